@@ -1,0 +1,79 @@
+// Aspire 13 AppHost: declares the platform's infrastructure and services for local orchestration.
+// Compiled only with UseAspire=true (see AppHost.csproj and docs/aspire.md).
+//
+// Contract with the services (the same one `./platform up` provides without Aspire):
+//   ConnectionStrings__<service>db  PostgreSQL database of the service (Npgsql key/value form)
+//   ConnectionStrings__messaging    RabbitMQ, amqp://user:password@host:port
+//   ConnectionStrings__cache        Redis, host:port,password=...
+//   services__<service>__http__0    (gateway only) base address of each service
+//   OTEL_*                          set by Aspire on every project, pointing at the dashboard
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+// ----- Infrastructure (containers) -----
+
+var messaging = builder.AddRabbitMQ("messaging")
+    .WithManagementPlugin();
+
+var postgres = builder.AddPostgres("postgres")
+    .WithDataVolume()
+    .WithPgAdmin();
+
+var workforceDb = postgres.AddDatabase("workforcedb");
+var financeDb = postgres.AddDatabase("financedb");
+var placementsDb = postgres.AddDatabase("placementsdb");
+var inspectionsDb = postgres.AddDatabase("inspectionsdb");
+
+var cache = builder.AddRedis("cache");
+
+// ----- Services -----
+
+var workforce = AddService<Projects.Workforce>("workforce", workforceDb);
+var finance = AddService<Projects.Finance>("finance", financeDb);
+var placements = AddService<Projects.Placements>("placements", placementsDb);
+var inspections = AddService<Projects.Inspections>("inspections", inspectionsDb);
+
+// ----- Gateway (YARP) -----
+
+builder.AddProject<Projects.Gateway>("gateway")
+    .WithPlainHttpEndpoint()
+    .WithExternalHttpEndpoints()
+    .WithReference(workforce)
+    .WithReference(finance)
+    .WithReference(placements)
+    .WithReference(inspections)
+    .WithReference(cache)
+    .WaitFor(workforce)
+    .WaitFor(finance)
+    .WaitFor(placements)
+    .WaitFor(inspections)
+    .WaitFor(cache);
+
+builder.Build().Run();
+
+IResourceBuilder<ProjectResource> AddService<TProject>(
+    string name,
+    IResourceBuilder<PostgresDatabaseResource> database)
+    where TProject : IProjectMetadata, new()
+{
+    return builder.AddProject<TProject>(name)
+        .WithPlainHttpEndpoint()
+        .WithReference(database)
+        .WithReference(messaging)
+        .WithReference(cache)
+        .WaitFor(database)
+        .WaitFor(messaging)
+        .WaitFor(cache);
+}
+
+/// <summary>Helpers for the project resources of the AppHost.</summary>
+internal static class PlatformResourceBuilderExtensions
+{
+    /// <summary>
+    /// Makes sure the project has an endpoint named "http" with the http scheme, so that
+    /// <c>WithReference(project)</c> injects <c>services__{name}__http__0</c>. When the project's
+    /// launch profile (or Kestrel configuration) already declares one, it is kept as it is.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithPlainHttpEndpoint(this IResourceBuilder<ProjectResource> project) =>
+        project.WithEndpoint("http", endpoint => endpoint.UriScheme = "http", createIfNotExists: true);
+}

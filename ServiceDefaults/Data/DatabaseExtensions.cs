@@ -1,0 +1,101 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Platform.ServiceDefaults.Messaging;
+
+namespace Platform.ServiceDefaults.Data;
+
+public static class DatabaseExtensions
+{
+    /// <summary>
+    /// Registers the service's own PostgreSQL database from <c>ConnectionStrings__{connectionName}</c>: the DbContext
+    /// (snake_case names), migrations applied at start-up before the bus starts, a readiness check, and the outbox
+    /// dispatcher. Call it before <c>AddMessaging</c> so consumers never run against an unmigrated schema.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName)
+        where TContext : ServiceDbContext
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var connectionString = builder.Configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException(
+                $"Connection string '{connectionName}' is missing: set ConnectionStrings__{connectionName}.");
+
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxSignalInterceptor>();
+        builder.Services.AddSingleton<OutboxCommitInterceptor>();
+        builder.Services.AddDbContext<TContext>((services, options) => options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(
+                services.GetRequiredService<OutboxSignalInterceptor>(),
+                services.GetRequiredService<OutboxCommitInterceptor>()));
+
+        builder.Services.AddHostedService<MigrationService<TContext>>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>(
+            name: connectionName, tags: [Microsoft.Extensions.Hosting.ServiceDefaultsExtensions.ReadyTag]);
+
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
+        builder.Services.AddHostedService<OutboxDispatcher<TContext>>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+}
+
+/// <summary>
+/// Applies pending EF Core migrations before the service takes traffic. Npgsql's migration lock makes this safe
+/// with several replicas starting together. Retries while the database is not yet reachable.
+/// </summary>
+internal sealed partial class MigrationService<TContext>(IServiceScopeFactory scopes, ILogger<MigrationService<TContext>> logger) : IHostedService
+    where TContext : DbContext
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<TContext>();
+                await db.Database.MigrateAsync(cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (attempt < 30 && ex is DbException or TimeoutException or InvalidOperationException)
+            {
+                LogRetry(logger, typeof(TContext).Name, attempt, ex.Message);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 5)), cancellationToken);
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Migrating {Context} failed (attempt {Attempt}): {Reason}; retrying")]
+    private static partial void LogRetry(ILogger logger, string context, int attempt, string reason);
+}
+
+/// <summary>Wakes the outbox dispatcher after a save that added outbox rows outside an explicit transaction.</summary>
+internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesInterceptor
+{
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context?.Database.CurrentTransaction is null)
+        {
+            signal.Notify();
+        }
+        return base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+}
+
+/// <summary>Wakes the outbox dispatcher after an explicit transaction (e.g. a consumer's inbox transaction) commits.</summary>
+internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : DbTransactionInterceptor
+{
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        signal.Notify();
+        return base.TransactionCommittedAsync(transaction, eventData, cancellationToken);
+    }
+}

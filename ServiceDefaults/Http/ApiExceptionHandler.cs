@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Platform.ServiceDefaults.Domain;
+
+namespace Platform.ServiceDefaults.Http;
+
+/// <summary>
+/// Turns the exceptions an API can meet into <c>application/problem+json</c> answers a caller can act on:
+/// unreadable JSON names the field (400), broken domain rules say which rule (400/409), and an unreachable
+/// database is a 503 the caller may retry. Anything else is a 500 without internals.
+/// </summary>
+public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            BadHttpRequestException bad => FromBadRequest(bad),
+            DomainRuleException rule => FromDomainRule(rule),
+            _ when IsDatabaseUnavailable(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The service's database is unavailable.",
+                Detail = "Nothing was changed. Try again shortly.",
+            },
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            LogUnhandled(logger, exception);
+            return false;
+        }
+
+        if (problem.Status >= 500)
+        {
+            LogUnavailable(logger, exception.GetType().Name);
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails FromBadRequest(BadHttpRequestException exception)
+    {
+        if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return new ProblemDetails { Status = 413, Title = "The request body is too large." };
+        }
+
+        // The JSON reader knows which property it could not read; report it as a field error.
+        if (exception.InnerException is JsonException json)
+        {
+            var field = JsonPathToField(json.Path);
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [field] = [json.Path is null or "$" ? "The request body is not valid JSON." : "The value is not of the expected type or format."],
+            })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request body could not be read.",
+            };
+        }
+
+        return new ProblemDetails
+        {
+            Status = exception.StatusCode,
+            Title = "The request could not be read.",
+            Detail = exception.Message,
+        };
+    }
+
+    private static HttpValidationProblemDetails FromDomainRule(DomainRuleException rule) =>
+        new(new Dictionary<string, string[]> { [rule.Field ?? "request"] = [rule.Message] })
+        {
+            Status = rule.IsConflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,
+            Title = rule.IsConflict ? "The request conflicts with the current state." : "One or more validation errors occurred.",
+            Detail = rule.Message,
+        };
+
+    /// <summary>"$.annualCost" → "annualCost", "$.items[2].code" → "items[2].code", "$" → "body".</summary>
+    private static string JsonPathToField(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+
+    private static bool IsDatabaseUnavailable(Exception exception) => exception switch
+    {
+        NpgsqlException npgsql => npgsql.IsTransient || npgsql is not PostgresException,
+        DbUpdateException { InnerException: { } inner } => IsDatabaseUnavailable(inner),
+        InvalidOperationException { InnerException: { } inner } => IsDatabaseUnavailable(inner),
+        TimeoutException => true,
+        _ => false,
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception while processing the request")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request failed because a dependency is unavailable ({ExceptionType})")]
+    private static partial void LogUnavailable(ILogger logger, string exceptionType);
+}

@@ -1,0 +1,45 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Platform.ServiceDefaults.Data;
+
+namespace Platform.ServiceDefaults.Messaging;
+
+/// <summary>
+/// Base of every consumer: records the message id in the inbox in the same transaction as the effect, so a
+/// redelivered or republished message (same id) changes nothing. Events the handler raises go to the outbox
+/// in that same transaction.
+/// </summary>
+public abstract class InboxConsumer<TMessage, TContext>(TContext db) : IConsumer<TMessage>
+    where TMessage : class
+    where TContext : ServiceDbContext
+{
+    protected TContext Db { get; } = db;
+
+    public async Task Consume(ConsumeContext<TMessage> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var messageId = context.MessageId
+            ?? throw new InvalidOperationException("A message without a message id cannot be de-duplicated.");
+        var consumer = GetType().Name;
+        var cancellationToken = context.CancellationToken;
+
+        await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
+        var firstTime = await Db.Database.ExecuteSqlAsync($"""
+            INSERT INTO inbox_messages (message_id, consumer, processed_at)
+            VALUES ({messageId}, {consumer}, {DateTimeOffset.UtcNow})
+            ON CONFLICT DO NOTHING
+            """, cancellationToken);
+        if (firstTime == 0)
+        {
+            PlatformTelemetry.InboxDuplicates.Add(1, new KeyValuePair<string, object?>("consumer", consumer));
+            return;
+        }
+
+        await HandleAsync(context.Message, context.SentTime is { } sent ? new DateTimeOffset(sent, TimeSpan.Zero) : DateTimeOffset.UtcNow, cancellationToken);
+        await Db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Applies the message to this service's state; the caller saves and commits.</summary>
+    protected abstract Task HandleAsync(TMessage message, DateTimeOffset sentAt, CancellationToken cancellationToken);
+}

@@ -1,0 +1,58 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Platform.ServiceDefaults.Messaging;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// MassTransit over RabbitMQ from <c>ConnectionStrings__messaging</c> (an amqp:// URI, as Aspire injects it).
+    /// Queues are kebab-case and prefixed with the service name (<c>finance-post-created</c>) so two services
+    /// consuming the same event each get their own copy. Failed messages are retried with back-off, then moved to
+    /// the queue's <c>_error</c> queue with the exception in its headers; unreadable messages go to <c>_skipped</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, string serviceName,
+        Action<IBusRegistrationConfigurator>? configureConsumers = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var connectionString = builder.Configuration.GetConnectionString("messaging")
+            ?? throw new InvalidOperationException("Connection string 'messaging' is missing: set ConnectionStrings__messaging.");
+        var broker = new Uri(connectionString);
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
+            configureConsumers?.Invoke(bus);
+
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                var credentials = Uri.UnescapeDataString(broker.UserInfo).Split(':', 2);
+                var virtualHost = broker.AbsolutePath.Trim('/') is { Length: > 0 } path ? Uri.UnescapeDataString(path) : "/";
+                rabbit.Host(broker.Host, (ushort)(broker.IsDefaultPort ? 5672 : broker.Port), virtualHost, host =>
+                {
+                    if (credentials.Length == 2)
+                    {
+                        host.Username(credentials[0]);
+                        host.Password(credentials[1]);
+                    }
+                    host.PublisherConfirmation = true;
+                });
+
+                rabbit.UseMessageRetry(retry => retry.Exponential(5,
+                    TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300)));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+
+        builder.Services.Configure<MassTransitHostOptions>(options =>
+        {
+            // Consumers are bound before the service reports started; in-flight messages finish on shutdown.
+            options.WaitUntilStarted = true;
+            options.StartTimeout = TimeSpan.FromSeconds(60);
+            options.StopTimeout = TimeSpan.FromSeconds(30);
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Platform.ServiceDefaults.Data;
+
+namespace Platform.ServiceDefaults.Messaging;
+
+/// <summary>Tuning of the outbox dispatcher (configuration section <c>Outbox</c>).</summary>
+public sealed class OutboxOptions
+{
+    /// <summary>How often to look for pending messages when nothing signalled new ones.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Messages claimed per transaction.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>How long sent messages are kept (for diagnosis) before being deleted.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+}
+
+/// <summary>Lets a request wake the dispatcher as soon as it committed an event, instead of waiting for the next poll.</summary>
+public sealed class OutboxSignal : IDisposable
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Notify()
+    {
+        if (_signal.CurrentCount == 0)
+        {
+            try { _signal.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
+        }
+    }
+
+    /// <summary>Waits for a signal or the timeout; returns false on timeout or cancellation.</summary>
+    public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _signal.WaitAsync(timeout, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose() => _signal.Dispose();
+}
+
+/// <summary>
+/// Publishes committed outbox rows to RabbitMQ. Rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>, so
+/// several replicas share the work without sending a row twice (beyond at-least-once if a replica dies between
+/// the broker's confirm and the commit). MassTransit publishes with publisher confirms, so a row is marked sent
+/// only once the broker has it. Each publish continues the trace of the request that raised the event.
+/// </summary>
+public sealed partial class OutboxDispatcher<TContext>(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    TimeProvider time,
+    ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
+    where TContext : ServiceDbContext
+{
+    private DateTimeOffset _nextCleanup;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int dispatched;
+            try
+            {
+                dispatched = await DispatchBatchAsync(settings.BatchSize, stoppingToken);
+                await CleanupAsync(settings.Retention, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Database unreachable or similar: back off and try again; nothing is lost, rows stay pending.
+                LogDispatchFailed(logger, ex);
+                dispatched = 0;
+                await Task.Delay(TimeSpan.FromSeconds(2), time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            if (dispatched < settings.BatchSize)
+            {
+                await signal.WaitAsync(settings.PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Publishes one batch; returns how many rows were claimed.</summary>
+    public async Task<int> DispatchBatchAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var now = time.GetUtcNow();
+        var batch = await db.OutboxMessages
+            .FromSql($"""
+                SELECT * FROM outbox_messages
+                WHERE sent_at IS NULL AND next_attempt_at <= {now}
+                ORDER BY sequence
+                LIMIT {batchSize}
+                FOR UPDATE SKIP LOCKED
+                """)
+            .ToListAsync(cancellationToken);
+
+        foreach (var message in batch)
+        {
+            try
+            {
+                await PublishAsync(message, cancellationToken);
+                message.MarkSent(time.GetUtcNow());
+                PlatformTelemetry.OutboxPublished.Add(1);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                message.MarkFailed(time.GetUtcNow(), ex.Message);
+                PlatformTelemetry.OutboxPublishFailures.Add(1);
+                LogPublishFailed(logger, message.MessageType, message.Id, message.Attempts, ex);
+                // Keep per-producer order: later rows wait until this one goes through.
+                break;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return batch.Count;
+    }
+
+    private async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var type = ContractJson.ResolveContract(message.MessageType)
+            ?? throw new InvalidOperationException($"Unknown contract type '{message.MessageType}'.");
+        var payload = JsonSerializer.Deserialize(message.Payload, type, ContractJson.Options)
+            ?? throw new InvalidOperationException("Outbox payload is empty.");
+
+        ActivityContext.TryParse(message.TraceParent, null, out var parent);
+        using var activity = PlatformTelemetry.ActivitySource.StartActivity(
+            $"outbox publish {type.Name}", ActivityKind.Producer, parent);
+        activity?.SetTag("messaging.message.id", message.Id);
+
+        await bus.Publish(payload, type, context => context.MessageId = message.Id, cancellationToken);
+    }
+
+    private async Task CleanupAsync(TimeSpan retention, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (now < _nextCleanup) return;
+        _nextCleanup = now + TimeSpan.FromMinutes(10);
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var cutoff = now - retention;
+        await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await db.InboxMessages.Where(m => m.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch failed; retrying")]
+    private static partial void LogDispatchFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing {MessageType} {MessageId} failed (attempt {Attempts}); will retry")]
+    private static partial void LogPublishFailed(ILogger logger, string messageType, Guid messageId, int attempts, Exception exception);
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Yarp.ReverseProxy.Configuration;
+
+namespace Platform.Gateway;
+
+/// <summary>
+/// Builds the YARP routes from Aspire-style service discovery configuration: <c>services__workforce__http__0</c>
+/// and friends, the same variables the AppHost, <c>./platform up</c> and the Kubernetes ConfigMap provide.
+/// <c>/api/{service}/...</c> is forwarded to the service with the prefix removed.
+/// </summary>
+internal static class GatewayRoutes
+{
+    public static readonly string[] Services = ["workforce", "finance", "placements", "inspections"];
+
+    public static void AddGateway(this IHostApplicationBuilder builder)
+    {
+        var routes = new List<RouteConfig>();
+        var clusters = new List<ClusterConfig>();
+        var health = builder.Services.AddHealthChecks();
+
+        foreach (var service in Services)
+        {
+            var address = builder.Configuration[$"services:{service}:http:0"];
+            if (string.IsNullOrWhiteSpace(address)) continue;
+
+            routes.Add(new RouteConfig
+            {
+                RouteId = service,
+                ClusterId = service,
+                Match = new RouteMatch { Path = $"/api/{service}/{{**rest}}" },
+                Transforms = [new Dictionary<string, string> { ["PathRemovePrefix"] = $"/api/{service}" }],
+            });
+            clusters.Add(new ClusterConfig
+            {
+                ClusterId = service,
+                Destinations = new Dictionary<string, DestinationConfig> { [$"{service}-0"] = new() { Address = address } },
+            });
+            health.Add(new HealthCheckRegistration(service,
+                services => new DownstreamHealthCheck(services.GetRequiredService<IHttpClientFactory>(), new Uri(new Uri(address), "/health")),
+                HealthStatus.Unhealthy, [ServiceDefaultsExtensions.ReadyTag], TimeSpan.FromSeconds(5)));
+        }
+
+        builder.Services.AddHttpClient(DownstreamHealthCheck.ClientName);
+        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+    }
+}
+
+/// <summary>Reports a downstream service as healthy only when its own readiness endpoint answers 200.</summary>
+public sealed class DownstreamHealthCheck(IHttpClientFactory clients, Uri healthUri) : IHealthCheck
+{
+    public const string ClientName = "downstream-health";
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var client = clients.CreateClient(ClientName);
+            using var response = await client.GetAsync(healthUri, cancellationToken);
+            return response.IsSuccessStatusCode
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy($"{healthUri.Authority} answered {(int)response.StatusCode}.");
+        }
+        catch (HttpRequestException ex)
+        {
+            return HealthCheckResult.Unhealthy($"{healthUri.Authority} is unreachable.", ex);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Finance;
+using Platform.Contracts.Workforce.V1;
+using Platform.ServiceDefaults.Http;
+using Platform.Workforce.Domain;
+using Platform.Workforce.Infrastructure;
+
+namespace Platform.Workforce.Apis;
+
+/// <summary>Teams, posts and vacancies: the establishment.</summary>
+public static class EstablishmentApi
+{
+    public static IEndpointRouteBuilder MapEstablishmentApi(this IEndpointRouteBuilder app)
+    {
+        var teams = app.MapGroup("/teams").WithTags("Teams");
+        teams.MapPost("/", CreateTeam).WithSummary("Add a team to the establishment");
+        teams.MapGet("/", ListTeams).WithSummary("List teams");
+
+        var posts = app.MapGroup("/posts").WithTags("Posts");
+        posts.MapPost("/", CreatePost).WithSummary("Create a funded post").WithDescription("Publishes PostCreated; Finance commits its cost.");
+        posts.MapGet("/", ListPosts).WithSummary("List posts, optionally by team and status");
+        posts.MapGet("/{id:guid}", GetPost).WithSummary("Get a post");
+        posts.MapPost("/{id:guid}/vacancies", OpenVacancy).WithSummary("Open a vacancy on a funded post").WithDescription("Publishes VacancyOpened.");
+
+        var vacancies = app.MapGroup("/vacancies").WithTags("Vacancies");
+        vacancies.MapGet("/{id:guid}", GetVacancy).WithSummary("Get a vacancy");
+        vacancies.MapPost("/{id:guid}/fill", FillVacancy).WithSummary("Fill an open vacancy").WithDescription("Publishes VacancyFilled with the time to fill.");
+        return app;
+    }
+
+    public sealed record CreateTeamRequest(string? Code, string? Name, string? Directorate);
+
+    public sealed record TeamResponse(string Code, string Name, string Directorate);
+
+    public sealed record CreatePostRequest(string? TeamCode, string? JobRole, string? Grade, decimal? Fte, decimal? AnnualCost, string? BudgetLineCode, DateOnly? EffectiveFrom);
+
+    public sealed record PostResponse(Guid Id, string TeamCode, string JobRole, string Grade, decimal Fte, decimal AnnualCost, string BudgetLineCode, DateOnly EffectiveFrom, PostStatus Status);
+
+    public sealed record OpenVacancyRequest(DateOnly? OpenedOn);
+
+    public sealed record FillVacancyRequest(DateOnly? FilledOn);
+
+    public sealed record VacancyResponse(Guid Id, Guid PostId, DateOnly OpenedOn, DateOnly? FilledOn, VacancyStatus Status, int? DaysToFill);
+
+    private static readonly DateOnly EarliestDate = new(2000, 4, 1);
+    private static readonly DateOnly LatestDate = new(2100, 3, 31);
+
+    internal static async Task<Results<Created<TeamResponse>, ValidationProblem, Conflict<string>>> CreateTeam(
+        CreateTeamRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.Required("code", request.Code, 40);
+        validator.Required("name", request.Name);
+        validator.Required("directorate", request.Directorate);
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var team = new Team(request.Code!, request.Name!, request.Directorate!);
+        if (await db.Teams.AnyAsync(t => t.Code == team.Code, cancellationToken))
+        {
+            return new RequestValidator().Add("code", $"Team {team.Code} already exists.").ToProblem();
+        }
+        db.Teams.Add(team);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/teams/{team.Code}", ToResponse(team));
+    }
+
+    internal static async Task<Results<Ok<Page<TeamResponse>>, ValidationProblem>> ListTeams(
+        [AsParameters] PageRequest paging, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        paging.Validate(validator);
+        if (!validator.IsValid) return validator.ToProblem();
+        var page = await paging.ApplyAsync(db.Teams.AsNoTracking().OrderBy(t => t.Code).Select(t => new TeamResponse(t.Code, t.Name, t.Directorate)), cancellationToken);
+        return TypedResults.Ok(page);
+    }
+
+    internal static async Task<Results<Created<PostResponse>, ValidationProblem>> CreatePost(
+        CreatePostRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.Required("teamCode", request.TeamCode, 40);
+        validator.OneOf("jobRole", request.JobRole, JobRoles.All.Order().ToArray());
+        validator.Required("grade", request.Grade, 20);
+        validator.Range("fte", request.Fte, 0.01m, 1m);
+        validator.Range("annualCost", request.AnnualCost, 0m, 1_000_000m);
+        validator.OneOf("budgetLineCode", request.BudgetLineCode, S251Lines.All.Keys.Order().ToArray());
+        validator.DateRange("effectiveFrom", request.EffectiveFrom, EarliestDate, LatestDate);
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var teamCode = request.TeamCode!.ToUpperInvariant();
+        if (!await db.Teams.AnyAsync(t => t.Code == teamCode, cancellationToken))
+        {
+            return validator.Add("teamCode", $"Team {teamCode} does not exist.").ToProblem();
+        }
+
+        var post = new Post(Guid.CreateVersion7(), teamCode, request.JobRole!, request.Grade!, request.Fte!.Value,
+            request.AnnualCost!.Value, request.BudgetLineCode!, request.EffectiveFrom!.Value);
+        db.Posts.Add(post);
+        db.AddIntegrationEvent(post.ToCreatedEvent());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/posts/{post.Id}", ToResponse(post));
+    }
+
+    internal static async Task<Results<Ok<Page<PostResponse>>, ValidationProblem>> ListPosts(
+        [AsParameters] PageRequest paging, string? teamCode, PostStatus? status, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        paging.Validate(validator);
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var query = db.Posts.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(teamCode))
+        {
+            var code = teamCode.ToUpperInvariant();
+            query = query.Where(p => p.TeamCode == code);
+        }
+        if (status is { } wanted) query = query.Where(p => p.Status == wanted);
+        var page = await paging.ApplyAsync(query.OrderBy(p => p.TeamCode).ThenBy(p => p.Id), cancellationToken);
+        return TypedResults.Ok(new Page<PostResponse>(page.Items.Select(ToResponse).ToList(), page.PageNumber, page.PageSize, page.TotalCount));
+    }
+
+    internal static async Task<Results<Ok<PostResponse>, NotFound>> GetPost(Guid id, WorkforceDbContext db, CancellationToken cancellationToken) =>
+        await db.Posts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken) is { } post
+            ? TypedResults.Ok(ToResponse(post))
+            : TypedResults.NotFound();
+
+    internal static async Task<Results<Created<VacancyResponse>, NotFound, ValidationProblem>> OpenVacancy(
+        Guid id, OpenVacancyRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.DateRange("openedOn", request.OpenedOn, EarliestDate, LatestDate);
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (post is null) return TypedResults.NotFound();
+
+        var vacancy = post.OpenVacancy(Guid.CreateVersion7(), request.OpenedOn!.Value);
+        db.Vacancies.Add(vacancy);
+        db.AddIntegrationEvent(new VacancyOpened(vacancy.Id, post.Id, post.TeamCode, post.JobRole, vacancy.OpenedOn));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/vacancies/{vacancy.Id}", ToResponse(vacancy));
+    }
+
+    internal static async Task<Results<Ok<VacancyResponse>, NotFound>> GetVacancy(Guid id, WorkforceDbContext db, CancellationToken cancellationToken) =>
+        await db.Vacancies.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, cancellationToken) is { } vacancy
+            ? TypedResults.Ok(ToResponse(vacancy))
+            : TypedResults.NotFound();
+
+    internal static async Task<Results<Ok<VacancyResponse>, NotFound, ValidationProblem>> FillVacancy(
+        Guid id, FillVacancyRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.DateRange("filledOn", request.FilledOn, EarliestDate, LatestDate);
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var vacancy = await db.Vacancies.FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
+        if (vacancy is null) return TypedResults.NotFound();
+        var post = await db.Posts.FirstAsync(p => p.Id == vacancy.PostId, cancellationToken);
+
+        vacancy.Fill(post, request.FilledOn!.Value);
+        db.AddIntegrationEvent(new VacancyFilled(vacancy.Id, post.Id, post.TeamCode, post.JobRole, vacancy.FilledOn!.Value, vacancy.DaysToFill!.Value));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(vacancy));
+    }
+
+    private static TeamResponse ToResponse(Team team) => new(team.Code, team.Name, team.Directorate);
+
+    private static PostResponse ToResponse(Post post) =>
+        new(post.Id, post.TeamCode, post.JobRole, post.Grade, post.Fte, post.AnnualCost, post.BudgetLineCode, post.EffectiveFrom, post.Status);
+
+    private static VacancyResponse ToResponse(Vacancy vacancy) =>
+        new(vacancy.Id, vacancy.PostId, vacancy.OpenedOn, vacancy.FilledOn, vacancy.Status, vacancy.DaysToFill);
+}

@@ -1,0 +1,12 @@
+using Platform.ServiceDefaults.Http;
+using Platform.Workforce;
+using Platform.Workforce.Apis;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.UseApiDefaults();
+app.MapEstablishmentApi();
+app.Run();

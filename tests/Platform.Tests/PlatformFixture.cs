@@ -1,0 +1,134 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Platform.Tests;
+
+/// <summary>
+/// Runs the real services and the gateway in this process on Kestrel (real sockets), against the real PostgreSQL,
+/// RabbitMQ and Redis that <c>./platform test</c> starts. Each run gets fresh databases.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime, IDisposable
+{
+    private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
+    private ServiceHost<Platform.Workforce.Apis.EstablishmentApi.PostResponse>? _workforce;
+    private ServiceHost<Platform.Gateway.DownstreamHealthCheck>? _gateway;
+
+    public static string PostgresAdmin => Require("PLATFORM_TEST_POSTGRES");
+
+    public static string RabbitMq => Require("PLATFORM_TEST_RABBITMQ");
+
+    public static string Redis => Require("PLATFORM_TEST_REDIS");
+
+    public string WorkforceDb => $"{new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = $"workforcedb_{_runId}" }}";
+
+    public HttpClient Gateway { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await CreateDatabaseAsync($"workforcedb_{_runId}");
+
+        _workforce = new ServiceHost<Platform.Workforce.Apis.EstablishmentApi.PostResponse>(new()
+        {
+            ["ConnectionStrings:workforcedb"] = WorkforceDb,
+            ["ConnectionStrings:messaging"] = RabbitMq,
+            ["ConnectionStrings:cache"] = Redis,
+        });
+        var workforceAddress = _workforce.Start();
+
+        _gateway = new ServiceHost<Platform.Gateway.DownstreamHealthCheck>(new()
+        {
+            ["services:workforce:http:0"] = workforceAddress.ToString(),
+            ["ConnectionStrings:cache"] = Redis,
+        });
+        Gateway = new HttpClient { BaseAddress = _gateway.Start() };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Gateway?.Dispose();
+        if (_gateway is not null) await _gateway.DisposeAsync();
+        if (_workforce is not null) await _workforce.DisposeAsync();
+    }
+
+    public void Dispose()
+    {
+        Gateway?.Dispose();
+        _gateway?.Dispose();
+        _workforce?.Dispose();
+    }
+
+    public async Task<long> CountRowsAsync(string table)
+    {
+        await using var connection = new NpgsqlConnection(WorkforceDb);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task CreateDatabaseAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = "postgres" }.ToString());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static string Require(string variable) =>
+        Environment.GetEnvironmentVariable(variable)
+        ?? throw new InvalidOperationException($"{variable} is not set: run the tests with ./platform test, which starts the servers.");
+}
+
+/// <summary>One service hosted on Kestrel on a free loopback port.</summary>
+public sealed class ServiceHost<TEntryPoint>(Dictionary<string, string> settings) : WebApplicationFactory<TEntryPoint>
+    where TEntryPoint : class
+{
+    public Uri Start()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseUrls("http://127.0.0.1:0");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformTestGroup : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}
+
+internal static class HttpExtensions
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = CreateJson();
+
+    private static System.Text.Json.JsonSerializerOptions CreateJson()
+    {
+        var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower));
+        return options;
+    }
+
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return System.Text.Json.JsonSerializer.Deserialize<T>(body, Json)!;
+    }
+
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object body) => client.PostAsJsonAsync(path, body);
+}
