@@ -16,6 +16,7 @@ public sealed class PlatformFixture : IAsyncLifetime, IDisposable
 {
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
     private ServiceHost<Platform.Workforce.Apis.EstablishmentApi.PostResponse>? _workforce;
+    private ServiceHost<Platform.Finance.Apis.CommitmentsApi.LineTotal>? _finance;
     private ServiceHost<Platform.Gateway.DownstreamHealthCheck>? _gateway;
 
     public static string PostgresAdmin => Require("PLATFORM_TEST_POSTGRES");
@@ -25,6 +26,8 @@ public sealed class PlatformFixture : IAsyncLifetime, IDisposable
     public static string Redis => Require("PLATFORM_TEST_REDIS");
 
     public string WorkforceDb => $"{new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = $"workforcedb_{_runId}" }}";
+
+    public string FinanceDb => $"{new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = $"financedb_{_runId}" }}";
 
     public HttpClient Gateway { get; private set; } = null!;
 
@@ -40,9 +43,19 @@ public sealed class PlatformFixture : IAsyncLifetime, IDisposable
         });
         var workforceAddress = _workforce.Start();
 
+        await CreateDatabaseAsync($"financedb_{_runId}");
+        _finance = new ServiceHost<Platform.Finance.Apis.CommitmentsApi.LineTotal>(new()
+        {
+            ["ConnectionStrings:financedb"] = FinanceDb,
+            ["ConnectionStrings:messaging"] = RabbitMq,
+            ["ConnectionStrings:cache"] = Redis,
+        });
+        var financeAddress = _finance.Start();
+
         _gateway = new ServiceHost<Platform.Gateway.DownstreamHealthCheck>(new()
         {
             ["services:workforce:http:0"] = workforceAddress.ToString(),
+            ["services:finance:http:0"] = financeAddress.ToString(),
             ["ConnectionStrings:cache"] = Redis,
         });
         Gateway = new HttpClient { BaseAddress = _gateway.Start() };
@@ -52,6 +65,7 @@ public sealed class PlatformFixture : IAsyncLifetime, IDisposable
     {
         Gateway?.Dispose();
         if (_gateway is not null) await _gateway.DisposeAsync();
+        if (_finance is not null) await _finance.DisposeAsync();
         if (_workforce is not null) await _workforce.DisposeAsync();
     }
 
@@ -59,6 +73,7 @@ public sealed class PlatformFixture : IAsyncLifetime, IDisposable
     {
         Gateway?.Dispose();
         _gateway?.Dispose();
+        _finance?.Dispose();
         _workforce?.Dispose();
     }
 

@@ -1,0 +1,42 @@
+namespace Platform.Finance.Domain;
+
+/// <summary>
+/// Spend already committed on a budget line for the rest of a financial year, driven by another service's event
+/// (a post, a placement). One commitment per source and year; a later event about the same source replaces it.
+/// </summary>
+public sealed class Commitment
+{
+    private Commitment() { }
+
+    private Commitment(string source, string budgetLineCode, FinancialYear year, DateOnly from, decimal amount)
+    {
+        Source = source;
+        BudgetLineCode = budgetLineCode;
+        FinancialYear = year.StartYear;
+        CommittedFrom = from;
+        Amount = amount;
+    }
+
+    /// <summary>What drives the commitment, e.g. <c>post:{id}</c>.</summary>
+    public string Source { get; private set; } = "";
+
+    public string BudgetLineCode { get; private set; } = "";
+
+    public int FinancialYear { get; private set; }
+
+    public DateOnly CommittedFrom { get; private set; }
+
+    /// <summary>Pounds, unrounded; rounding happens only when presented.</summary>
+    public decimal Amount { get; private set; }
+
+    /// <summary>
+    /// A post's annual cost committed pro rata from the day it takes effect to 31 March, by calendar days
+    /// (a post from 1 October 2019 commits 183/366 of its annual cost in 2019-20, a leap year).
+    /// </summary>
+    public static Commitment ForPost(Guid postId, string budgetLineCode, decimal annualCost, DateOnly effectiveFrom)
+    {
+        var year = Domain.FinancialYear.Containing(effectiveFrom);
+        var remainingDays = year.End.DayNumber - effectiveFrom.DayNumber + 1;
+        return new Commitment($"post:{postId}", budgetLineCode, year, effectiveFrom, annualCost * remainingDays / year.Days);
+    }
+}
