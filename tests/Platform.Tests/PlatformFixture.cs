@@ -17,6 +17,7 @@ public sealed class PlatformFixture : IAsyncLifetime, IDisposable
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
     private ServiceHost<Platform.Workforce.Apis.EstablishmentApi.PostResponse>? _workforce;
     private ServiceHost<Platform.Finance.Apis.CommitmentsApi.LineTotal>? _finance;
+    private ServiceHost<Platform.Inspections.Domain.EstablishmentPost>? _inspections;
     private ServiceHost<Platform.Gateway.DownstreamHealthCheck>? _gateway;
 
     public static string PostgresAdmin => Require("PLATFORM_TEST_POSTGRES");
@@ -28,6 +29,11 @@ public sealed class PlatformFixture : IAsyncLifetime, IDisposable
     public string WorkforceDb => $"{new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = $"workforcedb_{_runId}" }}";
 
     public string FinanceDb => $"{new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = $"financedb_{_runId}" }}";
+
+    public string InspectionsDb => $"{new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = $"inspectionsdb_{_runId}" }}";
+
+    /// <summary>The Finance service's own bus, for publishing events as if from another service.</summary>
+    public MassTransit.IBus FinanceBus => _finance!.Services.GetRequiredService<MassTransit.IBus>();
 
     public HttpClient Gateway { get; private set; } = null!;
 
@@ -52,10 +58,20 @@ public sealed class PlatformFixture : IAsyncLifetime, IDisposable
         });
         var financeAddress = _finance.Start();
 
+        await CreateDatabaseAsync($"inspectionsdb_{_runId}");
+        _inspections = new ServiceHost<Platform.Inspections.Domain.EstablishmentPost>(new()
+        {
+            ["ConnectionStrings:inspectionsdb"] = InspectionsDb,
+            ["ConnectionStrings:messaging"] = RabbitMq,
+            ["ConnectionStrings:cache"] = Redis,
+        });
+        var inspectionsAddress = _inspections.Start();
+
         _gateway = new ServiceHost<Platform.Gateway.DownstreamHealthCheck>(new()
         {
             ["services:workforce:http:0"] = workforceAddress.ToString(),
             ["services:finance:http:0"] = financeAddress.ToString(),
+            ["services:inspections:http:0"] = inspectionsAddress.ToString(),
             ["ConnectionStrings:cache"] = Redis,
         });
         Gateway = new HttpClient { BaseAddress = _gateway.Start() };
@@ -65,6 +81,7 @@ public sealed class PlatformFixture : IAsyncLifetime, IDisposable
     {
         Gateway?.Dispose();
         if (_gateway is not null) await _gateway.DisposeAsync();
+        if (_inspections is not null) await _inspections.DisposeAsync();
         if (_finance is not null) await _finance.DisposeAsync();
         if (_workforce is not null) await _workforce.DisposeAsync();
     }
@@ -73,15 +90,18 @@ public sealed class PlatformFixture : IAsyncLifetime, IDisposable
     {
         Gateway?.Dispose();
         _gateway?.Dispose();
+        _inspections?.Dispose();
         _finance?.Dispose();
         _workforce?.Dispose();
     }
 
-    public async Task<long> CountRowsAsync(string table)
+    public Task<long> CountRowsAsync(string table) => CountRowsAsync(WorkforceDb, table);
+
+    public static async Task<long> CountRowsAsync(string database, string table, string where = "true")
     {
-        await using var connection = new NpgsqlConnection(WorkforceDb);
+        await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
+        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {table} WHERE {where}", connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 

@@ -1,0 +1,24 @@
+using Platform.Inspections.Infrastructure;
+using Platform.Inspections.IntegrationEvents;
+using Platform.ServiceDefaults.Caching;
+using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Messaging;
+
+namespace Platform.Inspections;
+
+internal static class ApplicationServices
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddApiDefaults();
+        builder.AddServiceDatabase<InspectionsDbContext>("inspectionsdb");
+        builder.AddRedis();
+        builder.AddMessaging("inspections", bus =>
+        {
+            bus.AddConsumer<EstablishmentPostCreatedConsumer>();
+            bus.AddConsumer<EstablishmentVacancyOpenedConsumer>();
+            bus.AddConsumer<EstablishmentVacancyFilledConsumer>();
+        });
+    }
+}

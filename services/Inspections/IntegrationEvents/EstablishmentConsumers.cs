@@ -1,0 +1,40 @@
+using Platform.Contracts.Workforce.V1;
+using Platform.Inspections.Domain;
+using Platform.Inspections.Infrastructure;
+using Platform.ServiceDefaults.Messaging;
+
+namespace Platform.Inspections.IntegrationEvents;
+
+/// <summary>Adds a Workforce post to Inspections' establishment read model.</summary>
+public sealed class EstablishmentPostCreatedConsumer(InspectionsDbContext db) : InboxConsumer<PostCreated, InspectionsDbContext>(db)
+{
+    protected override async Task HandleAsync(PostCreated message, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        if (await Db.EstablishmentPosts.FindAsync([message.PostId], cancellationToken) is null)
+        {
+            Db.EstablishmentPosts.Add(new EstablishmentPost(message.PostId, message.TeamCode, message.JobRole, message.Fte, message.EffectiveFrom));
+        }
+    }
+}
+
+/// <summary>Marks a post vacant. Fails (and is retried) if PostCreated has not been applied yet.</summary>
+public sealed class EstablishmentVacancyOpenedConsumer(InspectionsDbContext db) : InboxConsumer<VacancyOpened, InspectionsDbContext>(db)
+{
+    protected override async Task HandleAsync(VacancyOpened message, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        var post = await Db.EstablishmentPosts.FindAsync([message.PostId], cancellationToken)
+            ?? throw new InvalidOperationException($"Post {message.PostId} is not known yet; the message will be retried.");
+        post.MarkVacant(message.OpenedOn);
+    }
+}
+
+/// <summary>Marks a post filled.</summary>
+public sealed class EstablishmentVacancyFilledConsumer(InspectionsDbContext db) : InboxConsumer<VacancyFilled, InspectionsDbContext>(db)
+{
+    protected override async Task HandleAsync(VacancyFilled message, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        var post = await Db.EstablishmentPosts.FindAsync([message.PostId], cancellationToken)
+            ?? throw new InvalidOperationException($"Post {message.PostId} is not known yet; the message will be retried.");
+        post.MarkFilled();
+    }
+}
