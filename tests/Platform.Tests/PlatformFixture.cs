@@ -18,6 +18,7 @@ public sealed class PlatformFixture : IAsyncLifetime, IDisposable
     private ServiceHost<Platform.Workforce.Apis.EstablishmentApi.PostResponse>? _workforce;
     private ServiceHost<Platform.Finance.Apis.CommitmentsApi.LineTotal>? _finance;
     private ServiceHost<Platform.Inspections.Domain.EstablishmentPost>? _inspections;
+    private ServiceHost<Platform.Placements.Apis.ChildrenApi.ChildResponse>? _placements;
     private ServiceHost<Platform.Gateway.DownstreamHealthCheck>? _gateway;
 
     public static string PostgresAdmin => Require("PLATFORM_TEST_POSTGRES");
@@ -31,6 +32,8 @@ public sealed class PlatformFixture : IAsyncLifetime, IDisposable
     public string FinanceDb => $"{new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = $"financedb_{_runId}" }}";
 
     public string InspectionsDb => $"{new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = $"inspectionsdb_{_runId}" }}";
+
+    public string PlacementsDb => $"{new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = $"placementsdb_{_runId}" }}";
 
     /// <summary>The Finance service's own bus, for publishing events as if from another service.</summary>
     public MassTransit.IBus FinanceBus => _finance!.Services.GetRequiredService<MassTransit.IBus>();
@@ -67,11 +70,21 @@ public sealed class PlatformFixture : IAsyncLifetime, IDisposable
         });
         var inspectionsAddress = _inspections.Start();
 
+        await CreateDatabaseAsync($"placementsdb_{_runId}");
+        _placements = new ServiceHost<Platform.Placements.Apis.ChildrenApi.ChildResponse>(new()
+        {
+            ["ConnectionStrings:placementsdb"] = PlacementsDb,
+            ["ConnectionStrings:messaging"] = RabbitMq,
+            ["ConnectionStrings:cache"] = Redis,
+        });
+        var placementsAddress = _placements.Start();
+
         _gateway = new ServiceHost<Platform.Gateway.DownstreamHealthCheck>(new()
         {
             ["services:workforce:http:0"] = workforceAddress.ToString(),
             ["services:finance:http:0"] = financeAddress.ToString(),
             ["services:inspections:http:0"] = inspectionsAddress.ToString(),
+            ["services:placements:http:0"] = placementsAddress.ToString(),
             ["ConnectionStrings:cache"] = Redis,
         });
         Gateway = new HttpClient { BaseAddress = _gateway.Start() };
@@ -81,6 +94,7 @@ public sealed class PlatformFixture : IAsyncLifetime, IDisposable
     {
         Gateway?.Dispose();
         if (_gateway is not null) await _gateway.DisposeAsync();
+        if (_placements is not null) await _placements.DisposeAsync();
         if (_inspections is not null) await _inspections.DisposeAsync();
         if (_finance is not null) await _finance.DisposeAsync();
         if (_workforce is not null) await _workforce.DisposeAsync();
@@ -90,6 +104,7 @@ public sealed class PlatformFixture : IAsyncLifetime, IDisposable
     {
         Gateway?.Dispose();
         _gateway?.Dispose();
+        _placements?.Dispose();
         _inspections?.Dispose();
         _finance?.Dispose();
         _workforce?.Dispose();

@@ -1,0 +1,18 @@
+using Platform.Placements.Infrastructure;
+using Platform.ServiceDefaults.Caching;
+using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Messaging;
+
+namespace Platform.Placements;
+
+internal static class ApplicationServices
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddApiDefaults();
+        builder.AddServiceDatabase<PlacementsDbContext>("placementsdb");
+        builder.AddRedis();
+        builder.AddMessaging("placements");
+    }
+}

@@ -1,0 +1,59 @@
+namespace Platform.Placements.Domain;
+
+/// <summary>SSDA903 code lists (sections 2 and 3.1–3.5 of the 903 notes), as currently valid.</summary>
+public static class CodeLists
+{
+    /// <summary>RNE — reason for new episode. <c>S</c> starts a period of care.</summary>
+    public static readonly IReadOnlySet<string> ReasonForNewEpisode = Set("S", "L", "P", "T", "B", "U");
+
+    /// <summary>LS — legal status (validator rule 144). V1 and W1 are historical and not accepted.</summary>
+    public static readonly IReadOnlySet<string> LegalStatus = Set("C1", "C2", "D1", "E1", "V2", "V3", "V4", "L1", "L2", "L3", "J1", "J2", "J3");
+
+    /// <summary>CIN — category of need.</summary>
+    public static readonly IReadOnlySet<string> CategoryOfNeed = Set("N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8");
+
+    /// <summary>PLACE — placement type, the 27 codes valid 2018-19 to 2023-24.</summary>
+    public static readonly IReadOnlySet<string> PlacementType = Set(
+        "A3", "A4", "A5", "A6", "H5", "K1", "K2", "P1", "P2", "P3", "R1", "R2", "R3", "R5", "S1",
+        "T0", "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z1");
+
+    /// <summary>PLACE_PROVIDER (validator rule 178).</summary>
+    public static readonly IReadOnlySet<string> PlacementProvider = Set("PR0", "PR1", "PR2", "PR3", "PR4", "PR5");
+
+    /// <summary>SEX: 1 male, 2 female.</summary>
+    public static readonly IReadOnlySet<string> Sex = Set("1", "2");
+
+    /// <summary>ETHNIC (903 Header table).</summary>
+    public static readonly IReadOnlySet<string> Ethnicity = Set(
+        "WBRI", "WIRI", "WOTH", "WIRT", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND", "APKN", "ABAN", "AOTH",
+        "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT");
+
+    /// <summary>Placement types that must have no provider: temporary moves (T0–T4) and "other" (Z1) — rules 178, 213.</summary>
+    public static readonly IReadOnlySet<string> PlacementTypesWithoutProvider = Set("T0", "T1", "T2", "T3", "T4", "Z1");
+
+    /// <summary>The provider code only allowed with placement type P1 (rule 550).</summary>
+    public const string ParentalProvider = "PR0";
+
+    /// <summary>The placement type PR0 requires.</summary>
+    public const string PlacedWithParents = "P1";
+
+    /// <summary>RNE code for the first episode of a period of care.</summary>
+    public const string StartedToBeLookedAfter = "S";
+
+    /// <summary>The provider rule: the reason a provider is wrong for a placement type, or null when it is acceptable.</summary>
+    public static string? ProviderProblem(string placementType, string? placementProvider)
+    {
+        if (PlacementTypesWithoutProvider.Contains(placementType))
+        {
+            return placementProvider is null ? null : $"Must be blank for placement type {placementType} (temporary or other placements).";
+        }
+        if (placementProvider is null) return $"Is required for placement type {placementType}.";
+        if (placementProvider == ParentalProvider && placementType != PlacedWithParents)
+        {
+            return $"{ParentalProvider} can only be used with placement type {PlacedWithParents}.";
+        }
+        return null;
+    }
+
+    private static HashSet<string> Set(params string[] codes) => new(codes, StringComparer.Ordinal);
+}
