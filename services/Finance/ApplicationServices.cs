@@ -14,6 +14,10 @@ internal static class ApplicationServices
         builder.AddApiDefaults();
         builder.AddServiceDatabase<FinanceDbContext>("financedb");
         builder.AddRedis();
-        builder.AddMessaging("finance", bus => bus.AddConsumer<PostCreatedConsumer>());
+        builder.AddMessaging("finance", bus =>
+        {
+            bus.AddConsumer<PostCreatedConsumer>();
+            bus.AddConsumer<PlacementStartedConsumer>();
+        });
     }
 }

@@ -73,6 +73,32 @@ public sealed class PlacementsSliceTests(PlatformFixture platform)
             $"message_type = 'Platform.Contracts.Placements.V1.PlacementStarted' AND payload->>'childId' = '{child}'"));
     }
 
+    private sealed record CommitmentDto(string Source, string BudgetLineCode, int FinancialYear, decimal Amount);
+
+    [Fact]
+    public async Task A_started_placement_becomes_a_finance_commitment_on_its_s251_line()
+    {
+        var child = await RegisterChildAsync();
+        var episode = await (await platform.Gateway.PostAsJsonAsync($"/api/placements/children/{child}/episodes", new
+        {
+            startDate = "2019-10-01", reasonForNewEpisode = "S", legalStatus = "V2", categoryOfNeed = "N4",
+            placementType = "K2", placementProvider = "PR4", weeklyCost = 700m,
+        })).ReadAsync<EpisodeDto>();
+
+        // £700 a week from 1 October 2019 to 31 March 2020 (183 days): 700 × 183 / 7 = £18,300.
+        CommitmentDto? commitment = null;
+        for (var attempt = 0; attempt < 150 && commitment is null; attempt++)
+        {
+            var page = await (await platform.Gateway.GetAsync($"/api/finance/commitments?source=placement:{episode.Id}")).ReadAsync<PageDto<CommitmentDto>>();
+            commitment = page.Items.SingleOrDefault();
+            if (commitment is null) await Task.Delay(200);
+        }
+        Assert.NotNull(commitment);
+        Assert.Equal("residential-care", commitment.BudgetLineCode);
+        Assert.Equal(2019, commitment.FinancialYear);
+        Assert.Equal(18_300.00m, decimal.Round(commitment.Amount, 2));
+    }
+
     private async Task<string> RegisterChildAsync()
     {
         var child = $"C{Random.Shared.Next(100_000_000, 999_999_999)}";

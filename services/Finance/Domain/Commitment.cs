@@ -39,4 +39,15 @@ public sealed class Commitment
         var remainingDays = year.End.DayNumber - effectiveFrom.DayNumber + 1;
         return new Commitment($"post:{postId}", budgetLineCode, year, effectiveFrom, annualCost * remainingDays / year.Days);
     }
+
+    /// <summary>
+    /// A placement's weekly cost committed from its start to 31 March, by calendar days
+    /// (£700 a week from 1 October 2019 commits 700 × 183 / 7 = £18,300 in 2019-20).
+    /// </summary>
+    public static Commitment ForPlacement(Guid episodeId, string placementType, decimal weeklyCost, DateOnly startDate)
+    {
+        var year = Domain.FinancialYear.Containing(startDate);
+        var remainingDays = year.End.DayNumber - startDate.DayNumber + 1;
+        return new Commitment($"placement:{episodeId}", PlacementBudgetLines.For(placementType), year, startDate, weeklyCost * remainingDays / 7);
+    }
 }
