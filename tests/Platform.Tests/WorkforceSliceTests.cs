@@ -18,14 +18,30 @@ public sealed class WorkforceSliceTests(PlatformFixture platform)
     private sealed record VacancyDto(Guid Id, Guid PostId, DateOnly OpenedOn, DateOnly? FilledOn, string Status, int? DaysToFill);
 
     [Fact]
-    public async Task Gateway_reports_the_workforce_service_healthy()
+    public async Task Gateway_health_reports_all_four_services_healthy()
     {
         var response = await platform.Gateway.GetAsync("/health");
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var report = JsonDocument.Parse(body);
-        Assert.Equal("Healthy", report.RootElement.GetProperty("checks").GetProperty("workforce").GetProperty("status").GetString());
+        foreach (var service in new[] { "workforce", "finance", "placements", "inspections" })
+        {
+            Assert.Equal("Healthy", report.RootElement.GetProperty("checks").GetProperty(service).GetProperty("status").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task A_service_readiness_covers_its_database_the_broker_and_redis_while_liveness_covers_only_the_process()
+    {
+        using var ready = JsonDocument.Parse(await platform.Gateway.GetStringAsync("/api/workforce/health"));
+        using var alive = JsonDocument.Parse(await platform.Gateway.GetStringAsync("/api/workforce/alive"));
+
+        var checks = ready.RootElement.GetProperty("checks").EnumerateObject().Select(c => c.Name).ToList();
+        Assert.Contains("workforcedb", checks);
+        Assert.Contains("cache", checks);
+        Assert.Contains(checks, name => name.Contains("masstransit", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(["self"], alive.RootElement.GetProperty("checks").EnumerateObject().Select(c => c.Name).ToList());
     }
 
     [Fact]
