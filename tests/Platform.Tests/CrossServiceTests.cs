@@ -103,6 +103,9 @@ public sealed class CrossServiceTests(PlatformFixture platform)
             return rate.VacantPosts == 0 ? rate : null;
         });
         Assert.Equal(0m, september.RatePercent);
+        // History is kept: July still shows the vacancy after it was filled in August.
+        var julyAgain = await (await platform.Gateway.GetAsync($"/api/inspections/indicators/vacancy-rate?teamCode={team}&asAt=2019-07-01")).ReadAsync<VacancyRateDto>();
+        Assert.Equal(50.0m, julyAgain.RatePercent);
     }
 
     [Fact]

@@ -14,8 +14,11 @@ public sealed class Commitment
         BudgetLineCode = budgetLineCode;
         FinancialYear = year.StartYear;
         CommittedFrom = from;
-        Amount = amount;
+        Amount = decimal.Round(amount, AmountScale, MidpointRounding.ToEven);
     }
+
+    /// <summary>Decimal places kept for amounts.</summary>
+    public const int AmountScale = 4;
 
     /// <summary>What drives the commitment, e.g. <c>post:{id}</c>.</summary>
     public string Source { get; private set; } = "";
@@ -26,7 +29,10 @@ public sealed class Commitment
 
     public DateOnly CommittedFrom { get; private set; }
 
-    /// <summary>Pounds, unrounded; rounding happens only when presented.</summary>
+    /// <summary>
+    /// Pounds, kept to 1/100 of a penny (pro rata divisions are otherwise 28-digit decimals whose sums no longer fit
+    /// a decimal); rounding to pence happens only when presented.
+    /// </summary>
     public decimal Amount { get; private set; }
 
     /// <summary>

@@ -17,6 +17,7 @@ public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options)
             commitment.HasKey(c => new { c.Source, c.FinancialYear });
             commitment.Property(c => c.Source).HasMaxLength(100);
             commitment.Property(c => c.BudgetLineCode).HasMaxLength(50);
+            commitment.Property(c => c.Amount).HasPrecision(18, Commitment.AmountScale);
             commitment.HasIndex(c => new { c.FinancialYear, c.BudgetLineCode });
         });
     }

@@ -32,7 +32,7 @@ public static class IndicatorsApi
             var code = teamCode.ToUpperInvariant();
             query = query.Where(p => p.TeamCode == code);
         }
-        var posts = await query.Where(p => p.EffectiveFrom <= date).ToListAsync(cancellationToken);
+        var posts = await query.Where(p => p.EffectiveFrom <= date).Include(p => p.Vacancies).AsSplitQuery().ToListAsync(cancellationToken);
         return TypedResults.Ok(VacancyRate.Compute(date, posts));
     }
 }

@@ -27,12 +27,45 @@ public sealed class EstablishmentPost
 
     public DateOnly EffectiveFrom { get; private set; }
 
-    /// <summary>Open vacancy since this date, or null when the post is not vacant.</summary>
-    public DateOnly? VacantSince { get; private set; }
+    /// <summary>Every vacancy the post has had, so the rate can be answered as at any past date.</summary>
+    public List<VacancyPeriod> Vacancies { get; private set; } = [];
 
-    public void MarkVacant(DateOnly openedOn) => VacantSince = openedOn;
+    public void OpenVacancy(Guid vacancyId, DateOnly openedOn)
+    {
+        if (Vacancies.All(v => v.VacancyId != vacancyId)) Vacancies.Add(new VacancyPeriod(vacancyId, PostId, openedOn));
+    }
 
-    public void MarkFilled() => VacantSince = null;
+    public void FillVacancy(Guid vacancyId, DateOnly filledOn)
+    {
+        var vacancy = Vacancies.FirstOrDefault(v => v.VacancyId == vacancyId)
+            ?? throw new InvalidOperationException($"Vacancy {vacancyId} is not known yet; the message will be retried.");
+        vacancy.Fill(filledOn);
+    }
+
+    public bool IsVacantOn(DateOnly date) => Vacancies.Any(v => v.OpenedOn <= date && (v.FilledOn is null || v.FilledOn > date));
+}
+
+/// <summary>A vacancy on a post from the day it opened to the day it was filled.</summary>
+public sealed class VacancyPeriod
+{
+    private VacancyPeriod() { }
+
+    public VacancyPeriod(Guid vacancyId, Guid postId, DateOnly openedOn)
+    {
+        VacancyId = vacancyId;
+        PostId = postId;
+        OpenedOn = openedOn;
+    }
+
+    public Guid VacancyId { get; private set; }
+
+    public Guid PostId { get; private set; }
+
+    public DateOnly OpenedOn { get; private set; }
+
+    public DateOnly? FilledOn { get; private set; }
+
+    public void Fill(DateOnly filledOn) => FilledOn = filledOn;
 }
 
 /// <summary>Vacancy rate as the CSWW census counts it: vacant FTE as a share of establishment FTE.</summary>
@@ -42,7 +75,7 @@ public sealed record VacancyRate(DateOnly AsAt, decimal EstablishmentFte, decima
     {
         ArgumentNullException.ThrowIfNull(posts);
         var inForce = posts.Where(p => p.EffectiveFrom <= asAt).ToList();
-        var vacant = inForce.Where(p => p.VacantSince is { } since && since <= asAt).ToList();
+        var vacant = inForce.Where(p => p.IsVacantOn(asAt)).ToList();
         var establishment = inForce.Sum(p => p.Fte);
         var vacantFte = vacant.Sum(p => p.Fte);
         var rate = establishment == 0 ? 0 : decimal.Round(vacantFte * 100 / establishment, 1);

@@ -20,6 +20,12 @@ public sealed class InspectionsDbContext(DbContextOptions<InspectionsDbContext> 
             post.Property(p => p.JobRole).HasMaxLength(50);
             post.Property(p => p.Fte).HasPrecision(4, 3);
             post.HasIndex(p => p.TeamCode);
+            post.HasMany(p => p.Vacancies).WithOne().HasForeignKey(v => v.PostId);
+        });
+        modelBuilder.Entity<VacancyPeriod>(vacancy =>
+        {
+            vacancy.HasKey(v => v.VacancyId);
+            vacancy.Property(v => v.VacancyId).ValueGeneratedNever();
         });
     }
 }

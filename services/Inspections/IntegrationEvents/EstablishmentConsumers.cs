@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Workforce.V1;
 using Platform.Inspections.Domain;
 using Platform.Inspections.Infrastructure;
@@ -22,10 +23,13 @@ public sealed class EstablishmentVacancyOpenedConsumer(InspectionsDbContext db) 
 {
     protected override async Task HandleAsync(VacancyOpened message, DateTimeOffset sentAt, CancellationToken cancellationToken)
     {
-        var post = await Db.EstablishmentPosts.FindAsync([message.PostId], cancellationToken)
-            ?? throw new InvalidOperationException($"Post {message.PostId} is not known yet; the message will be retried.");
-        post.MarkVacant(message.OpenedOn);
+        var post = await LoadPostAsync(Db, message.PostId, cancellationToken);
+        post.OpenVacancy(message.VacancyId, message.OpenedOn);
     }
+
+    internal static async Task<EstablishmentPost> LoadPostAsync(InspectionsDbContext db, Guid postId, CancellationToken cancellationToken) =>
+        await db.EstablishmentPosts.Include(p => p.Vacancies).FirstOrDefaultAsync(p => p.PostId == postId, cancellationToken)
+            ?? throw new InvalidOperationException($"Post {postId} is not known yet; the message will be retried.");
 }
 
 /// <summary>Marks a post filled.</summary>
@@ -33,8 +37,7 @@ public sealed class EstablishmentVacancyFilledConsumer(InspectionsDbContext db) 
 {
     protected override async Task HandleAsync(VacancyFilled message, DateTimeOffset sentAt, CancellationToken cancellationToken)
     {
-        var post = await Db.EstablishmentPosts.FindAsync([message.PostId], cancellationToken)
-            ?? throw new InvalidOperationException($"Post {message.PostId} is not known yet; the message will be retried.");
-        post.MarkFilled();
+        var post = await EstablishmentVacancyOpenedConsumer.LoadPostAsync(Db, message.PostId, cancellationToken);
+        post.FillVacancy(message.VacancyId, message.FilledOn);
     }
 }

@@ -34,7 +34,8 @@ namespace Platform.Finance.Infrastructure.Migrations
                         .HasColumnName("financial_year");
 
                     b.Property<decimal>("Amount")
-                        .HasColumnType("numeric")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
                         .HasColumnName("amount");
 
                     b.Property<string>("BudgetLineCode")

@@ -49,10 +49,6 @@ namespace Platform.Inspections.Infrastructure.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("team_code");
 
-                    b.Property<DateOnly?>("VacantSince")
-                        .HasColumnType("date")
-                        .HasColumnName("vacant_since");
-
                     b.HasKey("PostId")
                         .HasName("pk_establishment_posts");
 
@@ -60,6 +56,33 @@ namespace Platform.Inspections.Infrastructure.Migrations
                         .HasDatabaseName("ix_establishment_posts_team_code");
 
                     b.ToTable("establishment_posts", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Inspections.Domain.VacancyPeriod", b =>
+                {
+                    b.Property<Guid>("VacancyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("vacancy_id");
+
+                    b.Property<DateOnly?>("FilledOn")
+                        .HasColumnType("date")
+                        .HasColumnName("filled_on");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.HasKey("VacancyId")
+                        .HasName("pk_vacancy_period");
+
+                    b.HasIndex("PostId")
+                        .HasDatabaseName("ix_vacancy_period_post_id");
+
+                    b.ToTable("vacancy_period", (string)null);
                 });
 
             modelBuilder.Entity("Platform.ServiceDefaults.Data.InboxMessage", b =>
@@ -148,6 +171,21 @@ namespace Platform.Inspections.Infrastructure.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Inspections.Domain.VacancyPeriod", b =>
+                {
+                    b.HasOne("Platform.Inspections.Domain.EstablishmentPost", null)
+                        .WithMany("Vacancies")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_vacancy_period_establishment_posts_post_id");
+                });
+
+            modelBuilder.Entity("Platform.Inspections.Domain.EstablishmentPost", b =>
+                {
+                    b.Navigation("Vacancies");
                 });
 #pragma warning restore 612, 618
         }
