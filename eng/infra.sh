@@ -72,6 +72,11 @@ load_profile() {
   SECRETS_FILE=$STATE_DIR/secrets.env
 
   PG_DIR=$STATE_DIR/postgres          # owned by the postgres user when we are root
+  # As root the server runs as 'postgres', which must be able to search every parent of the
+  # checkout; when it cannot (a checkout in a mode-700 home), keep the data outside the tree.
+  if is_root && ! parents_searchable_by_others "$ROOT"; then
+    PG_DIR=/var/tmp/platform-$(printf '%s' "$STATE_DIR" | cksum | cut -d' ' -f1)/postgres
+  fi
   PG_DATA=$PG_DIR/data
   PG_LOG=$PG_DIR/postgres.log         # inside PG_DIR: the server writes it as postgres
   PG_SOCK=$PG_DIR/run
@@ -259,6 +264,17 @@ pg_pid() {
 # (local auth is trust, but only the owner can enter the socket directory).
 pg_admin_sql() {
   as_pg_owner "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PG_SOCK" -p "$PG_PORT" -U postgres -d postgres
+}
+
+# True when every directory from / down to $1 has the search bit for others.
+parents_searchable_by_others() {
+  local dir=$1 mode
+  while [[ -n $dir && $dir != / ]]; do
+    mode=$(stat -c '%a' "$dir" 2>/dev/null) || return 1
+    (( (8#$mode & 1) == 1 )) || return 1
+    dir=$(dirname "$dir")
+  done
+  return 0
 }
 
 pg_prepare_dirs() {
