@@ -28,8 +28,7 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<OutboxSignalInterceptor>();
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
         builder.Services.AddDbContext<TContext>((services, options) => options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention()
+            .ConfigureServiceDatabase(connectionString)
             .AddInterceptors(
                 services.GetRequiredService<OutboxSignalInterceptor>(),
                 services.GetRequiredService<OutboxCommitInterceptor>()));
@@ -43,6 +42,12 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
+
+    /// <summary>Provider settings shared by the running service and its design-time factory.</summary>
+    public static DbContextOptionsBuilder ConfigureServiceDatabase(this DbContextOptionsBuilder options, string connectionString) =>
+        options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
 }
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Platform.Finance.Domain;
 using Platform.ServiceDefaults.Data;
 
@@ -24,11 +23,9 @@ public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options)
 }
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the model without running the service.</summary>
-internal sealed class FinanceDesignTimeFactory : IDesignTimeDbContextFactory<FinanceDbContext>
+internal sealed class FinanceDesignTimeFactory : ServiceDesignTimeFactory<FinanceDbContext>
 {
-    public FinanceDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<FinanceDbContext>()
-            .UseNpgsql("Host=localhost;Database=financedb", npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention()
-            .Options);
+    protected override string DatabaseName => "financedb";
+
+    protected override FinanceDbContext Create(DbContextOptions<FinanceDbContext> options) => new(options);
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Platform.Inspections.Domain;
 using Platform.ServiceDefaults.Data;
 
@@ -31,11 +30,9 @@ public sealed class InspectionsDbContext(DbContextOptions<InspectionsDbContext> 
 }
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the model without running the service.</summary>
-internal sealed class InspectionsDesignTimeFactory : IDesignTimeDbContextFactory<InspectionsDbContext>
+internal sealed class InspectionsDesignTimeFactory : ServiceDesignTimeFactory<InspectionsDbContext>
 {
-    public InspectionsDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<InspectionsDbContext>()
-            .UseNpgsql("Host=localhost;Database=inspectionsdb", npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention()
-            .Options);
+    protected override string DatabaseName => "inspectionsdb";
+
+    protected override InspectionsDbContext Create(DbContextOptions<InspectionsDbContext> options) => new(options);
 }

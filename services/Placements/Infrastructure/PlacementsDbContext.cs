@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Platform.Placements.Domain;
 using Platform.ServiceDefaults.Data;
 
@@ -43,11 +42,9 @@ public sealed class PlacementsDbContext(DbContextOptions<PlacementsDbContext> op
 }
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the model without running the service.</summary>
-internal sealed class PlacementsDesignTimeFactory : IDesignTimeDbContextFactory<PlacementsDbContext>
+internal sealed class PlacementsDesignTimeFactory : ServiceDesignTimeFactory<PlacementsDbContext>
 {
-    public PlacementsDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PlacementsDbContext>()
-            .UseNpgsql("Host=localhost;Database=placementsdb", npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention()
-            .Options);
+    protected override string DatabaseName => "placementsdb";
+
+    protected override PlacementsDbContext Create(DbContextOptions<PlacementsDbContext> options) => new(options);
 }

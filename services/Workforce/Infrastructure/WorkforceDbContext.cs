@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 using Platform.ServiceDefaults.Data;
 using Platform.Workforce.Domain;
 
@@ -51,11 +50,9 @@ public sealed class WorkforceDbContext(DbContextOptions<WorkforceDbContext> opti
 }
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the model without running the service.</summary>
-internal sealed class WorkforceDesignTimeFactory : IDesignTimeDbContextFactory<WorkforceDbContext>
+internal sealed class WorkforceDesignTimeFactory : ServiceDesignTimeFactory<WorkforceDbContext>
 {
-    public WorkforceDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<WorkforceDbContext>()
-            .UseNpgsql("Host=localhost;Database=workforcedb", npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention()
-            .Options);
+    protected override string DatabaseName => "workforcedb";
+
+    protected override WorkforceDbContext Create(DbContextOptions<WorkforceDbContext> options) => new(options);
 }
