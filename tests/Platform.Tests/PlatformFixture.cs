@@ -12,7 +12,7 @@ namespace Platform.Tests;
 /// Runs the real services and the gateway in this process on Kestrel (real sockets), against the real PostgreSQL,
 /// RabbitMQ and Redis that <c>./platform test</c> starts. Each run gets fresh databases.
 /// </summary>
-public sealed class PlatformFixture : IAsyncLifetime, IDisposable
+public sealed partial class PlatformFixture : IAsyncLifetime, IDisposable
 {
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
     private ServiceHost<Platform.Workforce.Apis.EstablishmentApi.PostResponse>? _workforce;

@@ -17,9 +17,16 @@ public sealed class PostCreatedConsumer(FinanceDbContext db) : InboxConsumer<Pos
         if (existing is not null) Db.Commitments.Remove(existing);
         Db.Commitments.Add(commitment);
 
-        var otherCommitments = await Db.Commitments
-            .Where(c => c.FinancialYear == commitment.FinancialYear && c.BudgetLineCode == commitment.BudgetLineCode && c.Source != commitment.Source)
-            .SumAsync(c => c.Amount, cancellationToken);
-        Db.AddIntegrationEvent(new ForecastUpdated(commitment.FinancialYear, commitment.BudgetLineCode, otherCommitments + commitment.Amount));
+        var yearCommitments = await Db.Commitments
+            .Where(c => c.FinancialYear == commitment.FinancialYear && c.Source != commitment.Source)
+            .GroupBy(c => c.BudgetLineCode == commitment.BudgetLineCode)
+            .Select(g => new { SameLine = g.Key, Amount = g.Sum(c => c.Amount) })
+            .ToListAsync(cancellationToken);
+        var line = yearCommitments.Where(g => g.SameLine).Sum(g => g.Amount) + commitment.Amount;
+        var total = yearCommitments.Sum(g => g.Amount) + commitment.Amount;
+        // No budgets, actuals or adjustments are recorded yet, so the forecast is the commitments alone.
+        Db.AddIntegrationEvent(new ForecastUpdated(commitment.FinancialYear, commitment.BudgetLineCode,
+            Budget: 0, Actuals: 0, Commitments: line, Adjustments: 0, UnmetSavings: 0, Forecast: line, Variance: line,
+            TotalBudget: 0, TotalForecast: total, AsAt: message.EffectiveFrom));
     }
 }

@@ -14,3 +14,14 @@ public sealed record IndicatorStatusChanged(
     string PreviousStatus,
     string Status,
     DateOnly AsAt) : IntegrationEvent;
+
+/// <summary>The Secretary of State issued a statutory direction.</summary>
+/// <param name="FirstDeadline">The earliest deadline among its requirements, if any.</param>
+public sealed record DirectionIssued(Guid DirectionId, DateOnly IssuedOn, string Issuer, string Title, DateOnly? FirstDeadline) : IntegrationEvent;
+
+/// <summary>An improvement-plan action passed its due date without being completed (raised once per action and due date).</summary>
+public sealed record ActionOverdue(Guid ActionId, string AreaCode, string Owner, DateOnly DueOn, DateOnly DetectedOn) : IntegrationEvent;
+
+/// <summary>A statutory or plan deadline is within the warning window.</summary>
+/// <param name="Kind"><c>direction</c>, <c>action</c> or <c>review</c>.</param>
+public sealed record DeadlineApproaching(Guid SourceId, string Kind, string Description, DateOnly DueOn, int DaysRemaining) : IntegrationEvent;
