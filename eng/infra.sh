@@ -586,3 +586,26 @@ servers_down() {
   rmq_stop
   pg_stop
 }
+
+# server_stop|server_start NAME: one server of the loaded profile, for the
+# fault tests (./platform server-stop test rabbitmq).
+server_stop() {
+  [[ -d $STATE_DIR ]] || return 0
+  case $1 in
+    postgres) pg_stop ;;
+    rabbitmq) rmq_stop ;;
+    redis) redis_stop ;;
+    *) die "unknown server '$1' (expected: postgres, rabbitmq or redis)" ;;
+  esac
+}
+
+server_start() {
+  ensure_secrets
+  mkdir -p "$PID_DIR" "$LOG_DIR"
+  case $1 in
+    postgres) pg_start ;;
+    rabbitmq) rmq_start ;;
+    redis) redis_start ;;
+    *) die "unknown server '$1' (expected: postgres, rabbitmq or redis)" ;;
+  esac
+}

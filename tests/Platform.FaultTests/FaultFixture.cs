@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using Npgsql;
+using RabbitMQ.Client;
+
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace Platform.FaultTests;
+
+/// <summary>
+/// Workforce (producer) and Finance (consumer) as child processes on the servers <c>./platform test</c> started,
+/// with their own databases and their own RabbitMQ virtual host, so nothing else in the run sees their messages.
+/// </summary>
+public sealed class FaultFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+
+    private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
+
+    public FaultFixture()
+    {
+        RepositoryRoot = FindRepositoryRoot();
+        VirtualHost = $"faults-{_runId}";
+        FinanceDb = DatabaseConnection($"financedb_faults_{_runId}");
+        WorkforceDb = DatabaseConnection($"workforcedb_faults_{_runId}");
+        var broker = new UriBuilder(Require("PLATFORM_TEST_RABBITMQ")) { Path = "/" + VirtualHost };
+        Messaging = broker.Uri.ToString();
+        var configuration = Configuration();
+        Finance = new ServiceProcess("finance", ServiceDll("Finance"), new()
+        {
+            ["ConnectionStrings__financedb"] = FinanceDb,
+            ["ConnectionStrings__messaging"] = Messaging,
+            ["ConnectionStrings__cache"] = Require("PLATFORM_TEST_REDIS"),
+        });
+        Workforce = new ServiceProcess("workforce", ServiceDll("Workforce"), new()
+        {
+            ["ConnectionStrings__workforcedb"] = WorkforceDb,
+            ["ConnectionStrings__messaging"] = Messaging,
+            ["ConnectionStrings__cache"] = Require("PLATFORM_TEST_REDIS"),
+        });
+
+        string ServiceDll(string name) => Path.Combine(RepositoryRoot, "services", name, "bin", configuration, "net10.0", $"{name}.dll");
+    }
+
+    public string RepositoryRoot { get; }
+
+    public string VirtualHost { get; }
+
+    public string Messaging { get; }
+
+    public string FinanceDb { get; }
+
+    public string WorkforceDb { get; }
+
+    public ServiceProcess Finance { get; }
+
+    public ServiceProcess Workforce { get; }
+
+    public async Task InitializeAsync()
+    {
+        await CreateVirtualHostAsync();
+        await CreateDatabaseAsync(new NpgsqlConnectionStringBuilder(FinanceDb).Database!);
+        await CreateDatabaseAsync(new NpgsqlConnectionStringBuilder(WorkforceDb).Database!);
+        // Finance first: its queues must be bound before Workforce publishes.
+        await Finance.StartAsync(StartTimeout);
+        await Workforce.StartAsync(StartTimeout);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Workforce.DisposeAsync();
+        await Finance.DisposeAsync();
+    }
+
+    /// <summary>Stops or starts one test server through <c>./platform server-stop|server-start test NAME</c>.</summary>
+    public async Task ServerAsync(string action, string server)
+    {
+        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot, "platform"), $"server-{action}", "test", server])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(150));
+        await process.WaitForExitAsync(cts.Token);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"./platform server-{action} test {server} failed ({process.ExitCode}): {await output}{await errors}");
+        }
+        if (action == "start" && server == "postgres")
+        {
+            // Connections pooled before the stop are dead; the services' own pools must cope on their own.
+            NpgsqlConnection.ClearAllPools();
+        }
+    }
+
+    /// <summary>Brings the database and the broker back whatever a test did; safe when they already run.</summary>
+    public async Task EnsureServersRunningAsync()
+    {
+        await ServerAsync("start", "postgres");
+        await ServerAsync("start", "rabbitmq");
+    }
+
+    public static async Task<long> ScalarAsync(string database, string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters) command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A connection to this run's virtual host, for publishing raw messages and reading parked ones.</summary>
+    public async Task<IConnection> ConnectBrokerAsync()
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(Messaging) };
+        return await factory.CreateConnectionAsync();
+    }
+
+    private async Task CreateVirtualHostAsync()
+    {
+        var management = new Uri(Require("PLATFORM_TEST_RABBITMQ_MANAGEMENT"));
+        var credentials = Uri.UnescapeDataString(management.UserInfo);
+        using var http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+        var vhost = Uri.EscapeDataString(VirtualHost);
+        (await http.PutAsync($"/api/vhosts/{vhost}", new StringContent("{}", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        var user = Uri.EscapeDataString(credentials.Split(':', 2)[0]);
+        (await http.PutAsync($"/api/permissions/{vhost}/{user}",
+            new StringContent("""{"configure":".*","write":".*","read":".*"}""", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+    }
+
+    private static string DatabaseConnection(string database) =>
+        new NpgsqlConnectionStringBuilder(Require("PLATFORM_TEST_POSTGRES")) { Database = database }.ToString();
+
+    private static async Task CreateDatabaseAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(DatabaseConnection("postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The services are built in the same configuration as this assembly (Release under ./platform test).</summary>
+    private static string Configuration() =>
+        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "platform")) && Directory.Exists(Path.Combine(dir.FullName, "ServiceDefaults")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("The repository root (with ./platform) was not found above the test assembly.");
+    }
+
+    private static string Require(string variable) =>
+        Environment.GetEnvironmentVariable(variable)
+        ?? throw new InvalidOperationException($"{variable} is not set: run the tests with ./platform test, which starts the servers.");
+}
+
+[CollectionDefinition(Name)]
+public sealed class FaultTestGroup : ICollectionFixture<FaultFixture>
+{
+    public const string Name = "faults";
+}

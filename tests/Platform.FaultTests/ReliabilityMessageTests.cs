@@ -1,0 +1,76 @@
+namespace Platform.FaultTests;
+
+/// <summary>Duplicates and poison messages reaching Finance's PostCreated consumer.</summary>
+[Collection(FaultTestGroup.Name)]
+public sealed class ReliabilityMessageTests(FaultFixture faults)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact(Timeout = 180_000)]
+    public async Task The_same_message_delivered_twice_and_republished_with_the_same_id_is_applied_once()
+    {
+        var messageId = Guid.NewGuid();
+        var postId = Guid.NewGuid();
+        var envelope = RawMessages.PostCreated(messageId, postId, 36_600m);
+        await using var broker = await faults.ConnectBrokerAsync();
+
+        // Published through the event's exchange, as a producer would, then the same bytes delivered
+        // straight to the queue twice (a broker redelivery), then republished with the same id.
+        await RawMessages.PublishAsync(broker, RawMessages.PostCreatedExchange, "", messageId, envelope);
+        await RawMessages.PublishAsync(broker, "", RawMessages.FinancePostCreatedQueue, messageId, envelope);
+        await RawMessages.PublishAsync(broker, "", RawMessages.FinancePostCreatedQueue, messageId, envelope);
+        await RawMessages.PublishAsync(broker, RawMessages.PostCreatedExchange, "", messageId, RawMessages.PostCreated(messageId, postId, 36_600m));
+        await WaitUntilConsumedAfterAsync(broker);
+
+        Assert.Equal(1, await InboxRowsAsync(messageId));
+        Assert.Equal(1, await CommitmentsForPostAsync(postId));
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task A_poison_message_is_parked_with_its_reason_and_the_queue_keeps_flowing()
+    {
+        var unreadableId = Guid.NewGuid();
+        var wrongTypeId = Guid.NewGuid();
+        var wrongTypePost = Guid.NewGuid();
+        await using var broker = await faults.ConnectBrokerAsync();
+
+        await RawMessages.PublishAsync(broker, "", RawMessages.FinancePostCreatedQueue, unreadableId, "{ this is not json"u8.ToArray());
+        await RawMessages.PublishAsync(broker, "", RawMessages.FinancePostCreatedQueue, wrongTypeId,
+            RawMessages.PostCreated(wrongTypeId, wrongTypePost, "forty thousand pounds"));
+        await WaitUntilConsumedAfterAsync(broker);
+
+        var parked = new List<(string? MessageId, Dictionary<string, string> Headers)>();
+        await Eventually.UntilAsync(async () =>
+        {
+            parked.AddRange(await RawMessages.DrainAsync(broker, RawMessages.FinancePostCreatedQueue + "_error"));
+            parked.AddRange(await RawMessages.DrainAsync(broker, RawMessages.FinancePostCreatedQueue + "_skipped"));
+            return parked.Any(m => m.MessageId == unreadableId.ToString()) && parked.Any(m => m.MessageId == wrongTypeId.ToString());
+        }, Patience, "both poison messages to be parked");
+
+        foreach (var id in new[] { unreadableId, wrongTypeId })
+        {
+            var headers = parked.First(m => m.MessageId == id.ToString()).Headers;
+            Assert.True(headers.TryGetValue("MT-Fault-Message", out var reason) && reason.Length > 0,
+                $"Message {id} was parked without its reason; headers: {string.Join(", ", headers.Select(h => $"{h.Key}={h.Value}"))}");
+            Assert.True(headers.ContainsKey("MT-Fault-ExceptionType"));
+        }
+        Assert.Equal(0, await InboxRowsAsync(wrongTypeId));
+        Assert.Equal(0, await CommitmentsForPostAsync(wrongTypePost));
+    }
+
+    /// <summary>Queues are FIFO: once a later message is applied, everything published before it was consumed.</summary>
+    private async Task WaitUntilConsumedAfterAsync(RabbitMQ.Client.IConnection broker)
+    {
+        var markerId = Guid.NewGuid();
+        var markerPost = Guid.NewGuid();
+        await RawMessages.PublishAsync(broker, RawMessages.PostCreatedExchange, "", markerId, RawMessages.PostCreated(markerId, markerPost, 1m));
+        await Eventually.UntilAsync(async () => await InboxRowsAsync(markerId) > 0, Patience, "the marker message to be applied");
+        Assert.Equal(1, await CommitmentsForPostAsync(markerPost));
+    }
+
+    private Task<long> InboxRowsAsync(Guid messageId) =>
+        FaultFixture.ScalarAsync(faults.FinanceDb, "SELECT count(*) FROM inbox_messages WHERE message_id = $1", messageId);
+
+    private Task<long> CommitmentsForPostAsync(Guid postId) =>
+        FaultFixture.ScalarAsync(faults.FinanceDb, "SELECT count(DISTINCT source) FROM commitments WHERE source = $1", $"post:{postId}");
+}
