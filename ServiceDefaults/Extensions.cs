@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -94,6 +95,13 @@ public static class ServiceDefaultsExtensions
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
             ResponseWriter = HealthResponseWriter.WriteAsync,
+            // MassTransit reports a lost broker as Degraded (its endpoints cannot receive): not ready either.
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
         });
         app.MapHealthChecks("/alive", new HealthCheckOptions
         {
@@ -103,6 +111,6 @@ public static class ServiceDefaultsExtensions
         return app;
     }
 
-    private static bool IsHealthPath(Microsoft.AspNetCore.Http.PathString path) =>
+    private static bool IsHealthPath(PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/alive");
 }

@@ -105,12 +105,13 @@ public sealed class FaultFixture : IAsyncLifetime
         await ServerAsync("start", "rabbitmq");
     }
 
-    public static async Task<long> ScalarAsync(string database, string sql, params object[] parameters)
+    /// <summary>Runs a count-like query; <paramref name="parameter"/> is <c>$1</c> (arrays work with <c>= ANY($1)</c>).</summary>
+    public static async Task<long> ScalarAsync(string database, string sql, object? parameter = null)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters) command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        if (parameter is not null) command.Parameters.Add(new NpgsqlParameter { Value = parameter });
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 

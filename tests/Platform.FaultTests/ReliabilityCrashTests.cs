@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Platform.FaultTests;
+
+/// <summary>
+/// Crashes of the consumer, the broker and the database while Workforce's events flow to Finance. These stop and
+/// start the shared test servers, so they run in their own collection, one at a time, and always bring them back.
+/// </summary>
+[Collection(FaultTestGroup.Name)]
+public sealed class ReliabilityCrashTests(FaultFixture faults)
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(150);
+
+    [Fact(Timeout = 240_000)]
+    public async Task A_consumer_killed_mid_stream_applies_all_1000_events_exactly_once_after_restart()
+    {
+        var stream = new PostTraffic(faults);
+        var team = await stream.CreateTeamAsync();
+        var inboxBefore = await FaultFixture.ScalarAsync(faults.FinanceDb, "SELECT count(*) FROM inbox_messages");
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(200));
+
+        var producing = stream.CreatePostsAsync(team, 1000, parallel: 4, cts.Token);
+        await Eventually.UntilAsync(async () =>
+            producing.IsFaulted || await FaultFixture.ScalarAsync(faults.FinanceDb, "SELECT count(*) FROM inbox_messages") >= inboxBefore + 100,
+            Settle, "Finance to apply the first 100 events");
+        await faults.Finance.KillAsync();
+        var createdAtKill = stream.CreatedCount;
+        await faults.Finance.StartAsync(FaultFixture.StartTimeout);
+        var posts = await producing;
+
+        Assert.True(createdAtKill < posts.Count, "The consumer was killed after the stream had ended; the test proved nothing.");
+        await stream.AssertEachAppliedExactlyOnceAsync(posts, Settle);
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task Events_published_while_RabbitMQ_restarts_are_neither_lost_nor_applied_twice()
+    {
+        var stream = new PostTraffic(faults);
+        var team = await stream.CreateTeamAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(240));
+        List<Guid> posts;
+        try
+        {
+            var producing = stream.CreatePostsAsync(team, 300, parallel: 2, cts.Token);
+            await Eventually.UntilAsync(() => Task.FromResult(producing.IsFaulted || stream.CreatedCount >= 50), Settle, "50 posts");
+            await faults.ServerAsync("stop", "rabbitmq");
+            // Readiness follows the broker; liveness does not (a restart would not help).
+            await Eventually.UntilAsync(async () => await faults.Finance.HealthStatusAsync("/health") == HttpStatusCode.ServiceUnavailable,
+                TimeSpan.FromSeconds(60), "Finance readiness to fail without the broker");
+            Assert.Equal(HttpStatusCode.OK, await faults.Finance.HealthStatusAsync("/alive"));
+            await faults.ServerAsync("start", "rabbitmq");
+            posts = await producing;
+        }
+        finally
+        {
+            await faults.EnsureServersRunningAsync();
+        }
+
+        await Eventually.UntilAsync(async () => await faults.Finance.HealthStatusAsync("/health") == HttpStatusCode.OK
+            && await faults.Workforce.HealthStatusAsync("/health") == HttpStatusCode.OK, Settle, "both services to be ready again");
+        await stream.AssertEachAppliedExactlyOnceAsync(posts, Settle);
+    }
+
+    [Fact(Timeout = 240_000)]
+    public async Task Requests_fail_with_503_while_PostgreSQL_is_down_publish_nothing_and_the_service_recovers_alone()
+    {
+        var stream = new PostTraffic(faults);
+        var team = await stream.CreateTeamAsync();
+        await Eventually.UntilAsync(async () => await FaultFixture.ScalarAsync(faults.WorkforceDb,
+            "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL") == 0, Settle, "Workforce's outbox to drain");
+        var outboxBefore = await FaultFixture.ScalarAsync(faults.WorkforceDb, "SELECT count(*) FROM outbox_messages");
+        var postsBefore = await FaultFixture.ScalarAsync(faults.WorkforceDb, "SELECT count(*) FROM posts");
+        var inboxBefore = await FaultFixture.ScalarAsync(faults.FinanceDb, "SELECT count(*) FROM inbox_messages");
+
+        await faults.ServerAsync("stop", "postgres");
+        try
+        {
+            await Eventually.UntilAsync(async () => await faults.Workforce.HealthStatusAsync("/health") == HttpStatusCode.ServiceUnavailable,
+                TimeSpan.FromSeconds(60), "Workforce readiness to fail without its database");
+            Assert.Equal(HttpStatusCode.OK, await faults.Workforce.HealthStatusAsync("/alive"));
+            for (var i = 0; i < 3; i++)
+            {
+                using var response = await faults.Workforce.Client.PostAsJsonAsync("/posts", PostTraffic.PostBody(team));
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                Assert.True(response.Headers.RetryAfter is not null, "A 503 tells the caller when to retry.");
+            }
+        }
+        finally
+        {
+            await faults.EnsureServersRunningAsync();
+        }
+
+        await Eventually.UntilAsync(async () => await faults.Workforce.HealthStatusAsync("/health") == HttpStatusCode.OK
+            && await faults.Finance.HealthStatusAsync("/health") == HttpStatusCode.OK, Settle, "both services to be ready again");
+        var marker = await stream.CreatePostsAsync(team, 1, parallel: 1, CancellationToken.None);
+        await Eventually.UntilAsync(async () => await stream.CommittedPostsAsync(marker) == 1, Settle, "the post made after recovery to reach Finance");
+
+        Assert.Equal(postsBefore + 1, await FaultFixture.ScalarAsync(faults.WorkforceDb, "SELECT count(*) FROM posts"));
+        Assert.Equal(outboxBefore + 1, await FaultFixture.ScalarAsync(faults.WorkforceDb, "SELECT count(*) FROM outbox_messages"));
+        var markerEvents = await stream.EventIdsAsync(marker);
+        var markerInboxRows = await FaultFixture.ScalarAsync(faults.FinanceDb, "SELECT count(*) FROM inbox_messages WHERE message_id = ANY($1)", markerEvents);
+        Assert.Equal(inboxBefore + markerInboxRows, await FaultFixture.ScalarAsync(faults.FinanceDb, "SELECT count(*) FROM inbox_messages"));
+    }
+}
