@@ -1,7 +1,9 @@
+using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Platform.ServiceDefaults.Domain;
 
 namespace Platform.ServiceDefaults.Messaging;
 
@@ -10,8 +12,10 @@ public static class MessagingExtensions
     /// <summary>
     /// MassTransit over RabbitMQ from <c>ConnectionStrings__messaging</c> (an amqp:// URI, as Aspire injects it).
     /// Queues are kebab-case and prefixed with the service name (<c>finance-post-created</c>) so two services
-    /// consuming the same event each get their own copy. Failed messages are retried with back-off, then moved to
-    /// the queue's <c>_error</c> queue with the exception in its headers; unreadable messages go to <c>_skipped</c>.
+    /// consuming the same event each get their own copy. Failed messages are retried with back-off (transient
+    /// failures only), then moved to the queue's <c>_error</c> queue with the exception in its <c>MT-Fault-*</c>
+    /// headers; that includes messages that cannot be deserialised. Messages of a type no consumer on the queue
+    /// handles go to <c>_skipped</c> with <c>MT-Reason</c>. Either way the queue keeps flowing.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, string serviceName,
         Action<IBusRegistrationConfigurator>? configureConsumers = null)
@@ -40,8 +44,14 @@ public static class MessagingExtensions
                     host.PublisherConfirmation = true;
                 });
 
-                rabbit.UseMessageRetry(retry => retry.Exponential(5,
-                    TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300)));
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300));
+                    // A message that cannot be read, or breaks a business rule, fails the same way every time:
+                    // straight to the _error queue, without holding its consumer slot for the retries.
+                    retry.Ignore<JsonException>();
+                    retry.Ignore<DomainRuleException>();
+                });
                 rabbit.ConfigureEndpoints(context);
             });
         });

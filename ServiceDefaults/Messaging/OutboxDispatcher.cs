@@ -19,8 +19,17 @@ public sealed class OutboxOptions
     /// <summary>Messages claimed per transaction.</summary>
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>How long sent messages are kept (for diagnosis) before being deleted.</summary>
+    /// <summary>How long sent messages are kept (for diagnosis) before being deleted (<c>Outbox__Retention</c>).</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How long consumed message ids are kept (<c>Outbox__InboxRetention</c>). A redelivery or republish older
+    /// than this would be applied again, so it must exceed any producer's outbox retry horizon by far.
+    /// </summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often expired outbox and inbox rows are deleted; the first clean-up runs at start-up.</summary>
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 /// <summary>Lets a request wake the dispatcher as soon as it committed an event, instead of waiting for the next poll.</summary>
@@ -78,7 +87,7 @@ public sealed partial class OutboxDispatcher<TContext>(
             try
             {
                 dispatched = await DispatchBatchAsync(settings.BatchSize, stoppingToken);
-                await CleanupAsync(settings.Retention, stoppingToken);
+                await CleanupAsync(settings, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -155,18 +164,24 @@ public sealed partial class OutboxDispatcher<TContext>(
         await bus.Publish(payload, type, context => context.MessageId = message.Id, cancellationToken);
     }
 
-    private async Task CleanupAsync(TimeSpan retention, CancellationToken cancellationToken)
+    private async Task CleanupAsync(OutboxOptions settings, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (now < _nextCleanup) return;
-        _nextCleanup = now + TimeSpan.FromMinutes(10);
+        _nextCleanup = now + settings.CleanupInterval;
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var cutoff = now - retention;
-        await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
-        await db.InboxMessages.Where(m => m.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        var sentBefore = now - settings.Retention;
+        var processedBefore = now - settings.InboxRetention;
+        // Unsent rows are never deleted, however old: they are events still owed to other services.
+        var outbox = await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < sentBefore).ExecuteDeleteAsync(cancellationToken);
+        var inbox = await db.InboxMessages.Where(m => m.ProcessedAt < processedBefore).ExecuteDeleteAsync(cancellationToken);
+        if (outbox + inbox > 0) LogCleanedUp(logger, outbox, inbox);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Outbox} sent outbox rows and {Inbox} inbox rows past their retention")]
+    private static partial void LogCleanedUp(ILogger logger, int outbox, int inbox);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch failed; retrying")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);

@@ -33,15 +33,19 @@ public sealed class FaultFixture : IAsyncLifetime
             ["ConnectionStrings__messaging"] = Messaging,
             ["ConnectionStrings__cache"] = Require("PLATFORM_TEST_REDIS"),
         });
-        Workforce = new ServiceProcess("workforce", ServiceDll("Workforce"), new()
+        Workforce = CreateWorkforceReplica("workforce");
+
+        string ServiceDll(string name) => Path.Combine(RepositoryRoot, "services", name, "bin", configuration, "net10.0", $"{name}.dll");
+    }
+
+    /// <summary>Another Workforce process on the same database and broker (not started).</summary>
+    public ServiceProcess CreateWorkforceReplica(string name) =>
+        new(name, Path.Combine(RepositoryRoot, "services", "Workforce", "bin", Configuration(), "net10.0", "Workforce.dll"), new()
         {
             ["ConnectionStrings__workforcedb"] = WorkforceDb,
             ["ConnectionStrings__messaging"] = Messaging,
             ["ConnectionStrings__cache"] = Require("PLATFORM_TEST_REDIS"),
         });
-
-        string ServiceDll(string name) => Path.Combine(RepositoryRoot, "services", name, "bin", configuration, "net10.0", $"{name}.dll");
-    }
 
     public string RepositoryRoot { get; }
 

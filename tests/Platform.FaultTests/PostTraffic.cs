@@ -30,16 +30,20 @@ public sealed class PostTraffic(FaultFixture faults)
         budgetLineCode = "social-work", effectiveFrom = "2019-04-01",
     };
 
-    /// <summary>Creates <paramref name="count"/> posts, <paramref name="parallel"/> requests at a time; each must succeed.</summary>
-    public async Task<List<Guid>> CreatePostsAsync(string team, int count, int parallel, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates <paramref name="count"/> posts, <paramref name="parallel"/> requests at a time, through Workforce or
+    /// the given replica; each must succeed.
+    /// </summary>
+    public async Task<List<Guid>> CreatePostsAsync(string team, int count, int parallel, CancellationToken cancellationToken, ServiceProcess? via = null)
     {
+        var workforce = (via ?? faults.Workforce).Client;
         var ids = new List<Guid>(count);
         var next = 0;
         await Task.WhenAll(Enumerable.Range(0, parallel).Select(async _ =>
         {
             while (Interlocked.Increment(ref next) <= count)
             {
-                var response = await faults.Workforce.Client.PostAsJsonAsync("/posts", PostBody(team), cancellationToken);
+                var response = await workforce.PostAsJsonAsync("/posts", PostBody(team), cancellationToken);
                 Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
                 var post = (await response.Content.ReadFromJsonAsync<Created>(cancellationToken))!;
                 lock (ids) ids.Add(post.Id);

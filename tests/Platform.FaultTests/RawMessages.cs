@@ -20,7 +20,10 @@ public static class RawMessages
 
     /// <summary>A PostCreated envelope; <paramref name="annualCost"/> may be of the wrong type on purpose.</summary>
     public static byte[] PostCreated(Guid messageId, Guid postId, object annualCost) =>
-        JsonSerializer.SerializeToUtf8Bytes(new
+        Encoding.UTF8.GetBytes(PostCreatedJson(messageId, postId, annualCost));
+
+    public static string PostCreatedJson(Guid messageId, Guid postId, object annualCost) =>
+        JsonSerializer.Serialize(new
         {
             messageId,
             conversationId = Guid.NewGuid(),

@@ -32,11 +32,15 @@ public sealed class ReliabilityMessageTests(FaultFixture faults)
         var unreadableId = Guid.NewGuid();
         var wrongTypeId = Guid.NewGuid();
         var wrongTypePost = Guid.NewGuid();
+        var unknownTypeId = Guid.NewGuid();
         await using var broker = await faults.ConnectBrokerAsync();
 
         await RawMessages.PublishAsync(broker, "", RawMessages.FinancePostCreatedQueue, unreadableId, "{ this is not json"u8.ToArray());
         await RawMessages.PublishAsync(broker, "", RawMessages.FinancePostCreatedQueue, wrongTypeId,
             RawMessages.PostCreated(wrongTypeId, wrongTypePost, "forty thousand pounds"));
+        await RawMessages.PublishAsync(broker, "", RawMessages.FinancePostCreatedQueue, unknownTypeId,
+            System.Text.Encoding.UTF8.GetBytes(RawMessages.PostCreatedJson(unknownTypeId, Guid.NewGuid(), 1m)
+                .Replace("Workforce.V1:PostCreated", "Workforce.V1:PostAbolishedByMistake", StringComparison.Ordinal)));
         await WaitUntilConsumedAfterAsync(broker);
 
         var parked = new List<(string? MessageId, Dictionary<string, string> Headers)>();
@@ -44,18 +48,22 @@ public sealed class ReliabilityMessageTests(FaultFixture faults)
         {
             parked.AddRange(await RawMessages.DrainAsync(broker, RawMessages.FinancePostCreatedQueue + "_error"));
             parked.AddRange(await RawMessages.DrainAsync(broker, RawMessages.FinancePostCreatedQueue + "_skipped"));
-            return parked.Any(m => m.MessageId == unreadableId.ToString()) && parked.Any(m => m.MessageId == wrongTypeId.ToString());
-        }, Patience, "both poison messages to be parked");
+            return new[] { unreadableId, wrongTypeId, unknownTypeId }.All(id => parked.Any(m => m.MessageId == id.ToString()));
+        }, Patience, "the three poison messages to be parked");
 
+        // Unreadable: moved to _error with the exception; of a type nobody here consumes: _skipped with the reason.
         foreach (var id in new[] { unreadableId, wrongTypeId })
         {
-            var headers = parked.First(m => m.MessageId == id.ToString()).Headers;
+            var headers = HeadersOf(id);
             Assert.True(headers.TryGetValue("MT-Fault-Message", out var reason) && reason.Length > 0,
-                $"Message {id} was parked without its reason; headers: {string.Join(", ", headers.Select(h => $"{h.Key}={h.Value}"))}");
+                $"Message {id} was parked without its reason; headers: {string.Join(", ", headers.Keys)}");
             Assert.True(headers.ContainsKey("MT-Fault-ExceptionType"));
         }
+        Assert.True(HeadersOf(unknownTypeId).TryGetValue("MT-Reason", out var skipped) && skipped.Length > 0);
         Assert.Equal(0, await InboxRowsAsync(wrongTypeId));
         Assert.Equal(0, await CommitmentsForPostAsync(wrongTypePost));
+
+        Dictionary<string, string> HeadersOf(Guid id) => parked.First(m => m.MessageId == id.ToString()).Headers;
     }
 
     /// <summary>Queues are FIFO: once a later message is applied, everything published before it was consumed.</summary>
