@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +35,9 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        // The same body limit at the gateway as behind it, refused up front (413 problem+json, never a 502).
+        builder.Services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = ApiDefaults.MaxRequestBodyBytes);
+        builder.Services.AddSingleton<IStartupFilter, RequestSizeGuard>();
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>

@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,8 +21,16 @@ public static class ApiDefaults
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOpenApi();
         builder.Services.Configure<JsonOptions>(options =>
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower));
+            // Text is returned as stored, but HTML-significant characters (< > & ' ") are \u-escaped, so a
+            // response mistaken for HTML can never run script a caller stored. (ASP.NET's default is relaxed.)
+            options.SerializerOptions.Encoder = JavaScriptEncoder.Default;
+        });
         builder.Services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        // Unreadable bodies and parameters reach ApiExceptionHandler in every environment, so the problem+json
+        // names the JSON field (by default only Development throws; Production answers a bare "Bad Request").
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return builder;
     }
 
