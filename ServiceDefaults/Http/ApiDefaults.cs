@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Scalar.AspNetCore;
@@ -27,7 +26,6 @@ public static class ApiDefaults
             // response mistaken for HTML can never run script a caller stored. (ASP.NET's default is relaxed.)
             options.SerializerOptions.Encoder = JavaScriptEncoder.Default;
         });
-        builder.Services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         // Unreadable bodies and parameters reach ApiExceptionHandler in every environment, so the problem+json
         // names the JSON field (by default only Development throws; Production answers a bare "Bad Request").
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
