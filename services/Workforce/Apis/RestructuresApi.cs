@@ -25,6 +25,8 @@ public static class RestructuresApi
         programmes.MapGet("/{id:guid}/proposals", ListProposals).WithSummary("The programme's proposals");
         programmes.MapPost("/{id:guid}/proposals/{proposalId:guid}/approve", Approve).WithSummary("Approve a proposal")
             .WithDescription("Refused while required consultation has not started in time or HR1 is not recorded. Publishes RestructureProposalApproved.");
+        programmes.MapPost("/{id:guid}/approve", ApproveAll).WithSummary("Approve every open proposal of the programme (the cabinet's decision)")
+            .WithDescription("The same consultation checks as for one proposal. Publishes RestructureProposalApproved for each.");
         programmes.MapPost("/{id:guid}/proposals/{proposalId:guid}/withdraw", Withdraw).WithSummary("Withdraw a proposal");
         programmes.MapPost("/{id:guid}/proposals/{proposalId:guid}/outcome", RecordOutcome).WithSummary("Record the at-risk occupant's outcome: compulsory redundancy or redeployment")
             .WithDescription("A redundancy publishes RedundancyConfirmed with its cost.");
@@ -197,6 +199,25 @@ public static class RestructuresApi
             proposal.ApprovedOn!.Value, proposal.EffectiveOn));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(proposal));
+    }
+
+    internal static async Task<Results<Ok<ProgrammeResponse>, NotFound, ValidationProblem>> ApproveAll(
+        Guid id, ApproveRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.DateRange("approvedOn", request.ApprovedOn, ApiDates.Earliest, ApiDates.Latest);
+        if (!validator.IsValid) return validator.ToProblem();
+        var programme = await LoadAsync(db, id, cancellationToken);
+        if (programme is null) return TypedResults.NotFound();
+
+        foreach (var proposal in programme.Proposals.Where(p => p.Status == ProposalStatus.Proposed).ToList())
+        {
+            programme.Approve(proposal, request.ApprovedOn!.Value);
+            db.AddIntegrationEvent(new RestructureProposalApproved(programme.Id, programme.Name, proposal.Id, KindCode(proposal.Kind), proposal.PostId,
+                proposal.ApprovedOn!.Value, proposal.EffectiveOn));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(programme));
     }
 
     internal static async Task<Results<Ok<ProposalResponse>, NotFound>> Withdraw(Guid id, Guid proposalId, WorkforceDbContext db, CancellationToken cancellationToken)
