@@ -8,5 +8,11 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.UseApiDefaults();
+app.MapBudgetsApi();
 app.MapCommitmentsApi();
+app.MapActualsApi();
+app.MapForecastApi();
+app.MapSavingsApi();
+app.MapVirementsApi();
+app.MapReportsApi();
 app.Run();
