@@ -54,6 +54,9 @@ public sealed class Budget
 
     public IReadOnlyList<BudgetChange> Changes => _changes;
 
+    /// <summary>Concurrency token (PostgreSQL xmin): two requests changing it at once cannot both win.</summary>
+    public uint Version { get; private set; }
+
     /// <summary>Applies an approved change; a budget can never go below zero.</summary>
     public BudgetChange Change(BudgetChangeKind kind, decimal amount, string reason, string approvedBy, DateOnly approvedOn, DateTimeOffset recordedAt, Guid? virementId, string field = "amount")
     {

@@ -55,6 +55,9 @@ public sealed class SavingsTarget
 
     public SavingsStatus Status { get; private set; }
 
+    /// <summary>Concurrency token (PostgreSQL xmin): two requests changing it at once cannot both win.</summary>
+    public uint Version { get; private set; }
+
     public decimal Shortfall => Math.Max(0, Target - Delivered);
 
     /// <summary>What the forecast carries for this target: its shortfall when at risk or missed.</summary>

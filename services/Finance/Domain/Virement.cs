@@ -78,6 +78,9 @@ public sealed class Virement
 
     public string? RejectionReason { get; private set; }
 
+    /// <summary>Concurrency token (PostgreSQL xmin): two requests changing it at once cannot both win.</summary>
+    public uint Version { get; private set; }
+
     /// <summary>Moves every line's budget; a line without a budget yet gets one (original £0, the virement as its change).</summary>
     public VirementApproved Approve(IReadOnlyDictionary<(string CostCentreCode, string BudgetLineCode), Budget> budgets, string approvedBy, DateOnly approvedOn, DateTimeOffset now)
     {

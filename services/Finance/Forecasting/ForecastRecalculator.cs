@@ -39,25 +39,31 @@ public sealed class ForecastRecalculator(FinanceDbContext db, IOptions<FinanceOp
         return new YearForecast(financialYear, lines);
     }
 
-    /// <summary>Saves pending changes, recomputes the year and queues the events; the caller commits.</summary>
+    /// <summary>
+    /// Saves pending changes, recomputes the year and queues the events; the caller commits its transaction.
+    /// The year's row is locked first, so recalculations of one year (an API call and a consumer, two consumers)
+    /// run one after the other and each sees the other's committed changes: a crossing made by the two together
+    /// is never missed, and none is reported twice.
+    /// </summary>
     public async Task<YearForecast> RecalculateAsync(int financialYear, IEnumerable<string> changedLines, DateOnly asAt, CancellationToken cancellationToken)
     {
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Recalculate the forecast inside the transaction of the change.");
         await db.SaveChangesAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO year_forecast_states (financial_year, above_threshold, forecast_overspend, calculated_at)
+            VALUES ({financialYear}, false, 0, {clock.GetUtcNow()})
+            ON CONFLICT DO NOTHING
+            """, cancellationToken);
+        var state = await db.YearForecastStates
+            .FromSql($"SELECT *, xmin FROM year_forecast_states WHERE financial_year = {financialYear} FOR UPDATE")
+            .SingleAsync(cancellationToken);
+
         var forecast = await ComputeAsync(financialYear, cancellationToken);
         foreach (var code in changedLines.Distinct().Order(StringComparer.Ordinal))
         {
             var line = forecast.Line(code);
             db.AddIntegrationEvent(new ForecastUpdated(financialYear, code, line.Budget, line.Actuals, line.Commitments, line.Adjustments,
                 line.UnmetSavings, line.Forecast, line.Variance, forecast.TotalBudget, forecast.TotalForecast, asAt));
-        }
-
-        // Always touch the year's row: two recalculations of one year at once conflict on it and one is retried,
-        // so a crossing made by the two together is never missed.
-        var state = await db.YearForecastStates.FindAsync([financialYear], cancellationToken);
-        if (state is null)
-        {
-            state = new YearForecastState(financialYear);
-            db.YearForecastStates.Add(state);
         }
         if (state.Observe(forecast.TotalVariance, Threshold, asAt, clock.GetUtcNow()) is { } crossed)
         {

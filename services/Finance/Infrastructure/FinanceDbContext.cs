@@ -50,6 +50,7 @@ public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options)
             budget.Property(b => b.OriginalAmount).HasPrecision(Money, 2);
             budget.Property(b => b.CurrentAmount).HasPrecision(Money, 2);
             budget.HasIndex(b => new { b.FinancialYear, b.CostCentreCode, b.BudgetLineCode }).IsUnique();
+            budget.Property(b => b.Version).IsRowVersion();
             budget.HasMany(b => b.Changes).WithOne().HasForeignKey(c => c.BudgetId).OnDelete(DeleteBehavior.Cascade);
             budget.Navigation(b => b.Changes).HasField("_changes").UsePropertyAccessMode(PropertyAccessMode.Field);
         });
@@ -121,6 +122,7 @@ public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options)
             target.Ignore(t => t.Shortfall);
             target.Ignore(t => t.Unmet);
             target.HasIndex(t => new { t.FinancialYear, t.BudgetLineCode });
+            target.Property(t => t.Version).IsRowVersion();
         });
 
         modelBuilder.Entity<Virement>(virement =>
@@ -133,6 +135,7 @@ public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options)
             virement.Property(v => v.RejectionReason).HasMaxLength(500);
             virement.OwnsMany(v => v.Moves, move => move.ToJson());
             virement.HasIndex(v => new { v.FinancialYear, v.Status });
+            virement.Property(v => v.Version).IsRowVersion();
         });
 
         modelBuilder.Entity<YearForecastState>(state =>

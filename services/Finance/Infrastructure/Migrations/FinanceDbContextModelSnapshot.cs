@@ -101,6 +101,12 @@ namespace Platform.Finance.Infrastructure.Migrations
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("original_amount");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_budgets");
 
@@ -384,6 +390,12 @@ namespace Platform.Finance.Infrastructure.Migrations
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("target");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_savings_targets");
 
@@ -439,6 +451,12 @@ namespace Platform.Finance.Infrastructure.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_virements");

@@ -12,7 +12,7 @@ using Platform.Finance.Infrastructure;
 namespace Platform.Finance.Infrastructure.Migrations
 {
     [DbContext(typeof(FinanceDbContext))]
-    [Migration("20261129143912_BudgetsCommitmentsActualsForecast")]
+    [Migration("20261129144417_BudgetsCommitmentsActualsForecast")]
     partial class BudgetsCommitmentsActualsForecast
     {
         /// <inheritdoc />
@@ -103,6 +103,12 @@ namespace Platform.Finance.Infrastructure.Migrations
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("original_amount");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_budgets");
@@ -387,6 +393,12 @@ namespace Platform.Finance.Infrastructure.Migrations
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("target");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_savings_targets");
 
@@ -442,6 +454,12 @@ namespace Platform.Finance.Infrastructure.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_virements");

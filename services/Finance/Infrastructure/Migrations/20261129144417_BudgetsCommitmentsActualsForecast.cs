@@ -102,7 +102,8 @@ namespace Platform.Finance.Infrastructure.Migrations
                     budget_line_code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
                     target = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
                     delivered = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -122,6 +123,7 @@ namespace Platform.Finance.Infrastructure.Migrations
                     decided_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     decided_on = table.Column<DateOnly>(type: "date", nullable: true),
                     rejection_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
                     moves = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
@@ -176,7 +178,8 @@ namespace Platform.Finance.Infrastructure.Migrations
                     cost_centre_code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     budget_line_code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
                     original_amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    current_amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
+                    current_amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
