@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Finance.Domain;
 using Platform.Finance.Forecasting;
 using Platform.Finance.Infrastructure;
+using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Http;
 
 namespace Platform.Finance.Apis;
@@ -19,6 +20,7 @@ public static class BudgetsApi
         var centres = app.MapGroup("/cost-centres").WithTags("Budgets");
         centres.MapPost("/", CreateCostCentre).WithSummary("Add a cost centre").WithDescription("A unit budget is held against, owned by a council service.");
         centres.MapGet("/", ListCostCentres).WithSummary("List cost centres");
+        centres.MapGet("/{code}", GetCostCentre).WithSummary("Get a cost centre");
 
         var budgets = app.MapGroup("/budgets").WithTags("Budgets");
         budgets.MapPost("/", SetBudget).WithSummary("Set the original budget of a cost centre's S251 line for a year")
@@ -90,7 +92,15 @@ public static class BudgetsApi
             db.CostCentres.AsNoTracking().OrderBy(c => c.Code).Select(c => new CostCentreResponse(c.Code, c.Name, c.Service)), cancellationToken));
     }
 
-    internal static async Task<Results<Created<BudgetResponse>, ValidationProblem, Conflict<HttpValidationProblemDetails>>> SetBudget(
+    internal static async Task<Results<Ok<CostCentreResponse>, NotFound>> GetCostCentre(string code, FinanceDbContext db, CancellationToken cancellationToken)
+    {
+        var wanted = code.ToUpperInvariant();
+        return await db.CostCentres.AsNoTracking().FirstOrDefaultAsync(c => c.Code == wanted, cancellationToken) is { } centre
+            ? TypedResults.Ok(new CostCentreResponse(centre.Code, centre.Name, centre.Service))
+            : TypedResults.NotFound();
+    }
+
+    internal static async Task<Results<Created<BudgetResponse>, ValidationProblem>> SetBudget(
         SetBudgetRequest request, HttpContext http, FinanceDbContext db, ForecastRecalculator forecast, TimeProvider clock, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
@@ -110,11 +120,7 @@ public static class BudgetsApi
         }
         if (await db.Budgets.AnyAsync(b => b.FinancialYear == year.StartYear && b.CostCentreCode == centre && b.BudgetLineCode == request.BudgetLineCode, cancellationToken))
         {
-            return TypedResults.Conflict(new HttpValidationProblemDetails(new Dictionary<string, string[]>
-            {
-                ["budgetLineCode"] = [$"{centre} already has a {year.Name} budget on {request.BudgetLineCode}; record a change instead."],
-            })
-            { Status = StatusCodes.Status409Conflict, Title = "The request conflicts with the current state." });
+            throw DomainRuleException.Conflict($"{centre} already has a {year.Name} budget on {request.BudgetLineCode}; record a change instead.", "budgetLineCode");
         }
 
         var approvedBy = ApiHelpers.UserOf(http);

@@ -87,15 +87,20 @@ public static class VirementsApi
     }
 
     internal static async Task<Results<Ok<Page<VirementResponse>>, ValidationProblem>> ListVirements(
-        int? financialYear, VirementStatus? status, [AsParameters] PageRequest paging, FinanceDbContext db, CancellationToken cancellationToken)
+        int? financialYear, string? status, [AsParameters] PageRequest paging, FinanceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
         validator.OptionalFinancialYear(financialYear);
+        validator.OneOf("status", status, ["draft", "approved", "rejected"], required: false);
         paging.Validate(validator);
         if (!validator.IsValid) return validator.ToProblem();
         var query = db.Virements.AsNoTracking();
         if (financialYear is { } year) query = query.Where(v => v.FinancialYear == year);
-        if (status is { } wanted) query = query.Where(v => v.Status == wanted);
+        if (status is not null)
+        {
+            var wanted = Enum.Parse<VirementStatus>(status, ignoreCase: true);
+            query = query.Where(v => v.Status == wanted);
+        }
         var page = await paging.ApplyAsync(query.OrderBy(v => v.RaisedAt).ThenBy(v => v.Id), cancellationToken);
         return TypedResults.Ok(new Page<VirementResponse>(page.Items.Select(ToResponse).ToList(), page.PageNumber, page.PageSize, page.TotalCount));
     }
