@@ -50,7 +50,14 @@ public sealed class FinanceSavingsAndReportsTests(PlatformFixture platform)
         Assert.Equal(1, await platform.CountOutboxAsync("SavingsTargetMissed", $"payload->>'savingsTargetId' = '{agency.Id}'"));
         Assert.Equal(0, await platform.CountOutboxAsync("SavingsTargetMissed", $"payload->>'savingsTargetId' = '{streets.Id}'"));
         Assert.Equal(1, await platform.CountOutboxAsync("SavingsTargetMissed", $"payload->>'savingsTargetId' = '{placements.Id}'"));
+
+        var summary = await (await platform.Gateway.GetAsync($"/api/finance/savings-targets/summary?financialYear={year}")).ReadAsync<SummaryDto>();
+        Assert.Equal((3, 750_000m, 350_000m, 400_000m), (summary.Targets, summary.TotalTarget, summary.TotalDelivered, summary.TotalUnmetInForecast));
+        var missed = await (await platform.Gateway.GetAsync($"/api/finance/savings-targets?financialYear={year}&status=missed")).ReadAsync<PageDto<TargetDto>>();
+        Assert.Equal(2, missed.TotalCount);
     }
+
+    private sealed record SummaryDto(int Targets, decimal TotalTarget, decimal TotalDelivered, decimal TotalUnmetInForecast);
 
     [Fact]
     public async Task Reports_give_budget_vs_forecast_by_s251_line_and_unit_costs_as_json_and_csv()

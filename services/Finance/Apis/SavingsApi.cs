@@ -17,7 +17,8 @@ public static class SavingsApi
         var targets = app.MapGroup("/savings-targets").WithTags("Savings");
         targets.MapPost("/", CreateTarget).WithSummary("Add a savings target to a year's programme")
             .WithDescription("Budgets are set net of savings: a target's shortfall is added to the forecast while it is at risk or missed.");
-        targets.MapGet("/", ListTargets).WithSummary("List a year's savings targets with the programme's totals");
+        targets.MapGet("/", ListTargets).WithSummary("List a year's savings targets, optionally by line or status");
+        targets.MapGet("/summary", Summary).WithSummary("A year's savings programme in total: target, delivered, unmet in the forecast, by status");
         targets.MapGet("/{id:guid}", GetTarget).WithSummary("Get a savings target");
         targets.MapPost("/{id:guid}/progress", ReportProgress).WithSummary("Report a target's status (planned, on-track, at-risk, delivered, missed) and amount delivered")
             .WithDescription("Marking a target missed publishes SavingsTargetMissed (once). Publishes ForecastUpdated.");
@@ -55,17 +56,39 @@ public static class SavingsApi
         return TypedResults.Created($"/savings-targets/{target.Id}", ToResponse(target));
     }
 
-    internal static async Task<Results<Ok<ProgrammeResponse>, ValidationProblem>> ListTargets(
-        int? financialYear, string? budgetLineCode, FinanceDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<Page<TargetResponse>>, ValidationProblem>> ListTargets(
+        int? financialYear, string? budgetLineCode, string? status, [AsParameters] PageRequest paging, FinanceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.FinancialYear(financialYear);
+        validator.OneOf("status", status, Statuses, required: false);
+        paging.Validate(validator);
+        if (!validator.IsValid) return validator.ToProblem();
+        var query = db.SavingsTargets.AsNoTracking().Where(t => t.FinancialYear == financialYear);
+        if (!string.IsNullOrWhiteSpace(budgetLineCode)) query = query.Where(t => t.BudgetLineCode == budgetLineCode);
+        if (status is not null)
+        {
+            var wanted = ParseStatus(status);
+            query = query.Where(t => t.Status == wanted);
+        }
+        var page = await paging.ApplyAsync(query.OrderBy(t => t.Name).ThenBy(t => t.Id), cancellationToken);
+        return TypedResults.Ok(new Page<TargetResponse>(page.Items.Select(ToResponse).ToList(), page.PageNumber, page.PageSize, page.TotalCount));
+    }
+
+    public sealed record StatusTotal(string Status, int Targets, decimal Target, decimal Delivered);
+
+    public sealed record SummaryResponse(int FinancialYear, int Targets, decimal TotalTarget, decimal TotalDelivered, decimal TotalUnmetInForecast, IReadOnlyList<StatusTotal> ByStatus);
+
+    internal static async Task<Results<Ok<SummaryResponse>, ValidationProblem>> Summary(int? financialYear, FinanceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
         validator.FinancialYear(financialYear);
         if (!validator.IsValid) return validator.ToProblem();
-        var query = db.SavingsTargets.AsNoTracking().Where(t => t.FinancialYear == financialYear);
-        if (!string.IsNullOrWhiteSpace(budgetLineCode)) query = query.Where(t => t.BudgetLineCode == budgetLineCode);
-        var targets = await query.OrderBy(t => t.Name).ThenBy(t => t.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new ProgrammeResponse(financialYear!.Value, targets.Select(ToResponse).ToList(),
-            targets.Sum(t => t.Target), targets.Sum(t => t.Delivered), targets.Sum(t => t.Unmet)));
+        var targets = await db.SavingsTargets.AsNoTracking().Where(t => t.FinancialYear == financialYear).ToListAsync(cancellationToken);
+        var byStatus = targets.GroupBy(t => t.Status).OrderBy(g => g.Key)
+            .Select(g => new StatusTotal(StatusName(g.Key), g.Count(), g.Sum(t => t.Target), g.Sum(t => t.Delivered))).ToList();
+        return TypedResults.Ok(new SummaryResponse(financialYear!.Value, targets.Count, targets.Sum(t => t.Target), targets.Sum(t => t.Delivered),
+            targets.Sum(t => t.Unmet), byStatus));
     }
 
     internal static async Task<Results<Ok<TargetResponse>, NotFound>> GetTarget(Guid id, FinanceDbContext db, CancellationToken cancellationToken) =>
