@@ -10,6 +10,8 @@ public sealed class PlacementsDbContext(DbContextOptions<PlacementsDbContext> op
 
     public DbSet<Episode> Episodes => Set<Episode>();
 
+    public DbSet<PopulationReference> PopulationReferences => Set<PopulationReference>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -33,10 +35,25 @@ public sealed class PlacementsDbContext(DbContextOptions<PlacementsDbContext> op
             episode.Property(e => e.PlacementType).HasMaxLength(3);
             episode.Property(e => e.PlacementProvider).HasMaxLength(3);
             episode.Property(e => e.PostcodeDistrict).HasMaxLength(4);
+            episode.Property(e => e.HomePostcodeDistrict).HasMaxLength(4);
+            episode.Property(e => e.Urn).HasMaxLength(8);
+            episode.Property(e => e.ReasonEpisodeCeased).HasMaxLength(3);
+            episode.Property(e => e.ReasonForPlacementChange).HasMaxLength(6);
+            episode.HasIndex(e => e.FosterCarerId);
+            // "Looked after on a date" scans by dates.
+            episode.HasIndex(e => new { e.StartDate, e.EndDate });
             episode.Property(e => e.WeeklyCost).HasPrecision(10, 2);
             episode.Ignore(e => e.IsOpen);
             // Start dates strictly increase per child, so (child, start) is unique; it also guards concurrent starts.
             episode.HasIndex(e => new { e.ChildId, e.StartDate }).IsUnique();
+        });
+
+        modelBuilder.Entity<PopulationReference>(reference =>
+        {
+            reference.HasKey(r => r.CollectionYear);
+            reference.Property(r => r.CollectionYear).ValueGeneratedNever();
+            reference.Property(r => r.EnglandRatePer10000).HasPrecision(8, 1);
+            reference.Property(r => r.StatisticalNeighbourRatePer10000).HasPrecision(8, 1);
         });
     }
 }

@@ -78,6 +78,19 @@ namespace Platform.Placements.Infrastructure.Migrations
                         .HasColumnType("date")
                         .HasColumnName("end_date");
 
+                    b.Property<Guid?>("FosterCarerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("foster_carer_id");
+
+                    b.Property<string>("HomePostcodeDistrict")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("home_postcode_district");
+
+                    b.Property<bool>("IsCostOverride")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_cost_override");
+
                     b.Property<string>("LegalStatus")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -100,15 +113,30 @@ namespace Platform.Placements.Infrastructure.Migrations
                         .HasColumnType("character varying(4)")
                         .HasColumnName("postcode_district");
 
+                    b.Property<string>("ReasonEpisodeCeased")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("reason_episode_ceased");
+
                     b.Property<string>("ReasonForNewEpisode")
                         .IsRequired()
                         .HasMaxLength(1)
                         .HasColumnType("character varying(1)")
                         .HasColumnName("reason_for_new_episode");
 
+                    b.Property<string>("ReasonForPlacementChange")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("reason_for_placement_change");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date")
                         .HasColumnName("start_date");
+
+                    b.Property<string>("Urn")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("urn");
 
                     b.Property<decimal>("WeeklyCost")
                         .HasPrecision(10, 2)
@@ -118,11 +146,43 @@ namespace Platform.Placements.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_episodes");
 
+                    b.HasIndex("FosterCarerId")
+                        .HasDatabaseName("ix_episodes_foster_carer_id");
+
                     b.HasIndex("ChildId", "StartDate")
                         .IsUnique()
                         .HasDatabaseName("ix_episodes_child_id_start_date");
 
+                    b.HasIndex("StartDate", "EndDate")
+                        .HasDatabaseName("ix_episodes_start_date_end_date");
+
                     b.ToTable("episodes", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Placements.Domain.PopulationReference", b =>
+                {
+                    b.Property<int>("CollectionYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("collection_year");
+
+                    b.Property<decimal?>("EnglandRatePer10000")
+                        .HasPrecision(8, 1)
+                        .HasColumnType("numeric(8,1)")
+                        .HasColumnName("england_rate_per10000");
+
+                    b.Property<decimal?>("StatisticalNeighbourRatePer10000")
+                        .HasPrecision(8, 1)
+                        .HasColumnType("numeric(8,1)")
+                        .HasColumnName("statistical_neighbour_rate_per10000");
+
+                    b.Property<int?>("Under18Population")
+                        .HasColumnType("integer")
+                        .HasColumnName("under18population");
+
+                    b.HasKey("CollectionYear")
+                        .HasName("pk_population_references");
+
+                    b.ToTable("population_references", (string)null);
                 });
 
             modelBuilder.Entity("Platform.ServiceDefaults.Data.InboxMessage", b =>
