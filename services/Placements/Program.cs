@@ -9,4 +9,6 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.UseApiDefaults();
 app.MapChildrenApi();
+app.MapFosterCarersApi();
+app.MapRateCardApi();
 app.Run();

@@ -109,21 +109,31 @@ public static class ChildrenApi
         validator.When(urn is not null && !Episode.IsValidUrn(urn), "urn", Episode.UrnRule);
         var reasonForPlacementChange = Blank(request.ReasonForPlacementChange);
         validator.OneOf("reasonForPlacementChange", reasonForPlacementChange, Sorted(CodeLists.ReasonForPlacementChange), required: false);
-        validator.Range("weeklyCost", request.WeeklyCost, 0m, Episode.MaxWeeklyCost);
+        if (request.WeeklyCost is not null) validator.Range("weeklyCost", request.WeeklyCost, 0m, Episode.MaxWeeklyCost);
         if (!validator.IsValid) return validator.ToProblem();
 
         var child = await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.ChildId == childId, cancellationToken);
         if (child is null) return TypedResults.NotFound();
+        var startDate = request.StartDate!.Value;
+        if (request.FosterCarerId is { } carerId)
+        {
+            var carer = await FosterCarersApi.LoadAsync(db, carerId, cancellationToken);
+            if (carer is null) return validator.Add("fosterCarerId", $"Foster carer {carerId} does not exist.").ToProblem();
+            // Throws 400 (not approved then, child's age outside the approval) or 409 (no place left without an exemption).
+            carer.EnsureCanTake(startDate, Ssda903Rules.AgeOn(child.DateOfBirth, startDate),
+                await FosterCarersApi.OccupancyAsync(db, carerId, startDate, child.ChildId, cancellationToken));
+        }
+        var weeklyCost = request.WeeklyCost ?? await RateCardApi.RateForAsync(db, request.PlacementType!, provider, cancellationToken);
         var latest = await db.Episodes
             .Where(e => e.ChildId == childId)
             .OrderByDescending(e => e.StartDate)
             .FirstOrDefaultAsync(cancellationToken);
         var wasOpen = latest?.IsOpen == true;
 
-        var details = new NewEpisode(request.StartDate!.Value, request.ReasonForNewEpisode!, request.LegalStatus!, request.CategoryOfNeed!,
+        var details = new NewEpisode(startDate, request.ReasonForNewEpisode!, request.LegalStatus!, request.CategoryOfNeed!,
             request.PlacementType!, provider, postcodeDistrict, homePostcodeDistrict, urn, request.FosterCarerId);
         // Throws DomainRuleException (400 naming the field and the 903 rule) on a gap, an overlap or a bad combination of codes.
-        var episode = child.StartEpisode(latest, Guid.CreateVersion7(), details, request.WeeklyCost!.Value, isCostOverride: true, reasonForPlacementChange);
+        var episode = child.StartEpisode(latest, Guid.CreateVersion7(), details, weeklyCost, isCostOverride: request.WeeklyCost is not null, reasonForPlacementChange);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Episodes.Add(episode);

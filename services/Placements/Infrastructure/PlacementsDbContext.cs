@@ -12,6 +12,10 @@ public sealed class PlacementsDbContext(DbContextOptions<PlacementsDbContext> op
 
     public DbSet<PopulationReference> PopulationReferences => Set<PopulationReference>();
 
+    public DbSet<FosterCarer> FosterCarers => Set<FosterCarer>();
+
+    public DbSet<RateCardEntry> RateCard => Set<RateCardEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -54,6 +58,36 @@ public sealed class PlacementsDbContext(DbContextOptions<PlacementsDbContext> op
             reference.Property(r => r.CollectionYear).ValueGeneratedNever();
             reference.Property(r => r.EnglandRatePer10000).HasPrecision(8, 1);
             reference.Property(r => r.StatisticalNeighbourRatePer10000).HasPrecision(8, 1);
+        });
+
+        modelBuilder.Entity<FosterCarer>(carer =>
+        {
+            carer.HasKey(c => c.Id);
+            carer.Property(c => c.HouseholdReference).HasMaxLength(FosterCarer.MaxReferenceLength);
+            carer.HasIndex(c => c.HouseholdReference).IsUnique();
+            carer.Property(c => c.DeregistrationReason).HasMaxLength(30);
+            carer.HasMany(c => c.Exemptions).WithOne().HasForeignKey(e => e.FosterCarerId).OnDelete(DeleteBehavior.Cascade);
+            carer.HasMany(c => c.SupportVisits).WithOne().HasForeignKey(v => v.FosterCarerId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<CapacityExemption>(exemption =>
+        {
+            exemption.HasKey(e => e.Id);
+            exemption.Property(e => e.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<SupportVisit>(visit =>
+        {
+            visit.HasKey(v => v.Id);
+            visit.Property(v => v.Id).ValueGeneratedNever();
+        });
+
+        modelBuilder.Entity<RateCardEntry>(rate =>
+        {
+            rate.ToTable("rate_card");
+            rate.HasKey(r => new { r.PlacementType, r.Provider });
+            rate.Property(r => r.PlacementType).HasMaxLength(3);
+            rate.Property(r => r.Provider).HasMaxLength(3);
+            rate.Property(r => r.WeeklyRate).HasPrecision(10, 2);
+            rate.HasData(RateCardEntry.Defaults().Select(d => new { d.PlacementType, d.Provider, d.WeeklyRate }));
         });
     }
 }
