@@ -11,4 +11,5 @@ app.UseApiDefaults();
 app.MapChildrenApi();
 app.MapFosterCarersApi();
 app.MapRateCardApi();
+app.MapIndicatorsApi();
 app.Run();
