@@ -12,4 +12,5 @@ app.MapChildrenApi();
 app.MapFosterCarersApi();
 app.MapRateCardApi();
 app.MapIndicatorsApi();
+app.MapSsda903Api();
 app.Run();
