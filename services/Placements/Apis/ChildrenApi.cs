@@ -115,8 +115,11 @@ public static class ChildrenApi
         var child = await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.ChildId == childId, cancellationToken);
         if (child is null) return TypedResults.NotFound();
         var startDate = request.StartDate!.Value;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (request.FosterCarerId is { } carerId)
         {
+            // Two placements into the same household at once must not both take its last place: lock it until commit.
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM foster_carers WHERE id = {carerId} FOR UPDATE", cancellationToken);
             var carer = await FosterCarersApi.LoadAsync(db, carerId, cancellationToken);
             if (carer is null) return validator.Add("fosterCarerId", $"Foster carer {carerId} does not exist.").ToProblem();
             // Throws 400 (not approved then, child's age outside the approval) or 409 (no place left without an exemption).
@@ -135,7 +138,6 @@ public static class ChildrenApi
         // Throws DomainRuleException (400 naming the field and the 903 rule) on a gap, an overlap or a bad combination of codes.
         var episode = child.StartEpisode(latest, Guid.CreateVersion7(), details, weeklyCost, isCostOverride: request.WeeklyCost is not null, reasonForPlacementChange);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Episodes.Add(episode);
         if (wasOpen) db.AddIntegrationEvent(latest!.ToEndedEvent());
         db.AddIntegrationEvent(episode.ToStartedEvent());
