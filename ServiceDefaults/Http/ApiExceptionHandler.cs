@@ -22,6 +22,13 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         {
             BadHttpRequestException bad => FromBadRequest(bad),
             DomainRuleException rule => FromDomainRule(rule),
+            // Two requests changed the same record, or raced to create the same unique one: nothing of the loser was saved.
+            DbUpdateConcurrencyException or DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The record was changed by another request at the same time.",
+                Detail = "Nothing was changed. Read it again and retry.",
+            },
             _ when IsDatabaseUnavailable(exception) => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,

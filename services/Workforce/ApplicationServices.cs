@@ -2,6 +2,7 @@ using Platform.ServiceDefaults.Caching;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Messaging;
+using Platform.Workforce.Domain;
 using Platform.Workforce.Infrastructure;
 
 namespace Platform.Workforce;
@@ -13,7 +14,14 @@ internal static class ApplicationServices
         builder.AddApiDefaults();
         builder.AddServiceDatabase<WorkforceDbContext>("workforcedb");
         builder.AddRedis();
-        // Workforce only publishes for now; consumers of HR events arrive with the ingest work.
+        // Workforce only publishes; HR events come in through the departmental ingest.
         builder.AddMessaging("workforce");
+
+        builder.Services.AddOptions<WorkforceOptions>().BindConfiguration(WorkforceOptions.Section)
+            .Validate(o => o.DefaultCaseloadWarning >= 1 && o.DefaultCaseloadCritical > o.DefaultCaseloadWarning, "Caseload thresholds: critical must be above warning, warning at least 1.")
+            .Validate(o => o.SupervisionIntervalDays is >= 1 and <= 366, "SupervisionIntervalDays must be 1–366.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<SupervisionRegister>();
+        builder.Services.AddHostedService<SupervisionOverdueMonitor>();
     }
 }

@@ -9,4 +9,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.UseApiDefaults();
 app.MapEstablishmentApi();
+app.MapStaffApi();
+app.MapCaseloadsApi();
+app.MapSupervisionApi();
 app.Run();

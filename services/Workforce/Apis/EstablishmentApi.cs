@@ -20,11 +20,21 @@ public static class EstablishmentApi
         var posts = app.MapGroup("/posts").WithTags("Posts");
         posts.MapPost("/", CreatePost).WithSummary("Create a funded post").WithDescription("Publishes PostCreated; Finance commits its cost.");
         posts.MapGet("/", ListPosts).WithSummary("List posts, optionally by team and status");
-        posts.MapGet("/{id:guid}", GetPost).WithSummary("Get a post");
+        posts.MapGet("/{id:guid}", GetPost).WithSummary("Get a post, as it is now or as it was on a date (asAt)");
+        posts.MapGet("/{id:guid}/history", GetPostHistory).WithSummary("Every version of a post, oldest first");
+        posts.MapPost("/{id:guid}/changes", ChangePost).WithSummary("Change a post's team, grade, FTE, cost or budget line from a date")
+            .WithDescription("Publishes PostChanged; Finance re-computes the commitment from that date.");
+        posts.MapPost("/{id:guid}/freeze", FreezePost).WithSummary("Freeze a funded, empty post from a date").WithDescription("Publishes PostChanged.");
+        posts.MapPost("/{id:guid}/unfreeze", UnfreezePost).WithSummary("Return a frozen post to funded from a date").WithDescription("Publishes PostChanged.");
+        posts.MapPost("/{id:guid}/delete", DeletePost).WithSummary("Delete an empty post from a date")
+            .WithDescription("A filled post is refused: its occupant needs a redundancy or redeployment outcome through a restructure first. Publishes PostDeleted.");
         posts.MapPost("/{id:guid}/vacancies", OpenVacancy).WithSummary("Open a vacancy on a funded post").WithDescription("Publishes VacancyOpened.");
 
         var vacancies = app.MapGroup("/vacancies").WithTags("Vacancies");
         vacancies.MapGet("/{id:guid}", GetVacancy).WithSummary("Get a vacancy");
+        vacancies.MapGet("/", ListVacancies).WithSummary("List vacancies, optionally by status");
+        vacancies.MapPost("/{id:guid}/advertise", AdvertiseVacancy).WithSummary("Record that an open vacancy was advertised");
+        vacancies.MapPost("/{id:guid}/withdraw", WithdrawVacancy).WithSummary("Withdraw an open vacancy unfilled; the post returns to funded").WithDescription("Publishes VacancyWithdrawn and PostChanged.");
         vacancies.MapPost("/{id:guid}/fill", FillVacancy).WithSummary("Fill an open vacancy").WithDescription("Publishes VacancyFilled with the time to fill.");
         return app;
     }
@@ -41,7 +51,17 @@ public static class EstablishmentApi
 
     public sealed record FillVacancyRequest(DateOnly? FilledOn);
 
-    public sealed record VacancyResponse(Guid Id, Guid PostId, DateOnly OpenedOn, DateOnly? FilledOn, VacancyStatus Status, int? DaysToFill);
+    public sealed record VacancyResponse(Guid Id, Guid PostId, DateOnly OpenedOn, DateOnly? AdvertisedOn, DateOnly? FilledOn, DateOnly? WithdrawnOn, VacancyStatus Status, int? DaysToFill);
+
+    public sealed record ChangePostRequest(DateOnly? EffectiveFrom, string? TeamCode, string? Grade, decimal? Fte, decimal? AnnualCost, string? BudgetLineCode);
+
+    public sealed record PostDateRequest(DateOnly? EffectiveFrom);
+
+    public sealed record DeletePostRequest(DateOnly? EffectiveOn);
+
+    public sealed record VacancyDateRequest(DateOnly? On);
+
+    public sealed record PostVersionResponse(DateOnly EffectiveFrom, string TeamCode, string JobRole, string Grade, decimal Fte, decimal AnnualCost, string BudgetLineCode, PostStatus Status, Guid? OccupantId);
 
     private static readonly DateOnly EarliestDate = new(2000, 4, 1);
     private static readonly DateOnly LatestDate = new(2100, 3, 31);
@@ -120,10 +140,142 @@ public static class EstablishmentApi
         return TypedResults.Ok(new Page<PostResponse>(page.Items.Select(ToResponse).ToList(), page.PageNumber, page.PageSize, page.TotalCount));
     }
 
-    internal static async Task<Results<Ok<PostResponse>, NotFound>> GetPost(Guid id, WorkforceDbContext db, CancellationToken cancellationToken) =>
-        await db.Posts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken) is { } post
+    internal static async Task<Results<Ok<PostResponse>, NotFound>> GetPost(Guid id, DateOnly? asAt, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        if (asAt is { } date)
+        {
+            // The version in force on the date: the latest change dated on or before it.
+            var version = await db.PostVersions.AsNoTracking()
+                .Where(v => v.PostId == id && v.EffectiveFrom <= date)
+                .OrderByDescending(v => v.EffectiveFrom).ThenByDescending(v => v.Sequence)
+                .FirstOrDefaultAsync(cancellationToken);
+            var createdFrom = await db.Posts.AsNoTracking().Where(p => p.Id == id).Select(p => (DateOnly?)p.EffectiveFrom).FirstOrDefaultAsync(cancellationToken);
+            return version is null || createdFrom is null
+                ? TypedResults.NotFound()
+                : TypedResults.Ok(new PostResponse(id, version.TeamCode, version.JobRole, version.Grade, version.Fte, version.AnnualCost,
+                    version.BudgetLineCode, createdFrom.Value, version.Status));
+        }
+        return await db.Posts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken) is { } post
             ? TypedResults.Ok(ToResponse(post))
             : TypedResults.NotFound();
+    }
+
+    internal static async Task<Results<Ok<List<PostVersionResponse>>, NotFound>> GetPostHistory(Guid id, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var versions = await db.PostVersions.AsNoTracking().Where(v => v.PostId == id)
+            .OrderBy(v => v.EffectiveFrom).ThenBy(v => v.Sequence)
+            .Select(v => new PostVersionResponse(v.EffectiveFrom, v.TeamCode, v.JobRole, v.Grade, v.Fte, v.AnnualCost, v.BudgetLineCode, v.Status, v.OccupantId))
+            .ToListAsync(cancellationToken);
+        return versions.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(versions);
+    }
+
+    internal static async Task<Results<Ok<PostResponse>, NotFound, ValidationProblem>> ChangePost(
+        Guid id, ChangePostRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.DateRange("effectiveFrom", request.EffectiveFrom, EarliestDate, LatestDate);
+        if (request.TeamCode is not null) validator.Required("teamCode", request.TeamCode, 40);
+        if (request.Grade is not null) validator.Required("grade", request.Grade, 20);
+        if (request.Fte is not null) validator.Range("fte", request.Fte, 0.01m, 1m);
+        if (request.AnnualCost is not null) validator.Range("annualCost", request.AnnualCost, 0m, 1_000_000m);
+        if (request.BudgetLineCode is not null) validator.OneOf("budgetLineCode", request.BudgetLineCode, S251Lines.All.Keys.Order().ToArray());
+        validator.When(request is { TeamCode: null, Grade: null, Fte: null, AnnualCost: null, BudgetLineCode: null }, "effectiveFrom",
+            "Nothing to change: give at least one of teamCode, grade, fte, annualCost, budgetLineCode.");
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var teamCode = request.TeamCode?.ToUpperInvariant();
+        if (teamCode is not null && !await db.Teams.AnyAsync(t => t.Code == teamCode, cancellationToken))
+        {
+            return validator.Add("teamCode", $"Team {teamCode} does not exist.").ToProblem();
+        }
+        var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (post is null) return TypedResults.NotFound();
+
+        post.Change(request.EffectiveFrom!.Value, teamCode, request.Grade, request.Fte, request.AnnualCost, request.BudgetLineCode);
+        db.AddIntegrationEvent(post.ToChangedEvent());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(post));
+    }
+
+    internal static Task<Results<Ok<PostResponse>, NotFound, ValidationProblem>> FreezePost(
+        Guid id, PostDateRequest request, WorkforceDbContext db, CancellationToken cancellationToken) =>
+        ChangeStatusAsync(id, request.EffectiveFrom, "effectiveFrom", (post, date) => post.Freeze(date), db, cancellationToken);
+
+    internal static Task<Results<Ok<PostResponse>, NotFound, ValidationProblem>> UnfreezePost(
+        Guid id, PostDateRequest request, WorkforceDbContext db, CancellationToken cancellationToken) =>
+        ChangeStatusAsync(id, request.EffectiveFrom, "effectiveFrom", (post, date) => post.Unfreeze(date), db, cancellationToken);
+
+    internal static async Task<Results<Ok<PostResponse>, NotFound, ValidationProblem>> DeletePost(
+        Guid id, DeletePostRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.DateRange("effectiveOn", request.EffectiveOn, EarliestDate, LatestDate);
+        if (!validator.IsValid) return validator.ToProblem();
+        var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (post is null) return TypedResults.NotFound();
+
+        post.Delete(request.EffectiveOn!.Value);
+        db.AddIntegrationEvent(post.ToDeletedEvent());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(post));
+    }
+
+    private static async Task<Results<Ok<PostResponse>, NotFound, ValidationProblem>> ChangeStatusAsync(
+        Guid id, DateOnly? date, string field, Action<Post, DateOnly> change, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.DateRange(field, date, EarliestDate, LatestDate);
+        if (!validator.IsValid) return validator.ToProblem();
+        var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (post is null) return TypedResults.NotFound();
+
+        change(post, date!.Value);
+        db.AddIntegrationEvent(post.ToChangedEvent());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(post));
+    }
+
+    internal static async Task<Results<Ok<Page<VacancyResponse>>, ValidationProblem>> ListVacancies(
+        [AsParameters] PageRequest paging, VacancyStatus? status, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        paging.Validate(validator);
+        if (!validator.IsValid) return validator.ToProblem();
+        var query = db.Vacancies.AsNoTracking();
+        if (status is { } wanted) query = query.Where(v => v.Status == wanted);
+        var page = await paging.ApplyAsync(query.OrderBy(v => v.OpenedOn).ThenBy(v => v.Id), cancellationToken);
+        return TypedResults.Ok(new Page<VacancyResponse>(page.Items.Select(ToResponse).ToList(), page.PageNumber, page.PageSize, page.TotalCount));
+    }
+
+    internal static async Task<Results<Ok<VacancyResponse>, NotFound, ValidationProblem>> AdvertiseVacancy(
+        Guid id, VacancyDateRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.DateRange("on", request.On, EarliestDate, LatestDate);
+        if (!validator.IsValid) return validator.ToProblem();
+        var vacancy = await db.Vacancies.FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
+        if (vacancy is null) return TypedResults.NotFound();
+        vacancy.Advertise(request.On!.Value);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(vacancy));
+    }
+
+    internal static async Task<Results<Ok<VacancyResponse>, NotFound, ValidationProblem>> WithdrawVacancy(
+        Guid id, VacancyDateRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.DateRange("on", request.On, EarliestDate, LatestDate);
+        if (!validator.IsValid) return validator.ToProblem();
+        var vacancy = await db.Vacancies.FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
+        if (vacancy is null) return TypedResults.NotFound();
+        var post = await db.Posts.FirstAsync(p => p.Id == vacancy.PostId, cancellationToken);
+
+        vacancy.Withdraw(post, request.On!.Value);
+        db.AddIntegrationEvent(new VacancyWithdrawn(vacancy.Id, post.Id, post.TeamCode, post.JobRole, request.On.Value));
+        db.AddIntegrationEvent(post.ToChangedEvent());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(vacancy));
+    }
 
     internal static async Task<Results<Created<VacancyResponse>, NotFound, ValidationProblem>> OpenVacancy(
         Guid id, OpenVacancyRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
@@ -160,6 +312,7 @@ public static class EstablishmentApi
 
         vacancy.Fill(post, request.FilledOn!.Value);
         db.AddIntegrationEvent(new VacancyFilled(vacancy.Id, post.Id, post.TeamCode, post.JobRole, vacancy.FilledOn!.Value, vacancy.DaysToFill!.Value));
+        db.AddIntegrationEvent(post.ToChangedEvent());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(vacancy));
     }
@@ -170,5 +323,5 @@ public static class EstablishmentApi
         new(post.Id, post.TeamCode, post.JobRole, post.Grade, post.Fte, post.AnnualCost, post.BudgetLineCode, post.EffectiveFrom, post.Status);
 
     private static VacancyResponse ToResponse(Vacancy vacancy) =>
-        new(vacancy.Id, vacancy.PostId, vacancy.OpenedOn, vacancy.FilledOn, vacancy.Status, vacancy.DaysToFill);
+        new(vacancy.Id, vacancy.PostId, vacancy.OpenedOn, vacancy.AdvertisedOn, vacancy.FilledOn, vacancy.WithdrawnOn, vacancy.Status, vacancy.DaysToFill);
 }

@@ -9,31 +9,34 @@ public enum PostStatus
     Funded,
     /// <summary>Funded with an open vacancy (no permanent employee).</summary>
     Vacant,
-    /// <summary>Occupied.</summary>
+    /// <summary>Occupied by an employed worker.</summary>
     Filled,
     Frozen,
     Deleted,
 }
 
-/// <summary>A post in the establishment: a funded position with a role, grade, FTE and cost charged to a budget line.</summary>
+/// <summary>
+/// A post in the establishment: a funded position with a role, grade, FTE and cost charged to a budget line.
+/// Every change appends a <see cref="PostVersion"/>, so the post's state on any date can be answered.
+/// </summary>
 public sealed class Post
 {
+    private readonly List<PostVersion> _history = [];
+
     private Post() { }
 
     public Post(Guid id, string teamCode, string jobRole, string grade, decimal fte, decimal annualCost, string budgetLineCode, DateOnly effectiveFrom)
     {
         if (!JobRoles.All.Contains(jobRole)) throw DomainRuleException.ForField("jobRole", $"Unknown job role '{jobRole}'.");
-        if (fte is <= 0 or > 1) throw DomainRuleException.ForField("fte", "FTE must be more than 0 and at most 1.");
-        if (annualCost < 0) throw DomainRuleException.ForField("annualCost", "Annual cost cannot be negative.");
         Id = id;
         TeamCode = teamCode;
         JobRole = jobRole;
         Grade = grade;
-        Fte = fte;
-        AnnualCost = annualCost;
+        SetTerms(fte, annualCost);
         BudgetLineCode = budgetLineCode;
         EffectiveFrom = effectiveFrom;
         Status = PostStatus.Funded;
+        Record(effectiveFrom);
     }
 
     public Guid Id { get; private set; }
@@ -50,12 +53,24 @@ public sealed class Post
 
     public string BudgetLineCode { get; private set; } = "";
 
+    /// <summary>Date the post exists from.</summary>
     public DateOnly EffectiveFrom { get; private set; }
+
+    /// <summary>Date of the latest change (the effective date of the newest version).</summary>
+    public DateOnly ChangedFrom { get; private set; }
 
     public PostStatus Status { get; private set; }
 
+    /// <summary>The employed worker in the post, when filled.</summary>
+    public Guid? OccupantId { get; private set; }
+
+    public IReadOnlyList<PostVersion> History => _history;
+
     public PostCreated ToCreatedEvent() =>
         new(Id, TeamCode, JobRole, Grade, Fte, AnnualCost, BudgetLineCode, EffectiveFrom);
+
+    public PostChanged ToChangedEvent() =>
+        new(Id, TeamCode, JobRole, Grade, Fte, AnnualCost, BudgetLineCode, Status.ToString().ToLowerInvariant(), ChangedFrom);
 
     /// <summary>Opens a vacancy: only a funded, unoccupied post without an open vacancy can be advertised.</summary>
     public Vacancy OpenVacancy(Guid vacancyId, DateOnly openedOn)
@@ -64,13 +79,160 @@ public sealed class Post
         {
             throw DomainRuleException.Conflict($"A vacancy can only be opened on a funded, unoccupied post; this post is {Status.ToString().ToLowerInvariant()}.");
         }
-        if (openedOn < EffectiveFrom)
-        {
-            throw DomainRuleException.ForField("openedOn", $"The post only exists from {EffectiveFrom:yyyy-MM-dd}.");
-        }
+        RequireChangeDate(openedOn, "openedOn");
         Status = PostStatus.Vacant;
+        Record(openedOn);
         return new Vacancy(vacancyId, Id, openedOn);
     }
 
-    internal void MarkFilled() => Status = PostStatus.Filled;
+    /// <summary>An employed worker takes up the post (directly, or by filling its open vacancy).</summary>
+    public void Occupy(Guid workerId, DateOnly from)
+    {
+        if (Status is not (PostStatus.Funded or PostStatus.Vacant))
+        {
+            throw DomainRuleException.Conflict($"Only a funded or vacant post can be filled; this post is {Status.ToString().ToLowerInvariant()}.", "postId");
+        }
+        RequireChangeDate(from, "startDate");
+        OccupantId = workerId;
+        Status = PostStatus.Filled;
+        Record(from);
+    }
+
+    /// <summary>The occupant left or was redeployed: the post is funded and empty from the next day.</summary>
+    public void Vacate(DateOnly lastDayOccupied)
+    {
+        if (Status != PostStatus.Filled) throw DomainRuleException.Conflict("The post is not filled.");
+        OccupantId = null;
+        Status = PostStatus.Funded;
+        Record(lastDayOccupied.AddDays(1));
+    }
+
+    public void Change(DateOnly effectiveFrom, string? teamCode, string? grade, decimal? fte, decimal? annualCost, string? budgetLineCode)
+    {
+        RequireNotDeleted();
+        RequireChangeDate(effectiveFrom, "effectiveFrom");
+        if (teamCode is not null) TeamCode = teamCode;
+        if (grade is not null) Grade = grade;
+        SetTerms(fte ?? Fte, annualCost ?? AnnualCost);
+        if (budgetLineCode is not null) BudgetLineCode = budgetLineCode;
+        Record(effectiveFrom);
+    }
+
+    public void Freeze(DateOnly effectiveFrom)
+    {
+        if (Status is not (PostStatus.Funded)) throw DomainRuleException.Conflict($"Only a funded, empty post without an open vacancy can be frozen; this post is {Status.ToString().ToLowerInvariant()}.");
+        RequireChangeDate(effectiveFrom, "effectiveFrom");
+        Status = PostStatus.Frozen;
+        Record(effectiveFrom);
+    }
+
+    public void Unfreeze(DateOnly effectiveFrom)
+    {
+        if (Status != PostStatus.Frozen) throw DomainRuleException.Conflict("The post is not frozen.");
+        RequireChangeDate(effectiveFrom, "effectiveFrom");
+        Status = PostStatus.Funded;
+        Record(effectiveFrom);
+    }
+
+    /// <summary>
+    /// Deletes the post from <paramref name="effectiveOn"/>. A filled post cannot be deleted: its occupant needs an outcome
+    /// first (redundancy or redeployment, through a restructure), which vacates it.
+    /// </summary>
+    public void Delete(DateOnly effectiveOn)
+    {
+        if (Status == PostStatus.Filled)
+        {
+            throw DomainRuleException.Conflict(
+                "The post is filled. Record a redundancy or redeployment outcome for its occupant (restructure programme) before deleting it.", "postId");
+        }
+        if (Status == PostStatus.Vacant)
+        {
+            throw DomainRuleException.Conflict("The post has an open vacancy; withdraw it before deleting the post.", "postId");
+        }
+        RequireNotDeleted();
+        RequireChangeDate(effectiveOn, "effectiveOn");
+        Status = PostStatus.Deleted;
+        Record(effectiveOn);
+    }
+
+    public PostDeleted ToDeletedEvent() => new(Id, TeamCode, JobRole, Fte, AnnualCost, BudgetLineCode, ChangedFrom);
+
+    internal void MarkFilled(DateOnly filledOn) => Record(filledOn, PostStatus.Filled);
+
+    internal void MarkVacancyWithdrawn(DateOnly withdrawnOn) => Record(withdrawnOn, PostStatus.Funded);
+
+    private void Record(DateOnly effectiveFrom, PostStatus status)
+    {
+        Status = status;
+        Record(effectiveFrom);
+    }
+
+    private void Record(DateOnly effectiveFrom)
+    {
+        ChangedFrom = effectiveFrom;
+        _history.Add(new PostVersion(this, effectiveFrom));
+    }
+
+    private void SetTerms(decimal fte, decimal annualCost)
+    {
+        if (fte is <= 0 or > 1) throw DomainRuleException.ForField("fte", "FTE must be more than 0 and at most 1.");
+        if (annualCost < 0) throw DomainRuleException.ForField("annualCost", "Annual cost cannot be negative.");
+        Fte = fte;
+        AnnualCost = annualCost;
+    }
+
+    private void RequireNotDeleted()
+    {
+        if (Status == PostStatus.Deleted) throw DomainRuleException.Conflict("The post is deleted.");
+    }
+
+    /// <summary>History is appended in date order: a change cannot be dated before the post exists or its last change.</summary>
+    private void RequireChangeDate(DateOnly date, string field)
+    {
+        if (date < EffectiveFrom) throw DomainRuleException.ForField(field, $"The post only exists from {EffectiveFrom:yyyy-MM-dd}.");
+        if (date < ChangedFrom) throw DomainRuleException.ForField(field, $"The post last changed on {ChangedFrom:yyyy-MM-dd}; changes cannot be dated earlier.");
+    }
+}
+
+/// <summary>The state of a post from a date until the next version. Versions are never updated.</summary>
+public sealed class PostVersion
+{
+    private PostVersion() { }
+
+    internal PostVersion(Post post, DateOnly effectiveFrom)
+    {
+        PostId = post.Id;
+        EffectiveFrom = effectiveFrom;
+        TeamCode = post.TeamCode;
+        JobRole = post.JobRole;
+        Grade = post.Grade;
+        Fte = post.Fte;
+        AnnualCost = post.AnnualCost;
+        BudgetLineCode = post.BudgetLineCode;
+        Status = post.Status;
+        OccupantId = post.OccupantId;
+    }
+
+    /// <summary>Insertion order, to order several changes on the same date.</summary>
+    public long Sequence { get; private set; }
+
+    public Guid PostId { get; private set; }
+
+    public DateOnly EffectiveFrom { get; private set; }
+
+    public string TeamCode { get; private set; } = "";
+
+    public string JobRole { get; private set; } = "";
+
+    public string Grade { get; private set; } = "";
+
+    public decimal Fte { get; private set; }
+
+    public decimal AnnualCost { get; private set; }
+
+    public string BudgetLineCode { get; private set; } = "";
+
+    public PostStatus Status { get; private set; }
+
+    public Guid? OccupantId { get; private set; }
 }

@@ -5,11 +5,12 @@ namespace Platform.Workforce.Domain;
 public enum VacancyStatus
 {
     Open,
+    Advertised,
     Filled,
     Withdrawn,
 }
 
-/// <summary>A vacancy on a post, from opening to filling or withdrawal.</summary>
+/// <summary>A vacancy on a post, from opening (and advertising) to filling or withdrawal.</summary>
 public sealed class Vacancy
 {
     private Vacancy() { }
@@ -28,20 +29,51 @@ public sealed class Vacancy
 
     public DateOnly OpenedOn { get; private set; }
 
+    public DateOnly? AdvertisedOn { get; private set; }
+
     public DateOnly? FilledOn { get; private set; }
 
+    public DateOnly? WithdrawnOn { get; private set; }
+
+    /// <summary>The employed worker who filled it, when known.</summary>
+    public Guid? FilledBy { get; private set; }
+
     public VacancyStatus Status { get; private set; }
+
+    public bool IsOpen => Status is VacancyStatus.Open or VacancyStatus.Advertised;
 
     /// <summary>Calendar days from opening to filling, once filled.</summary>
     public int? DaysToFill => FilledOn is { } filled ? filled.DayNumber - OpenedOn.DayNumber : null;
 
-    public void Fill(Post post, DateOnly filledOn)
+    public void Advertise(DateOnly advertisedOn)
+    {
+        if (Status != VacancyStatus.Open) throw DomainRuleException.Conflict($"Only an open vacancy can be advertised; this one is {Status.ToString().ToLowerInvariant()}.");
+        if (advertisedOn < OpenedOn) throw DomainRuleException.ForField("advertisedOn", $"Cannot be before the vacancy opened ({OpenedOn:yyyy-MM-dd}).");
+        Status = VacancyStatus.Advertised;
+        AdvertisedOn = advertisedOn;
+    }
+
+    /// <summary>Fills the vacancy; with a worker id the worker becomes the post's occupant.</summary>
+    public void Fill(Post post, DateOnly filledOn, Guid? workerId = null)
     {
         ArgumentNullException.ThrowIfNull(post);
-        if (Status != VacancyStatus.Open) throw DomainRuleException.Conflict($"The vacancy is {Status.ToString().ToLowerInvariant()}, not open.");
+        if (!IsOpen) throw DomainRuleException.Conflict($"The vacancy is {Status.ToString().ToLowerInvariant()}, not open.");
         if (filledOn < OpenedOn) throw DomainRuleException.ForField("filledOn", $"Cannot be before the vacancy opened ({OpenedOn:yyyy-MM-dd}).");
+        if (workerId is { } worker) post.Occupy(worker, filledOn);
+        else post.MarkFilled(filledOn);
         Status = VacancyStatus.Filled;
         FilledOn = filledOn;
-        post.MarkFilled();
+        FilledBy = workerId;
+    }
+
+    /// <summary>Withdraws the vacancy unfilled; the post goes back to funded (it can then be frozen or deleted).</summary>
+    public void Withdraw(Post post, DateOnly withdrawnOn)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        if (!IsOpen) throw DomainRuleException.Conflict($"The vacancy is {Status.ToString().ToLowerInvariant()}, not open.");
+        if (withdrawnOn < OpenedOn) throw DomainRuleException.ForField("withdrawnOn", $"Cannot be before the vacancy opened ({OpenedOn:yyyy-MM-dd}).");
+        Status = VacancyStatus.Withdrawn;
+        WithdrawnOn = withdrawnOn;
+        post.MarkVacancyWithdrawn(withdrawnOn);
     }
 }

@@ -10,7 +10,21 @@ public sealed class WorkforceDbContext(DbContextOptions<WorkforceDbContext> opti
 
     public DbSet<Post> Posts => Set<Post>();
 
+    public DbSet<PostVersion> PostVersions => Set<PostVersion>();
+
     public DbSet<Vacancy> Vacancies => Set<Vacancy>();
+
+    public DbSet<StaffMember> Staff => Set<StaffMember>();
+
+    public DbSet<CaseAllocation> CaseAllocations => Set<CaseAllocation>();
+
+    public DbSet<CaseloadThreshold> CaseloadThresholds => Set<CaseloadThreshold>();
+
+    public DbSet<SupervisionSession> SupervisionSessions => Set<SupervisionSession>();
+
+    public DbSet<SupervisionOverdueNotice> SupervisionOverdueNotices => Set<SupervisionOverdueNotice>();
+
+    public DbSet<Absence> Absences => Set<Absence>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -36,6 +50,23 @@ public sealed class WorkforceDbContext(DbContextOptions<WorkforceDbContext> opti
             post.Property(p => p.BudgetLineCode).HasMaxLength(50);
             post.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
             post.HasIndex(p => new { p.TeamCode, p.Status });
+            post.HasMany(p => p.History).WithOne().HasForeignKey(v => v.PostId).OnDelete(DeleteBehavior.Cascade);
+            post.Navigation(p => p.History).HasField("_history");
+        });
+
+        modelBuilder.Entity<PostVersion>(version =>
+        {
+            version.HasKey(v => v.Sequence);
+            version.Property(v => v.Sequence).UseIdentityAlwaysColumn();
+            version.Property(v => v.TeamCode).HasMaxLength(40);
+            version.Property(v => v.JobRole).HasMaxLength(50);
+            version.Property(v => v.Grade).HasMaxLength(20);
+            version.Property(v => v.Fte).HasPrecision(4, 3);
+            version.Property(v => v.AnnualCost).HasPrecision(12, 2);
+            version.Property(v => v.BudgetLineCode).HasMaxLength(50);
+            version.Property(v => v.Status).HasConversion<string>().HasMaxLength(20);
+            version.HasIndex(v => new { v.PostId, v.EffectiveFrom });
+            version.HasIndex(v => v.EffectiveFrom);
         });
 
         modelBuilder.Entity<Vacancy>(vacancy =>
@@ -44,7 +75,62 @@ public sealed class WorkforceDbContext(DbContextOptions<WorkforceDbContext> opti
             vacancy.HasOne<Post>().WithMany().HasForeignKey(v => v.PostId).OnDelete(DeleteBehavior.Restrict);
             vacancy.Property(v => v.Status).HasConversion<string>().HasMaxLength(20);
             vacancy.Ignore(v => v.DaysToFill);
+            vacancy.Ignore(v => v.IsOpen);
             vacancy.HasIndex(v => v.PostId);
+        });
+
+        modelBuilder.Entity<StaffMember>(staff =>
+        {
+            staff.ToTable("staff_members");
+            staff.HasKey(s => s.Id);
+            staff.Property(s => s.TeamCode).HasMaxLength(40);
+            staff.HasOne<Team>().WithMany().HasForeignKey(s => s.TeamCode).OnDelete(DeleteBehavior.Restrict);
+            staff.HasOne<Post>().WithMany().HasForeignKey(s => s.PostId).OnDelete(DeleteBehavior.Restrict);
+            staff.Property(s => s.JobRole).HasMaxLength(50);
+            staff.Property(s => s.EmploymentType).HasConversion<string>().HasMaxLength(20);
+            staff.Property(s => s.Fte).HasPrecision(4, 3);
+            staff.Property(s => s.RegistrationNumber).HasMaxLength(20);
+            staff.Property(s => s.LeavingReason).HasMaxLength(30);
+            staff.Property(s => s.AgencyDayRate).HasPrecision(10, 2);
+            staff.Property(s => s.Version).IsRowVersion();
+            staff.HasIndex(s => new { s.TeamCode, s.StartDate });
+        });
+
+        modelBuilder.Entity<CaseAllocation>(allocation =>
+        {
+            allocation.HasKey(a => a.Id);
+            allocation.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.WorkerId).OnDelete(DeleteBehavior.Restrict);
+            allocation.Property(a => a.CaseReference).HasMaxLength(30);
+            allocation.HasIndex(a => new { a.WorkerId, a.AllocatedOn });
+            // A case is held by one worker at a time.
+            allocation.HasIndex(a => a.CaseReference).IsUnique().HasFilter("released_on IS NULL");
+        });
+
+        modelBuilder.Entity<CaseloadThreshold>(threshold =>
+        {
+            threshold.HasKey(t => t.JobRole);
+            threshold.Property(t => t.JobRole).HasMaxLength(50);
+        });
+
+        modelBuilder.Entity<SupervisionSession>(session =>
+        {
+            session.HasKey(s => s.Id);
+            session.HasOne<StaffMember>().WithMany().HasForeignKey(s => s.WorkerId).OnDelete(DeleteBehavior.Restrict);
+            session.HasIndex(s => new { s.WorkerId, s.HeldOn });
+        });
+
+        modelBuilder.Entity<SupervisionOverdueNotice>(notice =>
+        {
+            notice.HasKey(n => new { n.WorkerId, n.DueOn });
+            notice.HasOne<StaffMember>().WithMany().HasForeignKey(n => n.WorkerId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Absence>(absence =>
+        {
+            absence.HasKey(a => a.Id);
+            absence.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.WorkerId).OnDelete(DeleteBehavior.Restrict);
+            absence.Property(a => a.Reason).HasConversion<string>().HasMaxLength(20);
+            absence.HasIndex(a => new { a.WorkerId, a.FirstDay });
         });
     }
 }

@@ -110,12 +110,180 @@ namespace Platform.Workforce.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Workforce.Domain.Absence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date")
+                        .HasColumnName("first_day");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date")
+                        .HasColumnName("last_day");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.Property<int>("WorkingDaysLost")
+                        .HasColumnType("integer")
+                        .HasColumnName("working_days_lost");
+
+                    b.HasKey("Id")
+                        .HasName("pk_absences");
+
+                    b.HasIndex("WorkerId", "FirstDay")
+                        .HasDatabaseName("ix_absences_worker_id_first_day");
+
+                    b.ToTable("absences", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Workforce.Domain.CaseAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AllocatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("allocated_on");
+
+                    b.Property<string>("CaseReference")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("case_reference");
+
+                    b.Property<DateOnly?>("ReleasedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("released_on");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_allocations");
+
+                    b.HasIndex("CaseReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_allocations_case_reference")
+                        .HasFilter("released_on IS NULL");
+
+                    b.HasIndex("WorkerId", "AllocatedOn")
+                        .HasDatabaseName("ix_case_allocations_worker_id_allocated_on");
+
+                    b.ToTable("case_allocations", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Workforce.Domain.CaseloadThreshold", b =>
+                {
+                    b.Property<string>("JobRole")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("job_role");
+
+                    b.Property<int>("Critical")
+                        .HasColumnType("integer")
+                        .HasColumnName("critical");
+
+                    b.Property<int>("Warning")
+                        .HasColumnType("integer")
+                        .HasColumnName("warning");
+
+                    b.HasKey("JobRole")
+                        .HasName("pk_caseload_thresholds");
+
+                    b.ToTable("caseload_thresholds", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Workforce.Domain.Post", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<decimal>("AnnualCost")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("annual_cost");
+
+                    b.Property<string>("BudgetLineCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("budget_line_code");
+
+                    b.Property<DateOnly>("ChangedFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("changed_from");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<decimal>("Fte")
+                        .HasPrecision(4, 3)
+                        .HasColumnType("numeric(4,3)")
+                        .HasColumnName("fte");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("JobRole")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("job_role");
+
+                    b.Property<Guid?>("OccupantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("occupant_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TeamCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("team_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_posts");
+
+                    b.HasIndex("TeamCode", "Status")
+                        .HasDatabaseName("ix_posts_team_code_status");
+
+                    b.ToTable("posts", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Workforce.Domain.PostVersion", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
 
                     b.Property<decimal>("AnnualCost")
                         .HasPrecision(12, 2)
@@ -149,6 +317,14 @@ namespace Platform.Workforce.Infrastructure.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("job_role");
 
+                    b.Property<Guid?>("OccupantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("occupant_id");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -161,13 +337,151 @@ namespace Platform.Workforce.Infrastructure.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("team_code");
 
+                    b.HasKey("Sequence")
+                        .HasName("pk_post_versions");
+
+                    b.HasIndex("EffectiveFrom")
+                        .HasDatabaseName("ix_post_versions_effective_from");
+
+                    b.HasIndex("PostId", "EffectiveFrom")
+                        .HasDatabaseName("ix_post_versions_post_id_effective_from");
+
+                    b.ToTable("post_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Workforce.Domain.StaffMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("AgencyDayRate")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("agency_day_rate");
+
+                    b.Property<int>("Caseload")
+                        .HasColumnType("integer")
+                        .HasColumnName("caseload");
+
+                    b.Property<string>("EmploymentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("employment_type");
+
+                    b.Property<DateOnly?>("ExpectedEndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("expected_end_date");
+
+                    b.Property<decimal>("Fte")
+                        .HasPrecision(4, 3)
+                        .HasColumnType("numeric(4,3)")
+                        .HasColumnName("fte");
+
+                    b.Property<bool>("IsQualifiedSocialWorker")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_qualified_social_worker");
+
+                    b.Property<string>("JobRole")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("job_role");
+
+                    b.Property<DateOnly?>("LastSupervisionOn")
+                        .HasColumnType("date")
+                        .HasColumnName("last_supervision_on");
+
+                    b.Property<string>("LeavingReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("leaving_reason");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date")
+                        .HasColumnName("left_on");
+
+                    b.Property<Guid?>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("registration_number");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("TeamCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("team_code");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
-                        .HasName("pk_posts");
+                        .HasName("pk_staff_members");
 
-                    b.HasIndex("TeamCode", "Status")
-                        .HasDatabaseName("ix_posts_team_code_status");
+                    b.HasIndex("PostId")
+                        .HasDatabaseName("ix_staff_members_post_id");
 
-                    b.ToTable("posts", (string)null);
+                    b.HasIndex("TeamCode", "StartDate")
+                        .HasDatabaseName("ix_staff_members_team_code_start_date");
+
+                    b.ToTable("staff_members", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Workforce.Domain.SupervisionOverdueNotice", b =>
+                {
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateOnly>("DetectedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("detected_on");
+
+                    b.HasKey("WorkerId", "DueOn")
+                        .HasName("pk_supervision_overdue_notices");
+
+                    b.ToTable("supervision_overdue_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Workforce.Domain.SupervisionSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_sessions");
+
+                    b.HasIndex("WorkerId", "HeldOn")
+                        .HasDatabaseName("ix_supervision_sessions_worker_id_held_on");
+
+                    b.ToTable("supervision_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Workforce.Domain.Team", b =>
@@ -202,6 +516,14 @@ namespace Platform.Workforce.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateOnly?>("AdvertisedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("advertised_on");
+
+                    b.Property<Guid?>("FilledBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("filled_by");
+
                     b.Property<DateOnly?>("FilledOn")
                         .HasColumnType("date")
                         .HasColumnName("filled_on");
@@ -220,6 +542,10 @@ namespace Platform.Workforce.Infrastructure.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date")
+                        .HasColumnName("withdrawn_on");
+
                     b.HasKey("Id")
                         .HasName("pk_vacancies");
 
@@ -227,6 +553,26 @@ namespace Platform.Workforce.Infrastructure.Migrations
                         .HasDatabaseName("ix_vacancies_post_id");
 
                     b.ToTable("vacancies", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Workforce.Domain.Absence", b =>
+                {
+                    b.HasOne("Platform.Workforce.Domain.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_absences_staff_members_worker_id");
+                });
+
+            modelBuilder.Entity("Platform.Workforce.Domain.CaseAllocation", b =>
+                {
+                    b.HasOne("Platform.Workforce.Domain.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_allocations_staff_members_worker_id");
                 });
 
             modelBuilder.Entity("Platform.Workforce.Domain.Post", b =>
@@ -239,6 +585,52 @@ namespace Platform.Workforce.Infrastructure.Migrations
                         .HasConstraintName("fk_posts_teams_team_code");
                 });
 
+            modelBuilder.Entity("Platform.Workforce.Domain.PostVersion", b =>
+                {
+                    b.HasOne("Platform.Workforce.Domain.Post", null)
+                        .WithMany("History")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_versions_posts_post_id");
+                });
+
+            modelBuilder.Entity("Platform.Workforce.Domain.StaffMember", b =>
+                {
+                    b.HasOne("Platform.Workforce.Domain.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_staff_members_posts_post_id");
+
+                    b.HasOne("Platform.Workforce.Domain.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_members_teams_team_code");
+                });
+
+            modelBuilder.Entity("Platform.Workforce.Domain.SupervisionOverdueNotice", b =>
+                {
+                    b.HasOne("Platform.Workforce.Domain.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_overdue_notices_staff_members_worker_id");
+                });
+
+            modelBuilder.Entity("Platform.Workforce.Domain.SupervisionSession", b =>
+                {
+                    b.HasOne("Platform.Workforce.Domain.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_supervision_sessions_staff_members_worker_id");
+                });
+
             modelBuilder.Entity("Platform.Workforce.Domain.Vacancy", b =>
                 {
                     b.HasOne("Platform.Workforce.Domain.Post", null)
@@ -247,6 +639,11 @@ namespace Platform.Workforce.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_vacancies_posts_post_id");
+                });
+
+            modelBuilder.Entity("Platform.Workforce.Domain.Post", b =>
+                {
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }

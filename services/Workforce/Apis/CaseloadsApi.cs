@@ -1,0 +1,200 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Contracts.Workforce.V1;
+using Platform.ServiceDefaults.Domain;
+using Platform.ServiceDefaults.Http;
+using Platform.Workforce.Domain;
+using Platform.Workforce.Infrastructure;
+
+namespace Platform.Workforce.Apis;
+
+/// <summary>Cases allocated to and released from workers (by case reference only), caseloads and their thresholds.</summary>
+public static class CaseloadsApi
+{
+    public static IEndpointRouteBuilder MapCaseloadsApi(this IEndpointRouteBuilder app)
+    {
+        var cases = app.MapGroup("/staff/{id:guid}/cases").WithTags("Caseloads");
+        cases.MapPost("/", AllocateCase).WithSummary("Allocate a case to a worker")
+            .WithDescription("A case is held by one worker at a time. Publishes CaseloadChanged, and CaseloadThresholdBreached once per upward crossing of the role's warning or critical threshold.");
+        cases.MapPost("/{caseReference}/release", ReleaseCase).WithSummary("Release a case from a worker").WithDescription("Publishes CaseloadChanged.");
+        cases.MapGet("/", GetWorkerCaseload).WithSummary("A worker's caseload and case references on a date (default today)");
+
+        app.MapGet("/teams/{code}/caseloads", GetTeamCaseloads).WithTags("Caseloads")
+            .WithSummary("Each worker's caseload in a team on a date, with the team's average per FTE and workers over threshold");
+
+        var thresholds = app.MapGroup("/caseload-thresholds").WithTags("Caseloads");
+        thresholds.MapGet("/", ListThresholds).WithSummary("Caseload thresholds per job role (configured defaults where a role has none)");
+        thresholds.MapPut("/{jobRole}", SetThreshold).WithSummary("Set a job role's caseload thresholds");
+        return app;
+    }
+
+    public sealed record AllocateCaseRequest(string? CaseReference, DateOnly? AllocatedOn);
+
+    public sealed record ReleaseCaseRequest(DateOnly? ReleasedOn);
+
+    public sealed record WorkerCaseloadResponse(Guid WorkerId, string TeamCode, string JobRole, decimal Fte, DateOnly AsAt, int Caseload,
+        int WarningThreshold, int CriticalThreshold, string Level, IReadOnlyList<string> CaseReferences);
+
+    public sealed record TeamWorkerCaseload(Guid WorkerId, string JobRole, string EmploymentType, decimal Fte, int Caseload, string Level);
+
+    public sealed record TeamCaseloadResponse(string TeamCode, DateOnly AsAt, int Workers, decimal CaseHoldingFte, int Cases,
+        decimal? AverageCaseloadPerFte, int WorkersOverWarning, int WorkersOverCritical, IReadOnlyList<TeamWorkerCaseload> Staff);
+
+    public sealed record ThresholdRequest(int? Warning, int? Critical);
+
+    public sealed record ThresholdResponse(string JobRole, int Warning, int Critical, bool IsDefault);
+
+    internal static async Task<Results<Created<WorkerCaseloadResponse>, NotFound, ValidationProblem>> AllocateCase(
+        Guid id, AllocateCaseRequest request, WorkforceDbContext db, IOptions<WorkforceOptions> options, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        if (validator.Required("caseReference", request.CaseReference, 30))
+        {
+            validator.When(!CaseAllocation.IsValidReference(request.CaseReference), "caseReference",
+                "A case reference is the case management system's reference: letters, digits, '-' or '/', with at least one digit. Names are not accepted.");
+        }
+        validator.DateRange("allocatedOn", request.AllocatedOn, ApiDates.Earliest, ApiDates.Latest);
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var worker = await db.Staff.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (worker is null) return TypedResults.NotFound();
+        var reference = request.CaseReference!.ToUpperInvariant();
+        var holder = await db.CaseAllocations.Where(a => a.CaseReference == reference && a.ReleasedOn == null)
+            .Select(a => (Guid?)a.WorkerId).FirstOrDefaultAsync(cancellationToken);
+        if (holder is not null)
+        {
+            throw DomainRuleException.Conflict(holder == id
+                ? "The worker already holds this case."
+                : $"The case is held by worker {holder}; release it there first.", "caseReference");
+        }
+
+        var threshold = await ThresholdForAsync(db, options.Value, worker.JobRole, cancellationToken);
+        var before = worker.Caseload;
+        db.CaseAllocations.Add(worker.AllocateCase(reference, request.AllocatedOn!.Value));
+        PublishCaseloadChange(db, worker, before, threshold, request.AllocatedOn.Value);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/staff/{id}/cases", await CaseloadOnAsync(db, worker, threshold, request.AllocatedOn.Value, cancellationToken));
+    }
+
+    internal static async Task<Results<Ok<WorkerCaseloadResponse>, NotFound, ValidationProblem>> ReleaseCase(
+        Guid id, string caseReference, ReleaseCaseRequest request, WorkforceDbContext db, IOptions<WorkforceOptions> options, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.DateRange("releasedOn", request.ReleasedOn, ApiDates.Earliest, ApiDates.Latest);
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var worker = await db.Staff.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (worker is null) return TypedResults.NotFound();
+        var reference = caseReference.ToUpperInvariant();
+        var allocation = await db.CaseAllocations.FirstOrDefaultAsync(
+            a => a.WorkerId == id && a.CaseReference == reference && a.ReleasedOn == null, cancellationToken);
+        if (allocation is null) return TypedResults.NotFound();
+
+        var threshold = await ThresholdForAsync(db, options.Value, worker.JobRole, cancellationToken);
+        var before = worker.Caseload;
+        worker.ReleaseCase(allocation, request.ReleasedOn!.Value);
+        PublishCaseloadChange(db, worker, before, threshold, request.ReleasedOn.Value);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(await CaseloadOnAsync(db, worker, threshold, request.ReleasedOn.Value, cancellationToken));
+    }
+
+    internal static async Task<Results<Ok<WorkerCaseloadResponse>, NotFound>> GetWorkerCaseload(
+        Guid id, DateOnly? asAt, WorkforceDbContext db, IOptions<WorkforceOptions> options, CancellationToken cancellationToken)
+    {
+        var worker = await db.Staff.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        if (worker is null) return TypedResults.NotFound();
+        var threshold = await ThresholdForAsync(db, options.Value, worker.JobRole, cancellationToken);
+        return TypedResults.Ok(await CaseloadOnAsync(db, worker, threshold, asAt ?? ApiDates.Today, cancellationToken));
+    }
+
+    internal static async Task<Results<Ok<TeamCaseloadResponse>, NotFound>> GetTeamCaseloads(
+        string code, DateOnly? asAt, WorkforceDbContext db, IOptions<WorkforceOptions> options, CancellationToken cancellationToken)
+    {
+        var teamCode = code.ToUpperInvariant();
+        if (!await db.Teams.AnyAsync(t => t.Code == teamCode, cancellationToken)) return TypedResults.NotFound();
+        var date = asAt ?? ApiDates.Today;
+        var thresholds = await ThresholdsAsync(db, options.Value, cancellationToken);
+
+        var staff = await db.Staff.AsNoTracking()
+            .Where(s => s.TeamCode == teamCode && s.StartDate <= date && (s.LeftOn == null || s.LeftOn >= date))
+            .Select(s => new
+            {
+                s.Id, s.JobRole, s.EmploymentType, s.Fte,
+                Cases = db.CaseAllocations.Count(a => a.WorkerId == s.Id && a.AllocatedOn <= date && (a.ReleasedOn == null || a.ReleasedOn > date)),
+            })
+            .OrderBy(s => s.Id)
+            .ToListAsync(cancellationToken);
+
+        var rows = staff.Select(s => new TeamWorkerCaseload(s.Id, s.JobRole, s.EmploymentType.ToString().ToLowerInvariant(), s.Fte, s.Cases,
+            Level(s.Cases, thresholds[s.JobRole]))).ToList();
+        var holders = rows.Where(r => r.Caseload > 0).ToList();
+        var fte = holders.Sum(r => r.Fte);
+        var cases = holders.Sum(r => r.Caseload);
+        return TypedResults.Ok(new TeamCaseloadResponse(teamCode, date, rows.Count, fte, cases,
+            fte == 0 ? null : Math.Round(cases / fte, 2),
+            rows.Count(r => r.Level != "normal"), rows.Count(r => r.Level == "critical"), rows));
+    }
+
+    internal static async Task<Ok<List<ThresholdResponse>>> ListThresholds(WorkforceDbContext db, IOptions<WorkforceOptions> options, CancellationToken cancellationToken)
+    {
+        var configured = await db.CaseloadThresholds.AsNoTracking().ToDictionaryAsync(t => t.JobRole, cancellationToken);
+        return TypedResults.Ok(JobRoles.All.Order().Select(role => configured.TryGetValue(role, out var t)
+            ? new ThresholdResponse(role, t.Warning, t.Critical, false)
+            : new ThresholdResponse(role, options.Value.DefaultCaseloadWarning, options.Value.DefaultCaseloadCritical, true)).ToList());
+    }
+
+    internal static async Task<Results<Ok<ThresholdResponse>, ValidationProblem>> SetThreshold(
+        string jobRole, ThresholdRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.OneOf("jobRole", jobRole, JobRoles.All.Order().ToArray());
+        validator.Range("warning", request.Warning, 1, 500);
+        validator.Range("critical", request.Critical, 1, 500);
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var threshold = await db.CaseloadThresholds.FirstOrDefaultAsync(t => t.JobRole == jobRole, cancellationToken);
+        if (threshold is null) db.CaseloadThresholds.Add(threshold = new CaseloadThreshold(jobRole, request.Warning!.Value, request.Critical!.Value));
+        else threshold.Change(request.Warning!.Value, request.Critical!.Value);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new ThresholdResponse(jobRole, threshold.Warning, threshold.Critical, false));
+    }
+
+    /// <summary>CaseloadChanged always; CaseloadThresholdBreached only when this change takes the worker over a limit they were not over.</summary>
+    private static void PublishCaseloadChange(WorkforceDbContext db, StaffMember worker, int before, CaseloadThreshold threshold, DateOnly on)
+    {
+        db.AddIntegrationEvent(new CaseloadChanged(worker.Id, worker.TeamCode, worker.JobRole, worker.Fte, worker.Caseload,
+            threshold.Warning, threshold.Critical, on));
+        foreach (var (level, limit) in new[] { ("warning", threshold.Warning), ("critical", threshold.Critical) })
+        {
+            if (before <= limit && worker.Caseload > limit)
+            {
+                db.AddIntegrationEvent(new CaseloadThresholdBreached(worker.Id, worker.TeamCode, worker.JobRole, worker.Caseload, limit, level, on));
+            }
+        }
+    }
+
+    private static async Task<WorkerCaseloadResponse> CaseloadOnAsync(
+        WorkforceDbContext db, StaffMember worker, CaseloadThreshold threshold, DateOnly date, CancellationToken cancellationToken)
+    {
+        var references = await db.CaseAllocations.AsNoTracking()
+            .Where(a => a.WorkerId == worker.Id && a.AllocatedOn <= date && (a.ReleasedOn == null || a.ReleasedOn > date))
+            .OrderBy(a => a.CaseReference).Select(a => a.CaseReference).ToListAsync(cancellationToken);
+        return new WorkerCaseloadResponse(worker.Id, worker.TeamCode, worker.JobRole, worker.Fte, date, references.Count,
+            threshold.Warning, threshold.Critical, Level(references.Count, threshold), references);
+    }
+
+    internal static string Level(int caseload, CaseloadThreshold threshold) =>
+        caseload > threshold.Critical ? "critical" : caseload > threshold.Warning ? "warning" : "normal";
+
+    internal static async Task<CaseloadThreshold> ThresholdForAsync(WorkforceDbContext db, WorkforceOptions options, string jobRole, CancellationToken cancellationToken) =>
+        await db.CaseloadThresholds.AsNoTracking().FirstOrDefaultAsync(t => t.JobRole == jobRole, cancellationToken)
+        ?? new CaseloadThreshold(jobRole, options.DefaultCaseloadWarning, options.DefaultCaseloadCritical);
+
+    internal static async Task<Dictionary<string, CaseloadThreshold>> ThresholdsAsync(WorkforceDbContext db, WorkforceOptions options, CancellationToken cancellationToken)
+    {
+        var configured = await db.CaseloadThresholds.AsNoTracking().ToDictionaryAsync(t => t.JobRole, cancellationToken);
+        return JobRoles.All.ToDictionary(role => role,
+            role => configured.GetValueOrDefault(role) ?? new CaseloadThreshold(role, options.DefaultCaseloadWarning, options.DefaultCaseloadCritical));
+    }
+}

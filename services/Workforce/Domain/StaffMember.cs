@@ -1,0 +1,154 @@
+using Platform.ServiceDefaults.Domain;
+
+namespace Platform.Workforce.Domain;
+
+public enum EmploymentType
+{
+    /// <summary>Employed and paid directly by the council.</summary>
+    Employed,
+    /// <summary>Supplied by an agency (or self-employed) and charged at a day rate.</summary>
+    Agency,
+}
+
+/// <summary>Census leaving reasons (agency engagements end with <c>end-of-engagement</c>).</summary>
+public static class LeavingReasons
+{
+    public static readonly IReadOnlyList<string> All =
+    [
+        "resignation", "redundancy", "retirement", "dismissal", "end-of-contract", "end-of-engagement", "death", "other",
+    ];
+}
+
+/// <summary>
+/// A worker in the department, employed or agency. Identified by id; the platform keeps no names. Holds cases,
+/// receives supervision and may fill (or, for agency workers, cover) one post.
+/// </summary>
+public sealed class StaffMember
+{
+    private StaffMember() { }
+
+    public StaffMember(
+        Guid id, string teamCode, string jobRole, EmploymentType employmentType, decimal fte, bool isQualifiedSocialWorker,
+        string? registrationNumber, Guid? postId, DateOnly startDate, decimal? agencyDayRate, DateOnly? expectedEndDate)
+    {
+        if (!JobRoles.All.Contains(jobRole)) throw DomainRuleException.ForField("jobRole", $"Unknown job role '{jobRole}'.");
+        if (fte is <= 0 or > 1) throw DomainRuleException.ForField("fte", "FTE must be more than 0 and at most 1.");
+        if (isQualifiedSocialWorker && string.IsNullOrWhiteSpace(registrationNumber))
+        {
+            throw DomainRuleException.ForField("registrationNumber", "A qualified social worker needs their Social Work England registration number.");
+        }
+        switch (employmentType)
+        {
+            case EmploymentType.Agency when agencyDayRate is not > 0:
+                throw DomainRuleException.ForField("agencyDayRate", "An agency worker needs a day rate above 0.");
+            case EmploymentType.Employed when agencyDayRate is not null:
+                throw DomainRuleException.ForField("agencyDayRate", "Only agency workers have a day rate.");
+            case EmploymentType.Employed when expectedEndDate is not null:
+                throw DomainRuleException.ForField("expectedEndDate", "Only agency engagements have an expected end date.");
+        }
+        if (expectedEndDate < startDate) throw DomainRuleException.ForField("expectedEndDate", "Cannot be before the start date.");
+
+        Id = id;
+        TeamCode = teamCode;
+        JobRole = jobRole;
+        EmploymentType = employmentType;
+        Fte = fte;
+        IsQualifiedSocialWorker = isQualifiedSocialWorker;
+        RegistrationNumber = registrationNumber;
+        PostId = postId;
+        StartDate = startDate;
+        AgencyDayRate = agencyDayRate;
+        ExpectedEndDate = expectedEndDate;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string TeamCode { get; private set; } = "";
+
+    public string JobRole { get; private set; } = "";
+
+    public EmploymentType EmploymentType { get; private set; }
+
+    public decimal Fte { get; private set; }
+
+    public bool IsQualifiedSocialWorker { get; private set; }
+
+    public string? RegistrationNumber { get; private set; }
+
+    public Guid? PostId { get; private set; }
+
+    public DateOnly StartDate { get; private set; }
+
+    /// <summary>Last day in post, once the worker has left.</summary>
+    public DateOnly? LeftOn { get; private set; }
+
+    public string? LeavingReason { get; private set; }
+
+    public decimal? AgencyDayRate { get; private set; }
+
+    public DateOnly? ExpectedEndDate { get; private set; }
+
+    /// <summary>Cases held now (open allocations), kept with the worker so a breach is decided under one row lock.</summary>
+    public int Caseload { get; private set; }
+
+    public DateOnly? LastSupervisionOn { get; private set; }
+
+    /// <summary>Optimistic concurrency (PostgreSQL xmin): two allocations to one worker cannot both read the same caseload.</summary>
+    public uint Version { get; private set; }
+
+    public bool IsInPostOn(DateOnly date) => StartDate <= date && (LeftOn is null || date <= LeftOn);
+
+    public CaseAllocation AllocateCase(string caseReference, DateOnly allocatedOn)
+    {
+        RequireInPost(allocatedOn, "allocatedOn");
+        Caseload++;
+        return new CaseAllocation(Id, caseReference, allocatedOn);
+    }
+
+    public void ReleaseCase(CaseAllocation allocation, DateOnly releasedOn)
+    {
+        ArgumentNullException.ThrowIfNull(allocation);
+        if (allocation.WorkerId != Id) throw new InvalidOperationException("The allocation belongs to another worker.");
+        allocation.Release(releasedOn);
+        Caseload--;
+    }
+
+    public SupervisionSession RecordSupervision(DateOnly heldOn)
+    {
+        RequireInPost(heldOn, "heldOn");
+        if (LastSupervisionOn is null || heldOn > LastSupervisionOn) LastSupervisionOn = heldOn;
+        return new SupervisionSession(Id, heldOn);
+    }
+
+    /// <summary>The next supervision is due one interval after the last session, or after the start date for a new worker.</summary>
+    public DateOnly SupervisionDueOn(int intervalDays) => (LastSupervisionOn ?? StartDate).AddDays(intervalDays);
+
+    public Absence RecordAbsence(DateOnly firstDay, DateOnly lastDay, AbsenceReason reason)
+    {
+        RequireInPost(firstDay, "firstDay");
+        return new Absence(Id, firstDay, lastDay, reason);
+    }
+
+    public void Leave(DateOnly leftOn, string leavingReason)
+    {
+        if (LeftOn is not null) throw DomainRuleException.Conflict($"The worker already left on {LeftOn:yyyy-MM-dd}.");
+        if (leftOn < StartDate) throw DomainRuleException.ForField("leftOn", $"Cannot be before the start date ({StartDate:yyyy-MM-dd}).");
+        if (!LeavingReasons.All.Contains(leavingReason)) throw DomainRuleException.ForField("leavingReason", $"Unknown leaving reason '{leavingReason}'.");
+        if (Caseload > 0)
+        {
+            throw DomainRuleException.Conflict($"The worker still holds {Caseload} case(s); reallocate them before they leave.", "leftOn");
+        }
+        LeftOn = leftOn;
+        LeavingReason = leavingReason;
+    }
+
+    private void RequireInPost(DateOnly date, string field)
+    {
+        if (!IsInPostOn(date))
+        {
+            throw DomainRuleException.ForField(field, LeftOn is { } left
+                ? $"The worker was only in post from {StartDate:yyyy-MM-dd} to {left:yyyy-MM-dd}."
+                : $"The worker only starts on {StartDate:yyyy-MM-dd}.");
+        }
+    }
+}
