@@ -118,7 +118,7 @@ public static class IndicatorCalculator
             return decimal.Round(current.Count(s => s.Caseload > s.WarningThreshold) * 100m / current.Count, 1);
         }
         var fte = current.Sum(s => s.Fte);
-        return fte == 0 ? null : decimal.Round(current.Sum(s => s.Caseload) / fte, 1);
+        return fte == 0 ? null : decimal.Round(current.Sum(s => s.Caseload) / fte, 2);
     }
 
     private static decimal? Supervision(List<SupervisionEntry> entries, List<WorkerRecord> workers, DateOnly date)
