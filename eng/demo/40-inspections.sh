@@ -4,6 +4,7 @@
 # the day; plan actions, owners, due dates and indicator targets are illustrative demo values, not the council's.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+first_id() { sed -n 's/^{"id":"\([0-9a-f-]*\)".*/\1/p'; } # the resource's own id, not a nested one
 
 echo "loading demo: Stoke-on-Trent 2019 inspection, improvement plan, directions and indicators"
 
@@ -78,7 +79,7 @@ action AFI-08 "Foster carer recruitment and support offer" service-manager 2019-
 # 16 May 2019: statutory direction; commissioner Eleanor Brazil to report by 9 September 2019.
 may=$(post /api/inspections/directions '{"issuedOn":"2019-05-16","issuer":"Secretary of State for Education (Damian Hinds)","title":"Direction to Stoke-on-Trent City Council: children'"'"'s services commissioner",
   "legalBasis":"s.497A(4B) Education Act 1996 as applied by s.50 Children Act 2004",
-  "requirements":[{"description":"Cooperate with the commissioner, who reviews the council'"'"'s capacity to improve and reports to the children'"'"'s minister","dueOn":"2019-09-09"}]}' | id_of)
+  "requirements":[{"description":"Cooperate with the commissioner, who reviews the council'"'"'s capacity to improve and reports to the children'"'"'s minister","dueOn":"2019-09-09"}]}' | first_id)
 commissioner=$(post /api/inspections/commissioners "{\"name\":\"Eleanor Brazil\",\"role\":\"commissioner\",\"appointedOn\":\"2019-05-16\",\"directionId\":\"$may\"}" | id_of)
 post "/api/inspections/commissioners/$commissioner/reviews" '{"startedOn":"2019-05-16","reportDueOn":"2019-09-09","publishedOn":"2019-10-31",
   "recommendation":"partnership-with-strong-authority","findings":[
