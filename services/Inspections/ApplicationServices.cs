@@ -14,11 +14,27 @@ internal static class ApplicationServices
         builder.AddApiDefaults();
         builder.AddServiceDatabase<InspectionsDbContext>("inspectionsdb");
         builder.AddRedis();
+        builder.Services.AddOptions<InspectionsOptions>().BindConfiguration("Inspections");
+        builder.Services.AddSingleton<BoardCache>();
+        builder.Services.AddHostedService<DailyChecks>();
         builder.AddMessaging("inspections", bus =>
         {
             bus.AddConsumer<EstablishmentPostCreatedConsumer>();
             bus.AddConsumer<EstablishmentVacancyOpenedConsumer>();
             bus.AddConsumer<EstablishmentVacancyFilledConsumer>();
+            bus.AddConsumer<StaffMemberStartedConsumer>();
+            bus.AddConsumer<StaffMemberLeftConsumer>();
+            bus.AddConsumer<AgencyWorkerEngagedConsumer>();
+            bus.AddConsumer<AgencyWorkerEndedConsumer>();
+            bus.AddConsumer<CaseloadChangedConsumer>();
+            bus.AddConsumer<SupervisionRecordedConsumer>();
+            bus.AddConsumer<SupervisionOverdueConsumer>();
+            bus.AddConsumer<CarePopulationChangedConsumer>();
+            bus.AddConsumer<PlacementStartedConsumer>();
+            bus.AddConsumer<PlacementEndedConsumer>();
+            bus.AddConsumer<FosterCarerApprovedConsumer>();
+            bus.AddConsumer<FosterCarerDeregisteredConsumer>();
+            bus.AddConsumer<ForecastUpdatedConsumer>();
         });
     }
 }

@@ -8,5 +8,9 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.UseApiDefaults();
+app.MapInspectionsApi();
+app.MapPlanApi();
+app.MapOversightApi();
 app.MapIndicatorsApi();
+app.MapBoardApi();
 app.Run();

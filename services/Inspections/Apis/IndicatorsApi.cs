@@ -6,7 +6,7 @@ using Platform.ServiceDefaults.Http;
 
 namespace Platform.Inspections.Apis;
 
-/// <summary>Improvement indicators computed from other services' events.</summary>
+/// <summary>Improvement indicators computed from other services' events: the catalogue, values, time series and RAG.</summary>
 public static class IndicatorsApi
 {
     public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
@@ -15,13 +15,124 @@ public static class IndicatorsApi
         group.MapGet("/vacancy-rate", GetVacancyRate)
             .WithSummary("Vacancy rate (vacant FTE / establishment FTE) as at a date, optionally for one team")
             .WithDescription("Computed from Workforce's PostCreated, VacancyOpened and VacancyFilled events.");
+        group.MapGet("/measures", ListMeasures).WithSummary("The measures an indicator can track, with unit, default direction and source events");
+        group.MapPost("/", CreateIndicator).WithSummary("Add an indicator to the catalogue")
+            .WithDescription("A measure (optionally for one team, for workforce measures) with a target, a tolerance and a direction, optionally linked to an area for improvement. Green on the right side of the target, amber within the tolerance beyond it, red further beyond. IndicatorStatusChanged is published whenever a consumed event changes its RAG status.");
+        group.MapGet("/", ListIndicators).WithSummary("The indicator catalogue with each value and RAG status as at a date");
+        group.MapGet("/{code}", GetIndicator).WithSummary("One indicator as at a date, with its month-end time series and its recorded status changes");
         return app;
     }
+
+    public sealed record CreateIndicatorRequest(
+        string? Code, string? Name, string? Measure, decimal? Target, decimal? Tolerance, string? AreaCode = null, string? TeamCode = null, string? Direction = null);
+
+    public sealed record IndicatorResponse(
+        string Code, string Name, string Measure, string? AreaCode, string? TeamCode, string Unit, decimal Target, decimal Tolerance, string Direction,
+        DateOnly AsAt, decimal? Value, string Status);
+
+    public sealed record SeriesPoint(DateOnly AsAt, decimal? Value, string Status);
+
+    public sealed record StatusChangeResponse(DateOnly AsAt, decimal? Value, string PreviousStatus, string Status);
+
+    public sealed record IndicatorDetailResponse(IndicatorResponse Indicator, IReadOnlyList<SeriesPoint> Series, IReadOnlyList<StatusChangeResponse> StatusChanges);
+
+    private const decimal MinTarget = -100_000_000m;
+    private const decimal MaxTarget = 1_000_000_000m;
+
+    internal static async Task<Results<Created<IndicatorResponse>, ValidationProblem>> CreateIndicator(
+        CreateIndicatorRequest request, InspectionsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.Code("code", request.Code);
+        validator.Required("name", request.Name);
+        validator.OneOf("measure", request.Measure, Measures.All.Keys.Order(StringComparer.Ordinal).ToArray());
+        var areaValid = validator.Code("areaCode", request.AreaCode, required: false);
+        var teamValid = validator.Code("teamCode", request.TeamCode, required: false);
+        validator.Range("target", request.Target, MinTarget, MaxTarget);
+        validator.Range("tolerance", request.Tolerance, 0m, MaxTarget);
+        validator.OneOf("direction", request.Direction, Directions.All, required: false);
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var code = request.Code!.ToUpperInvariant();
+        var areaCode = request.AreaCode?.ToUpperInvariant();
+        var teamCode = request.TeamCode?.ToUpperInvariant();
+        if (areaValid && areaCode is not null && !await db.Areas.AnyAsync(a => a.Code == areaCode, cancellationToken))
+        {
+            validator.Add("areaCode", $"Area for improvement {areaCode} does not exist.");
+        }
+        if (teamValid && teamCode is not null && !await IsKnownTeamAsync(db, teamCode, cancellationToken))
+        {
+            validator.Add("teamCode", $"No Workforce event has mentioned team {teamCode} yet.");
+        }
+        if (await db.Indicators.AnyAsync(i => i.Code == code, cancellationToken)) validator.Add("code", $"Indicator {code} already exists.");
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var indicator = new Indicator(code, request.Name!, request.Measure!, areaCode, teamCode, request.Target!.Value, request.Tolerance!.Value, request.Direction);
+        var today = ApiRules.Today(time);
+        indicator.Baseline(await IndicatorCalculator.ValueAsync(db, indicator.Measure, indicator.TeamCode, today, cancellationToken));
+        db.Indicators.Add(indicator);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/indicators/{indicator.Code}", ToResponse(indicator, today, indicator.Value));
+    }
+
+    internal static async Task<Results<Ok<Page<IndicatorResponse>>, ValidationProblem>> ListIndicators(
+        [AsParameters] PageRequest paging, DateOnly? asAt, string? areaCode, InspectionsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var date = asAt ?? ApiRules.Today(time);
+        var validator = new RequestValidator();
+        paging.Validate(validator);
+        validator.OptionalDate("asAt", date);
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var query = db.Indicators.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(areaCode))
+        {
+            var code = areaCode.ToUpperInvariant();
+            query = query.Where(i => i.AreaCode == code);
+        }
+        var page = await paging.ApplyAsync(query.OrderBy(i => i.Code), cancellationToken);
+        var items = new List<IndicatorResponse>();
+        foreach (var indicator in page.Items) items.Add(await AsAtAsync(db, indicator, date, cancellationToken));
+        return TypedResults.Ok(new Page<IndicatorResponse>(items, page.PageNumber, page.PageSize, page.TotalCount));
+    }
+
+    internal static async Task<Results<Ok<IndicatorDetailResponse>, NotFound, ValidationProblem>> GetIndicator(
+        string code, DateOnly? asAt, DateOnly? from, InspectionsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var date = asAt ?? ApiRules.Today(time);
+        var start = from ?? date.AddMonths(-12);
+        var validator = new RequestValidator();
+        validator.OptionalDate("asAt", date);
+        validator.OptionalDate("from", start);
+        validator.When(start > date, "from", "Must be on or before asAt.");
+        validator.When(start < date.AddYears(-10), "from", "The series covers at most 10 years.");
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var wanted = code.ToUpperInvariant();
+        var indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Code == wanted, cancellationToken);
+        if (indicator is null) return TypedResults.NotFound();
+
+        // Month ends from the month of 'from' up to asAt, then asAt itself.
+        var dates = new List<DateOnly>();
+        for (var month = new DateOnly(start.Year, start.Month, 1).AddMonths(1).AddDays(-1); month < date; month = month.AddDays(1).AddMonths(1).AddDays(-1))
+        {
+            dates.Add(month);
+        }
+        dates.Add(date);
+        var values = await IndicatorCalculator.SeriesAsync(db, indicator.Measure, indicator.TeamCode, dates, cancellationToken);
+        var series = dates.Select((d, i) => new SeriesPoint(d, values[i], indicator.RagFor(values[i]))).ToList();
+        var changes = await db.IndicatorStatusChanges.AsNoTracking().Where(c => c.IndicatorCode == wanted)
+            .OrderBy(c => c.Id).Take(500)
+            .Select(c => new StatusChangeResponse(c.AsAt, c.Value, c.PreviousStatus, c.Status)).ToListAsync(cancellationToken);
+        return TypedResults.Ok(new IndicatorDetailResponse(ToResponse(indicator, date, values[^1]), series, changes));
+    }
+
+    internal static Ok<List<Measure>> ListMeasures() => TypedResults.Ok(Measures.All.Values.OrderBy(m => m.Code, StringComparer.Ordinal).ToList());
 
     internal static async Task<Results<Ok<VacancyRate>, ValidationProblem>> GetVacancyRate(
         DateOnly? asAt, string? teamCode, InspectionsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var date = asAt ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var date = asAt ?? ApiRules.Today(time);
         var validator = new RequestValidator();
         validator.When(date < new DateOnly(2000, 1, 1) || date > new DateOnly(2100, 12, 31), "asAt", "Must be between 2000-01-01 and 2100-12-31.");
         if (!validator.IsValid) return validator.ToProblem();
@@ -35,4 +146,17 @@ public static class IndicatorsApi
         var posts = await query.Where(p => p.EffectiveFrom <= date).Include(p => p.Vacancies).AsSplitQuery().ToListAsync(cancellationToken);
         return TypedResults.Ok(VacancyRate.Compute(date, posts));
     }
+
+    internal static async Task<IndicatorResponse> AsAtAsync(InspectionsDbContext db, Indicator indicator, DateOnly date, CancellationToken cancellationToken) =>
+        ToResponse(indicator, date, await IndicatorCalculator.ValueAsync(db, indicator.Measure, indicator.TeamCode, date, cancellationToken));
+
+    private static IndicatorResponse ToResponse(Indicator indicator, DateOnly asAt, decimal? value) =>
+        new(indicator.Code, indicator.Name, indicator.Measure, indicator.AreaCode, indicator.TeamCode, indicator.Unit, indicator.Target, indicator.Tolerance,
+            indicator.Direction, asAt, value, indicator.RagFor(value));
+
+    private static async Task<bool> IsKnownTeamAsync(InspectionsDbContext db, string teamCode, CancellationToken cancellationToken) =>
+        await db.Workers.AnyAsync(w => w.TeamCode == teamCode, cancellationToken)
+        || await db.CaseloadSnapshots.AnyAsync(s => s.TeamCode == teamCode, cancellationToken)
+        || await db.EstablishmentPosts.AnyAsync(p => p.TeamCode == teamCode, cancellationToken)
+        || await db.SupervisionEntries.AnyAsync(s => s.TeamCode == teamCode, cancellationToken);
 }

@@ -2,29 +2,30 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Workforce.V1;
 using Platform.Inspections.Domain;
 using Platform.Inspections.Infrastructure;
-using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Inspections.IntegrationEvents;
 
 /// <summary>Adds a Workforce post to Inspections' establishment read model.</summary>
-public sealed class EstablishmentPostCreatedConsumer(InspectionsDbContext db) : InboxConsumer<PostCreated, InspectionsDbContext>(db)
+public sealed class EstablishmentPostCreatedConsumer(InspectionsDbContext db) : IndicatorInputConsumer<PostCreated>(db)
 {
-    protected override async Task HandleAsync(PostCreated message, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    protected override async Task<InputChange?> ApplyAsync(PostCreated message, CancellationToken cancellationToken)
     {
         if (await Db.EstablishmentPosts.FindAsync([message.PostId], cancellationToken) is null)
         {
             Db.EstablishmentPosts.Add(new EstablishmentPost(message.PostId, message.TeamCode, message.JobRole, message.Fte, message.EffectiveFrom));
         }
+        return new InputChange(message.EffectiveFrom, message.TeamCode, Measures.VacancyRate);
     }
 }
 
 /// <summary>Marks a post vacant. Fails (and is retried) if PostCreated has not been applied yet.</summary>
-public sealed class EstablishmentVacancyOpenedConsumer(InspectionsDbContext db) : InboxConsumer<VacancyOpened, InspectionsDbContext>(db)
+public sealed class EstablishmentVacancyOpenedConsumer(InspectionsDbContext db) : IndicatorInputConsumer<VacancyOpened>(db)
 {
-    protected override async Task HandleAsync(VacancyOpened message, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    protected override async Task<InputChange?> ApplyAsync(VacancyOpened message, CancellationToken cancellationToken)
     {
         var post = await LoadPostAsync(Db, message.PostId, cancellationToken);
         post.OpenVacancy(message.VacancyId, message.OpenedOn);
+        return new InputChange(message.OpenedOn, message.TeamCode, Measures.VacancyRate);
     }
 
     internal static async Task<EstablishmentPost> LoadPostAsync(InspectionsDbContext db, Guid postId, CancellationToken cancellationToken) =>
@@ -33,11 +34,12 @@ public sealed class EstablishmentVacancyOpenedConsumer(InspectionsDbContext db) 
 }
 
 /// <summary>Marks a post filled.</summary>
-public sealed class EstablishmentVacancyFilledConsumer(InspectionsDbContext db) : InboxConsumer<VacancyFilled, InspectionsDbContext>(db)
+public sealed class EstablishmentVacancyFilledConsumer(InspectionsDbContext db) : IndicatorInputConsumer<VacancyFilled>(db)
 {
-    protected override async Task HandleAsync(VacancyFilled message, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    protected override async Task<InputChange?> ApplyAsync(VacancyFilled message, CancellationToken cancellationToken)
     {
         var post = await EstablishmentVacancyOpenedConsumer.LoadPostAsync(Db, message.PostId, cancellationToken);
         post.FillVacancy(message.VacancyId, message.FilledOn);
+        return new InputChange(message.FilledOn, message.TeamCode, Measures.VacancyRate);
     }
 }

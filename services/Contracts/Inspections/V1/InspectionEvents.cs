@@ -5,7 +5,14 @@ public sealed record InspectionJudgementRecorded(
     Guid InspectionId,
     string InspectionType,
     DateOnly PublishedOn,
-    string OverallEffectiveness) : IntegrationEvent;
+    string OverallEffectiveness) : IntegrationEvent
+{
+    /// <summary>Every judgement of the inspection (overall and sub-judgements), when the producer sends them.</summary>
+    public IReadOnlyList<JudgementGrade>? Judgements { get; init; }
+}
+
+/// <summary>One judgement of an inspection, e.g. <c>impact-of-leaders</c> graded <c>inadequate</c>.</summary>
+public sealed record JudgementGrade(string Type, string Grade);
 
 /// <summary>An indicator's RAG status changed (e.g. vacancy rate moved from red to amber).</summary>
 public sealed record IndicatorStatusChanged(

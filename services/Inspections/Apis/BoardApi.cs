@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Inspections.Domain;
+using Platform.Inspections.Infrastructure;
+using Platform.ServiceDefaults.Http;
+
+namespace Platform.Inspections.Apis;
+
+/// <summary>The improvement board: what a director takes to the improvement board meeting, for a date.</summary>
+public static class BoardApi
+{
+    /// <summary>Deadlines shown on the board: the next six months.</summary>
+    public const int DeadlineHorizonDays = 183;
+
+    public static IEndpointRouteBuilder MapBoardApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/board", GetBoard).WithTags("Improvement board")
+            .WithSummary("The improvement board as at a date")
+            .WithDescription("Latest judgements and visit, each area's actions, progress and indicators with RAG, all indicators, overdue actions, deadlines in the next six months, directions in force and the last commissioner's review. Cached in Redis; any change to its inputs (a write here or a consumed event) invalidates it.");
+        return app;
+    }
+
+    public sealed record BoardInspection(Guid Id, string Type, DateOnly OnSiteFrom, DateOnly OnSiteTo, DateOnly? PublishedOn, string? OverallEffectiveness,
+        IReadOnlyList<InspectionsApi.JudgementResponse> Judgements);
+
+    public sealed record BoardArea(string Code, string Title, bool IsPriorityAction, AreaProgress Progress,
+        IReadOnlyList<PlanApi.ActionResponse> Actions, IReadOnlyList<IndicatorsApi.IndicatorResponse> Indicators);
+
+    public sealed record BoardReview(Guid Id, string CommissionerName, string Role, DateOnly StartedOn, DateOnly ReportDueOn, DateOnly? PublishedOn,
+        string? Recommendation, IReadOnlyList<string> Findings);
+
+    public sealed record BoardResponse(
+        DateOnly AsAt,
+        DateTimeOffset ComputedAt,
+        bool FromCache,
+        BoardInspection? LatestInspection,
+        BoardInspection? LatestVisit,
+        int? DaysSinceJudgement,
+        IReadOnlyList<BoardArea> Areas,
+        IReadOnlyList<IndicatorsApi.IndicatorResponse> Indicators,
+        IReadOnlyList<PlanApi.ActionResponse> OverdueActions,
+        IReadOnlyList<Deadline> UpcomingDeadlines,
+        IReadOnlyList<OversightApi.DirectionResponse> DirectionsInForce,
+        BoardReview? LastCommissionerReview);
+
+    internal static async Task<Results<Ok<BoardResponse>, ValidationProblem>> GetBoard(
+        DateOnly? asAt, InspectionsDbContext db, BoardCache cache, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var date = asAt ?? ApiRules.Today(time);
+        var validator = new RequestValidator();
+        validator.OptionalDate("asAt", date);
+        if (!validator.IsValid) return validator.ToProblem();
+
+        // Token first, then data: a board computed from newer data than its token is only ever stored under an obsolete key.
+        var token = await db.BoardVersions.AsNoTracking().Where(v => v.Id == BoardVersion.SingletonId).Select(v => v.Token).FirstAsync(cancellationToken);
+        if (await cache.GetAsync<BoardResponse>(token, date) is { } cached) return TypedResults.Ok(cached with { FromCache = true });
+
+        var board = await BuildAsync(db, date, time, cancellationToken);
+        await cache.SetAsync(token, date, board);
+        return TypedResults.Ok(board);
+    }
+
+    internal static async Task<BoardResponse> BuildAsync(InspectionsDbContext db, DateOnly date, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var inspections = await db.Inspections.AsNoTracking().Include(i => i.Judgements).Include(i => i.Areas).AsSplitQuery()
+            .Where(i => i.OnSiteFrom <= date).ToListAsync(cancellationToken);
+        var latestInspection = inspections.Where(i => i.IsGraded && i.PublishedOn <= date && i.Judgements.Count > 0)
+            .OrderBy(i => i.PublishedOn).ThenBy(i => i.Id).LastOrDefault();
+        var latestVisit = inspections.Where(i => !i.IsGraded && (i.PublishedOn ?? i.OnSiteTo) <= date)
+            .OrderBy(i => i.PublishedOn ?? i.OnSiteTo).ThenBy(i => i.Id).LastOrDefault();
+
+        var areas = inspections.Where(i => (i.PublishedOn ?? i.OnSiteTo) <= date).SelectMany(i => i.Areas).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+        var actions = await db.Actions.AsNoTracking().Where(a => a.RaisedOn <= date).ToListAsync(cancellationToken);
+        var indicators = new List<IndicatorsApi.IndicatorResponse>();
+        foreach (var indicator in await db.Indicators.AsNoTracking().OrderBy(i => i.Code).ToListAsync(cancellationToken))
+        {
+            indicators.Add(await IndicatorsApi.AsAtAsync(db, indicator, date, cancellationToken));
+        }
+        var boardAreas = areas.Select(area =>
+        {
+            var areaActions = actions.Where(a => a.AreaId == area.Id).OrderBy(a => a.DueOn).ThenBy(a => a.Id).ToList();
+            return new BoardArea(area.Code, area.Title, area.IsPriorityAction, AreaProgress.For(area, areaActions, date),
+                areaActions.Select(a => PlanApi.ToResponse(a, date)).ToList(),
+                indicators.Where(i => i.AreaCode == area.Code).ToList());
+        }).ToList();
+
+        var directions = await db.Directions.AsNoTracking().Include(d => d.Requirements)
+            .Where(d => d.IssuedOn <= date && (d.EndedOn == null || d.EndedOn > date))
+            .OrderBy(d => d.IssuedOn).ThenBy(d => d.Id).ToListAsync(cancellationToken);
+
+        var review = await (
+            from r in db.CommissionerReviews.AsNoTracking()
+            join c in db.Commissioners.AsNoTracking() on r.AppointmentId equals c.Id
+            where r.StartedOn <= date
+            orderby (r.PublishedOn != null && r.PublishedOn <= date) descending, r.PublishedOn descending, r.StartedOn descending, r.Id
+            select new { Review = r, c.Name, c.Role }).FirstOrDefaultAsync(cancellationToken);
+
+        return new BoardResponse(
+            date,
+            time.GetUtcNow(),
+            false,
+            latestInspection is null ? null : ToBoard(latestInspection),
+            latestVisit is null ? null : ToBoard(latestVisit),
+            latestInspection is null ? null : date.DayNumber - latestInspection.PublishedOn!.Value.DayNumber,
+            boardAreas,
+            indicators,
+            await PlanApi.OverdueAsync(db, date, null, cancellationToken),
+            await PlanChecks.CalendarAsync(db, date, DeadlineHorizonDays, cancellationToken),
+            directions.Select(OversightApi.ToResponse).ToList(),
+            review is null ? null : new BoardReview(review.Review.Id, review.Name, review.Role, review.Review.StartedOn, review.Review.ReportDueOn,
+                review.Review.PublishedOn <= date ? review.Review.PublishedOn : null,
+                review.Review.PublishedOn <= date ? review.Review.Recommendation : null,
+                review.Review.PublishedOn <= date ? review.Review.Findings : []));
+    }
+
+    private static BoardInspection ToBoard(Inspection inspection)
+    {
+        var response = InspectionsApi.ToResponse(inspection);
+        return new BoardInspection(inspection.Id, inspection.Type, inspection.OnSiteFrom, inspection.OnSiteTo, inspection.PublishedOn, inspection.OverallEffectiveness, response.Judgements);
+    }
+}

@@ -1,0 +1,81 @@
+using MassTransit;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Platform.Contracts.Placements.V1;
+using static Platform.Tests.InspectionsImprovementTests;
+
+namespace Platform.Tests;
+
+/// <summary>Indicators computed from consumed events into Inspections' own read models, with RAG and time series.</summary>
+[Collection(PlatformTestGroup.Name)]
+public sealed class InspectionsIndicatorTests(PlatformFixture platform)
+{
+    private HttpClient Gateway => platform.Gateway;
+
+    [Fact]
+    public async Task Care_population_and_carer_capacity_indicators_follow_placements_events_as_at_each_date()
+    {
+        var cla = Unique("CLA");
+        var capacity = Unique("CAP");
+        await Json(await Gateway.PostAsJsonAsync("/api/inspections/indicators", new
+        {
+            code = cla, name = "Children looked after per 10,000", measure = "cla-rate-per-10000", target = 100m, tolerance = 20m,
+        }));
+        await Json(await Gateway.PostAsJsonAsync("/api/inspections/indicators", new
+        {
+            code = capacity, name = "Free foster places", measure = "carer-capacity", target = 2m, tolerance = 1m,
+        }));
+
+        var carer = Guid.NewGuid();
+        await PublishAsync(new CarePopulationChanged(new DateOnly(2040, 8, 1), 890, 148m, 65m, null));
+        await PublishAsync(new CarePopulationChanged(new DateOnly(2040, 10, 15), 982, 159m, 65m, null));
+        await PublishAsync(new FosterCarerApproved(carer, true, new DateOnly(2040, 9, 1), 3, 0, 17));
+        var episode = Guid.NewGuid();
+        await PublishAsync(new PlacementStarted(episode, Unique("C"), new DateOnly(2040, 9, 10), "S", "C2", "U1", "PR1", 450m, carer));
+
+        var september = await EventuallyAsync(async () =>
+        {
+            var detail = await Json(await Gateway.GetAsync($"/api/inspections/indicators/{capacity}?asAt=2040-09-30"));
+            return (decimal?)detail["indicator"]!["value"] == 2m ? detail : null;
+        });
+        Assert.Equal("green", (string?)september["indicator"]!["status"]);
+
+        var rate = await EventuallyAsync(async () =>
+        {
+            var detail = await Json(await Gateway.GetAsync($"/api/inspections/indicators/{cla}?asAt=2040-11-30&from=2040-07-01"));
+            return (decimal?)detail["indicator"]!["value"] == 159m ? detail : null;
+        });
+        Assert.Equal("red", (string?)rate["indicator"]!["status"]);
+        // Month ends July to October, then the date itself: 148 from August, 159 from mid-October.
+        var series = rate["series"]!.AsArray().Select(p => ((string?)p!["asAt"], (decimal?)p["value"])).ToList();
+        Assert.Contains(("2040-08-31", 148m), series);
+        Assert.Contains(("2040-10-31", 159m), series);
+
+        await PublishAsync(new PlacementEnded(episode, "X", new DateOnly(2040, 10, 1), "X1", null, carer));
+        await EventuallyAsync(async () =>
+        {
+            var detail = await Json(await Gateway.GetAsync($"/api/inspections/indicators/{capacity}?asAt=2040-10-02"));
+            return (decimal?)detail["indicator"]!["value"] == 3m ? detail : null;
+        });
+        // The past is kept: on 30 September one place was still occupied.
+        var past = await Json(await Gateway.GetAsync($"/api/inspections/indicators/{capacity}?asAt=2040-09-30"));
+        Assert.Equal(2m, (decimal?)past["indicator"]!["value"]);
+    }
+
+    [Fact]
+    public async Task An_indicator_for_an_unknown_team_or_area_is_refused()
+    {
+        var response = await Gateway.PostAsJsonAsync("/api/inspections/indicators", new
+        {
+            code = Unique("X"), name = "Caseload", measure = "average-caseload", teamCode = Unique("NOTEAM"), areaCode = Unique("NOAREA"), target = 18m, tolerance = 4m,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("teamCode", body, StringComparison.Ordinal);
+        Assert.Contains("areaCode", body, StringComparison.Ordinal);
+    }
+
+    private async Task PublishAsync<T>(T message) where T : Platform.Contracts.IntegrationEvent =>
+        await platform.FinanceBus.Publish(message, context => context.MessageId = message.EventId);
+}
