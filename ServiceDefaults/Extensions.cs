@@ -37,7 +37,6 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         // The same body limit at the gateway as behind it, refused up front (413 problem+json, never a 502).
         builder.Services.Configure<KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = ApiDefaults.MaxRequestBodyBytes);
-        builder.Services.AddSingleton<IStartupFilter, RequestSizeGuard>();
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>

@@ -12,6 +12,12 @@ internal static class GatewayRoutes
 {
     public static readonly string[] Services = ["workforce", "finance", "placements", "inspections"];
 
+    /// <summary>File imports that may be larger than the default 1 MiB body: (service, path under /api/service, limit).</summary>
+    private static readonly (string Service, string Path, long MaxBytes)[] LargeBodyRoutes =
+    [
+        ("placements", "/ssda903/returns/{year}/episodes", 256L * 1024 * 1024),
+    ];
+
     public static void AddGateway(this IHostApplicationBuilder builder)
     {
         var routes = new List<RouteConfig>();
@@ -30,6 +36,18 @@ internal static class GatewayRoutes
                 Match = new RouteMatch { Path = $"/api/{service}/{{**rest}}" },
                 Transforms = [new Dictionary<string, string> { ["PathRemovePrefix"] = $"/api/{service}" }],
             });
+            foreach (var (_, path, maxBytes) in LargeBodyRoutes.Where(r => r.Service == service))
+            {
+                routes.Add(new RouteConfig
+                {
+                    RouteId = $"{service}-large-body-{routes.Count}",
+                    ClusterId = service,
+                    Order = -1,
+                    Match = new RouteMatch { Path = $"/api/{service}{path}", Methods = ["POST"] },
+                    MaxRequestBodySize = maxBytes,
+                    Transforms = [new Dictionary<string, string> { ["PathRemovePrefix"] = $"/api/{service}" }],
+                });
+            }
             clusters.Add(new ClusterConfig
             {
                 ClusterId = service,

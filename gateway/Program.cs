@@ -6,6 +6,12 @@ builder.AddGateway();
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UseRouting();
+app.UseRequestSizeGuard();
 app.MapDefaultEndpoints();
-app.MapReverseProxy();
+app.MapReverseProxy().ConfigureEndpoints((endpoint, route) =>
+{
+    // Lets the size guard answer 413 from the route's own limit (larger for file imports).
+    if (route.MaxRequestBodySize is { } limit) endpoint.Metadata.Add(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(limit));
+});
 app.Run();

@@ -41,6 +41,8 @@ public static class ApiDefaults
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseRequestSizeGuard();
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapDefaultEndpoints();

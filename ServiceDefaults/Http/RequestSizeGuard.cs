@@ -1,50 +1,52 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Platform.ServiceDefaults.Http;
 
 /// <summary>
-/// Refuses a request whose declared Content-Length is over the server's body limit with 413 problem+json before
+/// Refuses a request whose declared Content-Length is over its endpoint's body limit with 413 problem+json before
 /// anything reads it. Kestrel would refuse it too, but only once the body is read: behind the gateway that is
 /// after the proxy started forwarding, and the caller got a 502 instead of a 413 it can act on.
+/// It runs after routing, so an endpoint that declares a larger limit (<see cref="IRequestSizeLimitMetadata"/>,
+/// e.g. the SSDA903 import) gets it; every other request keeps the server's default.
 /// </summary>
-internal sealed class RequestSizeGuard : IStartupFilter
+public static class RequestSizeGuard
 {
     private const long DrainLimitBytes = 16 * 1024 * 1024;
 
-    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    public static IApplicationBuilder UseRequestSizeGuard(this IApplicationBuilder app) => app.Use(async (context, proceed) =>
     {
-        app.Use(async (context, proceed) =>
+        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false } && context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is { } endpointLimit)
         {
-            var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-            if (context.Request.ContentLength is { } length && sizeFeature?.MaxRequestBodySize is { } max && length > max)
+            sizeFeature.MaxRequestBodySize = endpointLimit.MaxRequestBodySize;
+        }
+        if (context.Request.ContentLength is { } length && sizeFeature?.MaxRequestBodySize is { } max && length > max)
+        {
+            // Read and drop a moderately oversized body first: closing the connection with it unread resets
+            // the socket, and the caller would lose the 413 too. Anything larger is cut off.
+            if (length <= DrainLimitBytes && !sizeFeature.IsReadOnly)
             {
-                // Read and drop a moderately oversized body first: closing the connection with it unread resets
-                // the socket, and the caller would lose the 413 too. Anything larger is cut off.
-                if (length <= DrainLimitBytes && !sizeFeature.IsReadOnly)
-                {
-                    sizeFeature.MaxRequestBodySize = DrainLimitBytes;
-                    await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
-                }
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status413PayloadTooLarge,
-                        Title = "The request body is too large.",
-                        Detail = $"At most {max} bytes are accepted.",
-                    },
-                });
-                return;
+                sizeFeature.MaxRequestBodySize = DrainLimitBytes;
+                await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
             }
-            await proceed(context);
-        });
-        next(app);
-    };
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status413PayloadTooLarge,
+                    Title = "The request body is too large.",
+                    Detail = $"At most {max} bytes are accepted.",
+                },
+            });
+            return;
+        }
+        await proceed(context);
+    });
 }
