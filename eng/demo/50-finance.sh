@@ -43,4 +43,3 @@ for target in $(curl -sS "$gw/api/finance/savings-targets?financialYear=2019" | 
 done
 forecast=$(curl -sS "$gw/api/finance/forecast?financialYear=2019")
 echo "$forecast" | sed -n 's/.*"totalBudget":\([-0-9.]*\),"totalForecast":\([-0-9.]*\),"totalVariance":\([-0-9.]*\).*/2019-20 at period 6: budget £\1, forecast outturn £\2, overspend £\3/p'
-echo

@@ -57,6 +57,29 @@ public sealed class FinanceCommitmentTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Placement_events_arriving_out_of_order_give_the_same_commitment()
+    {
+        // Each event type has its own queue, so an end or a change may be consumed before the start.
+        // £700 a week in foster care from 1 October 2024, £800 from 1 November, ended 31 January 2025:
+        // 31 days × 700 / 7 + 92 days × 800 / 7 = 3,100 + 10,514.29 = £13,614.29.
+        var episode = Guid.NewGuid();
+        var child = $"C{Random.Shared.Next(100_000_000, 999_999_999)}";
+        var ended = new PlacementEnded(episode, child, new DateOnly(2025, 1, 31), "E11", null);
+        await platform.PublishAsync(ended);
+        await platform.AppliedAsync(ended.EventId);
+        Assert.Empty(await platform.CommitmentsOfAsync($"placement:{episode}"));
+
+        var changed = new PlacementChanged(episode, child, "U4", "PR1", 800m, new DateOnly(2024, 11, 1));
+        await platform.PublishAsync(changed);
+        await platform.AppliedAsync(changed.EventId);
+        await platform.PublishAsync(new PlacementStarted(episode, child, new DateOnly(2024, 10, 1), "S", "C2", "U4", "PR1", 700m));
+
+        var commitment = await EventuallyAsync(async () => (await platform.CommitmentsOfAsync($"placement:{episode}")).SingleOrDefault(c => c.CommittedFrom == new DateOnly(2024, 10, 1)));
+        Assert.Equal((2024, "fostering-services", new DateOnly(2025, 1, 31)), (commitment.FinancialYear, commitment.BudgetLineCode, commitment.CommittedTo));
+        Assert.Equal(13_614.29m, decimal.Round(commitment.Amount, 2));
+    }
+
+    [Fact]
     public async Task An_agency_worker_commits_day_rate_for_working_days_until_the_expected_end_and_stops_when_ended()
     {
         // £350 a day from Monday 2 February 2026, expected to end Friday 27 February: 20 working days = £7,000.

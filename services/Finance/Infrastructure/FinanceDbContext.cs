@@ -76,7 +76,8 @@ public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options)
             source.Property(s => s.Fte).HasPrecision(4, 3);
             source.Property(s => s.PlacementType).HasMaxLength(10);
             source.Property(s => s.Version).IsRowVersion();
-            source.OwnsMany(s => s.Segments, segment => segment.ToJson());
+            source.Property(s => s.Segments).HasColumnType("jsonb")
+                .HasConversion(v => JsonColumn<RateSegment>.Write(v), v => JsonColumn<RateSegment>.Read(v), JsonColumn<RateSegment>.Comparer);
         });
 
         modelBuilder.Entity<Commitment>(commitment =>

@@ -253,6 +253,11 @@ namespace Platform.Finance.Infrastructure.Migrations
                         .HasColumnType("date")
                         .HasColumnName("planned_end");
 
+                    b.Property<string>("Segments")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("segments");
+
                     b.Property<DateOnly?>("StoppedAfter")
                         .HasColumnType("date")
                         .HasColumnName("stopped_after");
@@ -614,38 +619,6 @@ namespace Platform.Finance.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_budget_changes_budgets_budget_id");
-                });
-
-            modelBuilder.Entity("Platform.Finance.Domain.CommitmentSource", b =>
-                {
-                    b.OwnsMany("Platform.Finance.Domain.RateSegment", "Segments", b1 =>
-                        {
-                            b1.Property<string>("CommitmentSourceSource");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<string>("BudgetLineCode")
-                                .IsRequired();
-
-                            b1.Property<DateOnly>("From");
-
-                            b1.Property<decimal>("Rate");
-
-                            b1.HasKey("CommitmentSourceSource", "__synthesizedOrdinal");
-
-                            b1.ToTable("commitment_sources");
-
-                            b1
-                                .ToJson("segments")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("CommitmentSourceSource")
-                                .HasConstraintName("fk_commitment_sources_commitment_sources_commitment_source_source");
-                        });
-
-                    b.Navigation("Segments");
                 });
 
             modelBuilder.Entity("Platform.Finance.Domain.Virement", b =>

@@ -12,7 +12,7 @@ using Platform.Finance.Infrastructure;
 namespace Platform.Finance.Infrastructure.Migrations
 {
     [DbContext(typeof(FinanceDbContext))]
-    [Migration("20261129144417_BudgetsCommitmentsActualsForecast")]
+    [Migration("20261129151825_BudgetsCommitmentsActualsForecast")]
     partial class BudgetsCommitmentsActualsForecast
     {
         /// <inheritdoc />
@@ -255,6 +255,11 @@ namespace Platform.Finance.Infrastructure.Migrations
                     b.Property<DateOnly?>("PlannedEnd")
                         .HasColumnType("date")
                         .HasColumnName("planned_end");
+
+                    b.Property<string>("Segments")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("segments");
 
                     b.Property<DateOnly?>("StoppedAfter")
                         .HasColumnType("date")
@@ -617,38 +622,6 @@ namespace Platform.Finance.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_budget_changes_budgets_budget_id");
-                });
-
-            modelBuilder.Entity("Platform.Finance.Domain.CommitmentSource", b =>
-                {
-                    b.OwnsMany("Platform.Finance.Domain.RateSegment", "Segments", b1 =>
-                        {
-                            b1.Property<string>("CommitmentSourceSource");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<string>("BudgetLineCode")
-                                .IsRequired();
-
-                            b1.Property<DateOnly>("From");
-
-                            b1.Property<decimal>("Rate");
-
-                            b1.HasKey("CommitmentSourceSource", "__synthesizedOrdinal");
-
-                            b1.ToTable("commitment_sources");
-
-                            b1
-                                .ToJson("segments")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("CommitmentSourceSource")
-                                .HasConstraintName("fk_commitment_sources_commitment_sources_commitment_source_source");
-                        });
-
-                    b.Navigation("Segments");
                 });
 
             modelBuilder.Entity("Platform.Finance.Domain.Virement", b =>

@@ -52,8 +52,8 @@ namespace Platform.Finance.Infrastructure.Migrations
                     placement_type = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
                     planned_end = table.Column<DateOnly>(type: "date", nullable: true),
                     stopped_after = table.Column<DateOnly>(type: "date", nullable: true),
-                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
-                    segments = table.Column<string>(type: "jsonb", nullable: true)
+                    segments = table.Column<string>(type: "jsonb", nullable: false),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
                 },
                 constraints: table =>
                 {
