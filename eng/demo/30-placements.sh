@@ -121,8 +121,8 @@ echo "loading demo: Stoke-like 2018-19 care population as an SSDA903 return (890
 file=$(mktemp)
 trap 'rm -f "$file"' EXIT
 generate_903 >"$file"
-curl -sS --fail-with-body -X POST "$gw/api/placements/ssda903/returns/2018/episodes" \
-  -H 'content-type: text/csv' --data-binary "@$file" | sed -n 's/.*"rows":\([0-9]*\),"children":\([0-9]*\),"episodes":\([0-9]*\).*/  imported \1 rows: \2 children, \3 episodes/p'
+imported=$(curl -sS --fail-with-body -X POST "$gw/api/placements/ssda903/returns/2018/episodes" -H 'content-type: text/csv' --data-binary "@$file")
+echo "$imported" | sed -n 's/.*"rows":\([0-9]*\),"children":\([0-9]*\),"episodes":\([0-9]*\).*/  imported \1 rows: \2 children, \3 episodes/p'
 
 # Reference data for the rate per 10,000: an under-18 population of about 58,000 (approximate, unverified; it puts
 # 31 March 2019 near the DfE rate of 148 quoted for Stoke), England 65 per 10,000 at 31 March 2019 (DfE), and a

@@ -32,7 +32,7 @@ public sealed class PlacementsSsda903Tests(PlatformFixture platform)
             {p}6,2,15/06/2008,WBRI,0,01/08/2009,P,C2,N1,U4,PR4,,,,,,
             {p}7,1,15/06/2008,WBRI,0,01/05/2009,S,C2,N1,U6,PR1,01/05/2009,E4A,,,,
 
-            """.Replace("\r\n", "\n", StringComparison.Ordinal);
+            """.Replace("\r\n", "\n", StringComparison.Ordinal) + $"{p}8,{new string('x', 5_000)}\n";
 
         using var response = await ImportAsync(2009, file);
         var body = await response.Content.ReadAsStringAsync();
@@ -56,6 +56,7 @@ public sealed class PlacementsSsda903Tests(PlatformFixture platform)
             (6, "REC", "388"),           // ... so X1 ("a new episode begins the same day") has no continuation
             (9, "DECOM", "501"),         // a move dated before the previous episode ended: an overlap
             (10, "DEC", "355"),          // ceased the day it started
+            (11, "row", "P07"),          // 5,000 characters: skipped unread, never buffered whole
         };
         foreach (var error in expected)
         {

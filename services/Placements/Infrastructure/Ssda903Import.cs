@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -25,8 +24,9 @@ public sealed class Ssda903Import(PlacementsDbContext db)
 
     public async Task<Ssda903ImportResult> RunAsync(Stream body, int collectionYear, bool partial, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
-        var (map, missing) = Ssda903File.ReadHeader(await reader.ReadLineAsync(cancellationToken));
+        using var reader = new LineReader(body, MaxLineLength);
+        var (header, _) = await reader.ReadLineAsync(cancellationToken);
+        var (map, missing) = Ssda903File.ReadHeader(header);
         if (map is null) return new Ssda903ImportResult(0, 0, 0, 1, [], false, missing);
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
@@ -46,14 +46,14 @@ public sealed class Ssda903Import(PlacementsDbContext db)
             cancellationToken))
         {
             var line = 1;
-            while (await reader.ReadLineAsync(cancellationToken) is { } text)
+            while (await reader.ReadLineAsync(cancellationToken) is ({ } text, var tooLong))
             {
                 line++;
-                if (text.Length == 0) continue;
+                if (text.Length == 0 && !tooLong) continue;
                 rows++;
                 var found = new List<Ssda903Error>();
                 Ssda903Row row;
-                if (text.Length > MaxLineLength)
+                if (tooLong)
                 {
                     found.Add(new Ssda903Error(line, null, "row", "P07", $"Is longer than {MaxLineLength} characters."));
                     row = new Ssda903Row(line, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
