@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Mvc;
 using Platform.Gateway;
+using Platform.ServiceDefaults.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -12,6 +14,6 @@ app.MapDefaultEndpoints();
 app.MapReverseProxy().ConfigureEndpoints((endpoint, route) =>
 {
     // Lets the size guard answer 413 from the route's own limit (larger for file imports).
-    if (route.MaxRequestBodySize is { } limit) endpoint.Metadata.Add(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(limit));
+    if (route.MaxRequestBodySize is { } limit) endpoint.WithMetadata(new RequestSizeLimitAttribute(limit));
 });
 app.Run();

@@ -110,10 +110,10 @@ public sealed class PlacementsSsda903Tests(PlatformFixture platform)
     public async Task A_100000_episode_file_is_streamed_and_bulk_inserted()
     {
         // 25,000 children × 4 episodes in 2013-14, generated while it is sent (chunked, so neither side holds the file).
-        // Sent to the service directly: the gateway accepts bodies up to 1 MiB, and this file is about 8 MB.
+        // About 8 MB through the gateway: the import route has its own 256 MiB limit, every other route 1 MiB.
         const int children = 25_000;
         var p = Prefix()[..5];
-        using var client = platform.PlacementsDirect();
+        var client = platform.Gateway;
         using var content = new GeneratedContent(async writer =>
         {
             await writer.WriteAsync(Header + "\n");
@@ -130,7 +130,7 @@ public sealed class PlacementsSsda903Tests(PlatformFixture platform)
                 await writer.WriteAsync($"{head},{D(start.AddDays(90))},P,C2,N1,U4,PR1,{D(start.AddDays(120))},E4A,,ST4,ST4,\n");
             }
         });
-        using var response = await client.PostAsync("/ssda903/returns/2013/episodes", content);
+        using var response = await client.PostAsync("/api/placements/ssda903/returns/2013/episodes", content);
         var result = await response.ReadAsync<ImportDto>();
         Assert.Equal((100_000, children, 100_000, 0), (result.Rows, result.Children, result.Episodes, result.ErrorCount));
         Assert.Equal(100_000, await PlatformFixture.CountRowsAsync(platform.PlacementsDb, "episodes", $"child_id LIKE '{p}%'"));

@@ -44,15 +44,4 @@ public sealed partial class PlatformFixture
             await Task.Delay(200);
         }
     }
-
-    /// <summary>The Placements service itself, bypassing the gateway (for bodies larger than the gateway's 1 MiB limit).</summary>
-    public HttpClient PlacementsDirect()
-    {
-        var address = _placements!.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new HttpClient
-        {
-            BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal)),
-            Timeout = TimeSpan.FromMinutes(5),
-        };
-    }
 }
