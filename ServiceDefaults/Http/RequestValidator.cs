@@ -75,6 +75,22 @@ public sealed class RequestValidator
         }
     }
 
+    /// <summary>
+    /// An optional enum query value, accepted in the kebab-case the API writes ("in-progress") or as the name in any
+    /// case; numbers are refused so a caller cannot depend on declaration order.
+    /// </summary>
+    public TEnum? OptionalEnum<TEnum>(string field, string? value) where TEnum : struct, Enum
+    {
+        if (string.IsNullOrEmpty(value)) return null;
+        if (!char.IsAsciiDigit(value[0]) && value[0] != '-'
+            && Enum.TryParse<TEnum>(value.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+        {
+            return parsed;
+        }
+        Add(field, $"'{Truncate(value)}' is not a valid value. Allowed: {string.Join(", ", Enum.GetNames<TEnum>().Select(System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName))}.");
+        return null;
+    }
+
     public ValidationProblem ToProblem() =>
         TypedResults.ValidationProblem(
             _errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Finance.Forecasting;
 using Platform.Finance.Infrastructure;
 using Platform.Finance.IntegrationEvents;
 using Platform.ServiceDefaults.Caching;
@@ -14,10 +16,20 @@ internal static class ApplicationServices
         builder.AddApiDefaults();
         builder.AddServiceDatabase<FinanceDbContext>("financedb");
         builder.AddRedis();
+        builder.Services.Configure<FinanceOptions>(builder.Configuration.GetSection(FinanceOptions.Section));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<ForecastRecalculator>();
+        builder.Services.AddScoped<CommitmentUpdater>();
         builder.AddMessaging("finance", bus =>
         {
             bus.AddConsumer<PostCreatedConsumer>();
+            bus.AddConsumer<PostChangedConsumer>();
+            bus.AddConsumer<PostDeletedConsumer>();
+            bus.AddConsumer<AgencyWorkerEngagedConsumer>();
+            bus.AddConsumer<AgencyWorkerEndedConsumer>();
             bus.AddConsumer<PlacementStartedConsumer>();
+            bus.AddConsumer<PlacementChangedConsumer>();
+            bus.AddConsumer<PlacementEndedConsumer>();
         });
     }
 }

@@ -8,5 +8,12 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.UseApiDefaults();
-app.MapCommitmentsApi();
+var api = app.MapGroup("").AddEndpointFilter<ConflictFilter>();
+api.MapBudgetsApi();
+api.MapCommitmentsApi();
+api.MapActualsApi();
+api.MapForecastApi();
+api.MapSavingsApi();
+api.MapVirementsApi();
+api.MapReportsApi();
 app.Run();

@@ -9,4 +9,8 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.UseApiDefaults();
 app.MapChildrenApi();
+app.MapFosterCarersApi();
+app.MapRateCardApi();
+app.MapIndicatorsApi();
+app.MapSsda903Api();
 app.Run();

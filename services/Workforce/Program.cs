@@ -12,4 +12,6 @@ app.MapEstablishmentApi();
 app.MapStaffApi();
 app.MapCaseloadsApi();
 app.MapSupervisionApi();
+app.MapRestructuresApi();
+app.MapKpisApi();
 app.Run();

@@ -85,6 +85,14 @@ public sealed class WorkforceStaffingTests(PlatformFixture platform)
         await AssertProblemAsync(beforeStart, HttpStatusCode.BadRequest, "allocatedOn");
         var secondNow = await (await platform.Gateway.GetAsync($"/api/workforce/staff/{second}/cases")).ReadAsync<WorkerCaseload>();
         Assert.Equal(0, secondNow.Caseload);
+
+        // A transfer moves it in one step: held by the first worker up to the day before, by the second from that day.
+        var moved = await (await platform.Gateway.PostJsonAsync($"/api/workforce/staff/{first}/cases/{team}-X1/transfer",
+            new { toWorkerId = second, transferredOn = "2019-03-01" })).ReadAsync<WorkerCaseload>();
+        var firstBefore = await (await platform.Gateway.GetAsync($"/api/workforce/staff/{first}/cases?asAt=2019-02-28")).ReadAsync<WorkerCaseload>();
+        var firstAfter = await (await platform.Gateway.GetAsync($"/api/workforce/staff/{first}/cases?asAt=2019-03-01")).ReadAsync<WorkerCaseload>();
+        Assert.Equal([$"{team}-X1"], moved.CaseReferences);
+        Assert.Equal((1, 0), (firstBefore.Caseload, firstAfter.Caseload));
     }
 
     [Fact]

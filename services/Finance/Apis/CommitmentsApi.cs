@@ -11,12 +11,13 @@ public static class CommitmentsApi
     public static IEndpointRouteBuilder MapCommitmentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/commitments").WithTags("Commitments");
-        group.MapGet("/", ListCommitments).WithSummary("List commitments for a financial year, optionally by source or budget line");
+        group.MapGet("/", ListCommitments).WithSummary("List commitments for a financial year, optionally by source or budget line")
+            .WithDescription("A source is post:{id}, agency:{workerId} or placement:{episodeId}; each commits per year and line from its events.");
         group.MapGet("/summary", Summary).WithSummary("Total commitments per S251 line for a financial year");
         return app;
     }
 
-    public sealed record CommitmentResponse(string Source, string BudgetLineCode, int FinancialYear, DateOnly CommittedFrom, decimal Amount);
+    public sealed record CommitmentResponse(string Source, string Kind, string BudgetLineCode, int FinancialYear, DateOnly CommittedFrom, DateOnly CommittedTo, decimal Amount);
 
     public sealed record LineTotal(string BudgetLineCode, decimal Commitments);
 
@@ -25,7 +26,7 @@ public static class CommitmentsApi
         FinanceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.When(financialYear is < 2000 or > 2100, "financialYear", "Must be the start year of a financial year between 2000 and 2100.");
+        validator.OptionalFinancialYear(financialYear);
         paging.Validate(validator);
         if (!validator.IsValid) return validator.ToProblem();
 
@@ -33,21 +34,17 @@ public static class CommitmentsApi
         if (financialYear is { } year) query = query.Where(c => c.FinancialYear == year);
         if (!string.IsNullOrWhiteSpace(source)) query = query.Where(c => c.Source == source);
         if (!string.IsNullOrWhiteSpace(budgetLineCode)) query = query.Where(c => c.BudgetLineCode == budgetLineCode);
-        var page = await paging.ApplyAsync(
-            query.OrderBy(c => c.FinancialYear).ThenBy(c => c.Source)
-                .Select(c => new CommitmentResponse(c.Source, c.BudgetLineCode, c.FinancialYear, c.CommittedFrom, c.Amount)),
-            cancellationToken);
-        return TypedResults.Ok(page);
+        var page = await paging.ApplyAsync(query.OrderBy(c => c.FinancialYear).ThenBy(c => c.Source).ThenBy(c => c.BudgetLineCode), cancellationToken);
+        return TypedResults.Ok(new Page<CommitmentResponse>(
+            page.Items.Select(c => new CommitmentResponse(c.Source, ToKebab(c.Kind), c.BudgetLineCode, c.FinancialYear, c.CommittedFrom, c.CommittedTo, c.Amount)).ToList(),
+            page.PageNumber, page.PageSize, page.TotalCount));
     }
 
     internal static async Task<Results<Ok<List<LineTotal>>, ValidationProblem>> Summary(
         int? financialYear, FinanceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        if (validator.Required("financialYear", financialYear))
-        {
-            validator.When(financialYear is < 2000 or > 2100, "financialYear", "Must be the start year of a financial year between 2000 and 2100.");
-        }
+        validator.FinancialYear(financialYear);
         if (!validator.IsValid) return validator.ToProblem();
 
         var totals = await db.Commitments.AsNoTracking()
@@ -58,4 +55,10 @@ public static class CommitmentsApi
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(totals);
     }
+
+    internal static string ToKebab(Domain.CommitmentKind kind) => kind switch
+    {
+        Domain.CommitmentKind.AgencyWorker => "agency-worker",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 }

@@ -6,18 +6,144 @@ namespace Platform.Finance.Infrastructure;
 
 public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options) : ServiceDbContext(options)
 {
+    public DbSet<CostCentre> CostCentres => Set<CostCentre>();
+
+    public DbSet<Budget> Budgets => Set<Budget>();
+
+    public DbSet<BudgetChange> BudgetChanges => Set<BudgetChange>();
+
+    public DbSet<CommitmentSource> CommitmentSources => Set<CommitmentSource>();
+
     public DbSet<Commitment> Commitments => Set<Commitment>();
+
+    public DbSet<Actual> Actuals => Set<Actual>();
+
+    public DbSet<ForecastAdjustment> ForecastAdjustments => Set<ForecastAdjustment>();
+
+    public DbSet<SavingsTarget> SavingsTargets => Set<SavingsTarget>();
+
+    public DbSet<Virement> Virements => Set<Virement>();
+
+    public DbSet<YearForecastState> YearForecastStates => Set<YearForecastState>();
+
+    private const int Money = 18;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+
+        modelBuilder.Entity<CostCentre>(centre =>
+        {
+            centre.HasKey(c => c.Code);
+            centre.Property(c => c.Code).HasMaxLength(40);
+            centre.Property(c => c.Name).HasMaxLength(200);
+            centre.Property(c => c.Service).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<Budget>(budget =>
+        {
+            budget.HasKey(b => b.Id);
+            budget.Property(b => b.Id).ValueGeneratedNever();
+            budget.Property(b => b.CostCentreCode).HasMaxLength(40);
+            budget.HasOne<CostCentre>().WithMany().HasForeignKey(b => b.CostCentreCode).OnDelete(DeleteBehavior.Restrict);
+            budget.Property(b => b.BudgetLineCode).HasMaxLength(50);
+            budget.Property(b => b.OriginalAmount).HasPrecision(Money, 2);
+            budget.Property(b => b.CurrentAmount).HasPrecision(Money, 2);
+            budget.HasIndex(b => new { b.FinancialYear, b.CostCentreCode, b.BudgetLineCode }).IsUnique();
+            budget.Property(b => b.Version).IsRowVersion();
+            budget.HasMany(b => b.Changes).WithOne().HasForeignKey(c => c.BudgetId).OnDelete(DeleteBehavior.Cascade);
+            budget.Navigation(b => b.Changes).HasField("_changes").UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+
+        modelBuilder.Entity<BudgetChange>(change =>
+        {
+            change.HasKey(c => c.Id);
+            // Ids are made by the domain; a change added to a loaded budget is new, not an existing row.
+            change.Property(c => c.Id).ValueGeneratedNever();
+            change.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
+            change.Property(c => c.Amount).HasPrecision(Money, 2);
+            change.Property(c => c.Reason).HasMaxLength(500);
+            change.Property(c => c.ApprovedBy).HasMaxLength(100);
+            change.HasIndex(c => c.RecordedAt);
+        });
+
+        modelBuilder.Entity<CommitmentSource>(source =>
+        {
+            source.HasKey(s => s.Source);
+            source.Property(s => s.Source).HasMaxLength(100);
+            source.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
+            source.Property(s => s.JobRole).HasMaxLength(50);
+            source.Property(s => s.Fte).HasPrecision(4, 3);
+            source.Property(s => s.PlacementType).HasMaxLength(10);
+            source.Property(s => s.Version).IsRowVersion();
+            source.OwnsMany(s => s.Segments, segment => segment.ToJson());
+        });
+
         modelBuilder.Entity<Commitment>(commitment =>
         {
-            commitment.HasKey(c => new { c.Source, c.FinancialYear });
+            commitment.HasKey(c => new { c.Source, c.FinancialYear, c.BudgetLineCode });
             commitment.Property(c => c.Source).HasMaxLength(100);
+            commitment.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
             commitment.Property(c => c.BudgetLineCode).HasMaxLength(50);
-            commitment.Property(c => c.Amount).HasPrecision(18, Commitment.AmountScale);
+            commitment.Property(c => c.Amount).HasPrecision(Money, Commitment.AmountScale);
             commitment.HasIndex(c => new { c.FinancialYear, c.BudgetLineCode });
+        });
+
+        modelBuilder.Entity<Actual>(actual =>
+        {
+            actual.HasKey(a => new { a.FinancialYear, a.Period, a.CostCentreCode, a.BudgetLineCode });
+            actual.Property(a => a.CostCentreCode).HasMaxLength(40);
+            actual.HasOne<CostCentre>().WithMany().HasForeignKey(a => a.CostCentreCode).OnDelete(DeleteBehavior.Restrict);
+            actual.Property(a => a.BudgetLineCode).HasMaxLength(50);
+            actual.Property(a => a.Amount).HasPrecision(Money, 2);
+            actual.Property(a => a.RecordedBy).HasMaxLength(100);
+            actual.HasIndex(a => new { a.FinancialYear, a.BudgetLineCode });
+        });
+
+        modelBuilder.Entity<ForecastAdjustment>(adjustment =>
+        {
+            adjustment.HasKey(a => a.Id);
+            adjustment.Property(a => a.BudgetLineCode).HasMaxLength(50);
+            adjustment.Property(a => a.Amount).HasPrecision(Money, 2);
+            adjustment.Property(a => a.Reason).HasMaxLength(500);
+            adjustment.Property(a => a.MadeBy).HasMaxLength(100);
+            adjustment.HasIndex(a => new { a.FinancialYear, a.BudgetLineCode });
+        });
+
+        modelBuilder.Entity<SavingsTarget>(target =>
+        {
+            target.HasKey(t => t.Id);
+            target.Property(t => t.Name).HasMaxLength(200);
+            target.Property(t => t.OwningService).HasMaxLength(200);
+            target.Property(t => t.BudgetLineCode).HasMaxLength(50);
+            target.Property(t => t.Target).HasPrecision(Money, 2);
+            target.Property(t => t.Delivered).HasPrecision(Money, 2);
+            target.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+            target.Ignore(t => t.Shortfall);
+            target.Ignore(t => t.Unmet);
+            target.HasIndex(t => new { t.FinancialYear, t.BudgetLineCode });
+            target.Property(t => t.Version).IsRowVersion();
+        });
+
+        modelBuilder.Entity<Virement>(virement =>
+        {
+            virement.HasKey(v => v.Id);
+            virement.Property(v => v.Reason).HasMaxLength(500);
+            virement.Property(v => v.Status).HasConversion<string>().HasMaxLength(20);
+            virement.Property(v => v.RaisedBy).HasMaxLength(100);
+            virement.Property(v => v.DecidedBy).HasMaxLength(100);
+            virement.Property(v => v.RejectionReason).HasMaxLength(500);
+            virement.OwnsMany(v => v.Moves, move => move.ToJson());
+            virement.HasIndex(v => new { v.FinancialYear, v.Status });
+            virement.Property(v => v.Version).IsRowVersion();
+        });
+
+        modelBuilder.Entity<YearForecastState>(state =>
+        {
+            state.HasKey(s => s.FinancialYear);
+            state.Property(s => s.FinancialYear).ValueGeneratedNever();
+            state.Property(s => s.ForecastOverspend).HasPrecision(Money, Commitment.AmountScale);
+            state.Property(s => s.Version).IsRowVersion();
         });
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Placements.V1;
 using Platform.Placements.Domain;
 using Platform.Placements.Infrastructure;
 using Platform.ServiceDefaults.Http;
@@ -15,8 +16,15 @@ public static class ChildrenApi
         children.MapPost("/", RegisterChild).WithSummary("Register a looked-after child by their pseudonymous 903 id");
         children.MapGet("/{childId}", GetChild).WithSummary("Get a child");
         children.MapPost("/{childId}/episodes", StartEpisode).WithSummary("Start a placement episode for a child")
-            .WithDescription("Closes the child's previous episode on the new start date and publishes PlacementStarted.");
+            .WithDescription("RNE S starts a period of care (publishes ChildBecameLookedAfter and CarePopulationChanged). A continuation "
+                + "(RNE L, P, T, B, U) closes the open episode with REC X1 on the new start date (publishes PlacementEnded with the reason "
+                + "for the placement change). Gaps and overlaps are refused with the 903 rule number. The weekly cost comes from the rate "
+                + "card unless weeklyCost overrides it. Publishes PlacementStarted.");
         children.MapGet("/{childId}/episodes", ListEpisodes).WithSummary("List a child's episodes, oldest first");
+        children.MapPost("/{childId}/cease", Cease).WithSummary("End the child's period of care")
+            .WithDescription("Ends the open episode with a reason episode ceased other than X1. Publishes PlacementEnded, EpisodeCeased and CarePopulationChanged.");
+        children.MapPut("/{childId}/episodes/{episodeId:guid}/weekly-cost", OverrideWeeklyCost).WithSummary("Override an open placement's weekly cost")
+            .WithDescription("Publishes PlacementChanged so Finance re-commits the cost from effectiveFrom.");
         return app;
     }
 
@@ -24,13 +32,21 @@ public static class ChildrenApi
 
     public sealed record ChildResponse(string ChildId, string Sex, DateOnly DateOfBirth, string Ethnicity, bool IsUasc);
 
+    /// <summary>A new episode; <c>reasonForPlacementChange</c> is recorded on the episode it closes.</summary>
     public sealed record StartEpisodeRequest(
         DateOnly? StartDate, string? ReasonForNewEpisode, string? LegalStatus, string? CategoryOfNeed,
-        string? PlacementType, string? PlacementProvider, string? PostcodeDistrict, decimal? WeeklyCost);
+        string? PlacementType, string? PlacementProvider, string? PostcodeDistrict, decimal? WeeklyCost,
+        string? HomePostcodeDistrict = null, string? Urn = null, Guid? FosterCarerId = null, string? ReasonForPlacementChange = null);
+
+    public sealed record CeaseRequest(DateOnly? EndDate, string? ReasonEpisodeCeased);
+
+    public sealed record WeeklyCostRequest(decimal? WeeklyCost, DateOnly? EffectiveFrom);
 
     public sealed record EpisodeResponse(
         Guid Id, string ChildId, DateOnly StartDate, DateOnly? EndDate, string ReasonForNewEpisode, string LegalStatus,
-        string CategoryOfNeed, string PlacementType, string? PlacementProvider, string? PostcodeDistrict, decimal WeeklyCost);
+        string CategoryOfNeed, string PlacementType, string? PlacementProvider, string? PostcodeDistrict, decimal WeeklyCost,
+        string? HomePostcodeDistrict, string? Urn, Guid? FosterCarerId, bool IsCostOverride, string? ReasonEpisodeCeased,
+        string? ReasonForPlacementChange);
 
     private static readonly DateOnly EarliestDate = new(2000, 4, 1);
     private static readonly DateOnly LatestDate = new(2100, 3, 31);
@@ -75,7 +91,7 @@ public static class ChildrenApi
         validator.OneOf("legalStatus", request.LegalStatus, Sorted(CodeLists.LegalStatus));
         validator.OneOf("categoryOfNeed", request.CategoryOfNeed, Sorted(CodeLists.CategoryOfNeed));
         validator.OneOf("placementType", request.PlacementType, Sorted(CodeLists.PlacementType));
-        var provider = string.IsNullOrWhiteSpace(request.PlacementProvider) ? null : request.PlacementProvider;
+        var provider = Blank(request.PlacementProvider);
         validator.OneOf("placementProvider", provider, Sorted(CodeLists.PlacementProvider), required: false);
         if (request.PlacementType is { } placementType && CodeLists.PlacementType.Contains(placementType)
             && (provider is null || CodeLists.PlacementProvider.Contains(provider))
@@ -83,26 +99,99 @@ public static class ChildrenApi
         {
             validator.Add("placementProvider", providerProblem);
         }
-        var postcodeDistrict = string.IsNullOrWhiteSpace(request.PostcodeDistrict) ? null : request.PostcodeDistrict.Trim().ToUpperInvariant();
+        var postcodeDistrict = Blank(request.PostcodeDistrict)?.Trim().ToUpperInvariant();
         validator.When(postcodeDistrict is not null && !Episode.IsValidPostcodeDistrict(postcodeDistrict), "postcodeDistrict",
             "Must be the outward part of a postcode, e.g. ST4.");
-        validator.Range("weeklyCost", request.WeeklyCost, 0m, Episode.MaxWeeklyCost);
+        var homePostcodeDistrict = Blank(request.HomePostcodeDistrict)?.Trim().ToUpperInvariant();
+        validator.When(homePostcodeDistrict is not null && !Episode.IsValidPostcodeDistrict(homePostcodeDistrict), "homePostcodeDistrict",
+            "Must be the outward part of a postcode, e.g. ST4.");
+        var urn = Blank(request.Urn)?.Trim().ToUpperInvariant();
+        validator.When(urn is not null && !Episode.IsValidUrn(urn), "urn", Episode.UrnRule);
+        var reasonForPlacementChange = Blank(request.ReasonForPlacementChange);
+        validator.OneOf("reasonForPlacementChange", reasonForPlacementChange, Sorted(CodeLists.ReasonForPlacementChange), required: false);
+        if (request.WeeklyCost is not null) validator.Range("weeklyCost", request.WeeklyCost, 0m, Episode.MaxWeeklyCost);
         if (!validator.IsValid) return validator.ToProblem();
 
         var child = await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.ChildId == childId, cancellationToken);
         if (child is null) return TypedResults.NotFound();
+        var startDate = request.StartDate!.Value;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (request.FosterCarerId is { } carerId)
+        {
+            // Two placements into the same household at once must not both take its last place: lock it until commit.
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM foster_carers WHERE id = {carerId} FOR UPDATE", cancellationToken);
+            var carer = await FosterCarersApi.LoadAsync(db, carerId, cancellationToken);
+            if (carer is null) return validator.Add("fosterCarerId", $"Foster carer {carerId} does not exist.").ToProblem();
+            // Throws 400 (not approved then, child's age outside the approval) or 409 (no place left without an exemption).
+            carer.EnsureCanTake(startDate, Ssda903Rules.AgeOn(child.DateOfBirth, startDate),
+                await FosterCarersApi.OccupancyAsync(db, carerId, startDate, child.ChildId, cancellationToken));
+        }
+        var weeklyCost = request.WeeklyCost ?? await RateCardApi.RateForAsync(db, request.PlacementType!, provider, cancellationToken);
         var latest = await db.Episodes
             .Where(e => e.ChildId == childId)
             .OrderByDescending(e => e.StartDate)
             .FirstOrDefaultAsync(cancellationToken);
+        var wasOpen = latest?.IsOpen == true;
 
-        // Throws DomainRuleException (400 naming the field) on a start date out of order or a first episode without RNE S.
-        var episode = child.StartEpisode(latest, Guid.CreateVersion7(), request.StartDate!.Value, request.ReasonForNewEpisode!,
-            request.LegalStatus!, request.CategoryOfNeed!, request.PlacementType!, provider, postcodeDistrict, request.WeeklyCost!.Value);
+        var details = new NewEpisode(startDate, request.ReasonForNewEpisode!, request.LegalStatus!, request.CategoryOfNeed!,
+            request.PlacementType!, provider, postcodeDistrict, homePostcodeDistrict, urn, request.FosterCarerId);
+        // Throws DomainRuleException (400 naming the field and the 903 rule) on a gap, an overlap or a bad combination of codes.
+        var episode = child.StartEpisode(latest, Guid.CreateVersion7(), details, weeklyCost, isCostOverride: request.WeeklyCost is not null, reasonForPlacementChange);
+
         db.Episodes.Add(episode);
+        if (wasOpen) db.AddIntegrationEvent(latest!.ToEndedEvent());
         db.AddIntegrationEvent(episode.ToStartedEvent());
+        var startsPeriod = episode.ReasonForNewEpisode == CodeLists.StartedToBeLookedAfter;
+        if (startsPeriod)
+        {
+            db.AddIntegrationEvent(new ChildBecameLookedAfter(child.ChildId, episode.StartDate, episode.LegalStatus, episode.CategoryOfNeed, child.IsUasc));
+        }
         await db.SaveChangesAsync(cancellationToken);
+        if (startsPeriod)
+        {
+            db.AddIntegrationEvent(await CarePopulation.ChangedAsync(db, episode.StartDate, cancellationToken));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/children/{child.ChildId}/episodes/{episode.Id}", ToResponse(episode));
+    }
+
+    internal static async Task<Results<Ok<EpisodeResponse>, NotFound, ValidationProblem>> Cease(
+        string childId, CeaseRequest request, PlacementsDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.DateRange("endDate", request.EndDate, EarliestDate, LatestDate);
+        validator.OneOf("reasonEpisodeCeased", request.ReasonEpisodeCeased, Sorted(CodeLists.ReasonEpisodeCeased));
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var child = await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.ChildId == childId, cancellationToken);
+        if (child is null) return TypedResults.NotFound();
+        var latest = await db.Episodes.Where(e => e.ChildId == childId).OrderByDescending(e => e.StartDate).FirstOrDefaultAsync(cancellationToken);
+        child.Cease(latest, request.EndDate!.Value, request.ReasonEpisodeCeased!);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.AddIntegrationEvent(latest!.ToEndedEvent());
+        db.AddIntegrationEvent(new EpisodeCeased(latest.Id, latest.ChildId, latest.EndDate!.Value, latest.ReasonEpisodeCeased!));
+        await db.SaveChangesAsync(cancellationToken);
+        db.AddIntegrationEvent(await CarePopulation.ChangedAsync(db, latest.EndDate!.Value, cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(latest));
+    }
+
+    internal static async Task<Results<Ok<EpisodeResponse>, NotFound, ValidationProblem>> OverrideWeeklyCost(
+        string childId, Guid episodeId, WeeklyCostRequest request, PlacementsDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.Range("weeklyCost", request.WeeklyCost, 0m, Episode.MaxWeeklyCost);
+        validator.DateRange("effectiveFrom", request.EffectiveFrom, EarliestDate, LatestDate);
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var episode = await db.Episodes.FirstOrDefaultAsync(e => e.Id == episodeId && e.ChildId == childId, cancellationToken);
+        if (episode is null) return TypedResults.NotFound();
+        db.AddIntegrationEvent(episode.OverrideWeeklyCost(request.WeeklyCost!.Value, request.EffectiveFrom!.Value));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(episode));
     }
 
     internal static async Task<Results<Ok<Page<EpisodeResponse>>, NotFound, ValidationProblem>> ListEpisodes(
@@ -119,11 +208,15 @@ public static class ChildrenApi
         return TypedResults.Ok(new Page<EpisodeResponse>(page.Items.Select(ToResponse).ToList(), page.PageNumber, page.PageSize, page.TotalCount));
     }
 
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
     private static string[] Sorted(IReadOnlySet<string> codes) => codes.Order(StringComparer.Ordinal).ToArray();
 
     private static ChildResponse ToResponse(Child child) => new(child.ChildId, child.Sex, child.DateOfBirth, child.Ethnicity, child.IsUasc);
 
     private static EpisodeResponse ToResponse(Episode episode) =>
         new(episode.Id, episode.ChildId, episode.StartDate, episode.EndDate, episode.ReasonForNewEpisode, episode.LegalStatus,
-            episode.CategoryOfNeed, episode.PlacementType, episode.PlacementProvider, episode.PostcodeDistrict, episode.WeeklyCost);
+            episode.CategoryOfNeed, episode.PlacementType, episode.PlacementProvider, episode.PostcodeDistrict, episode.WeeklyCost,
+            episode.HomePostcodeDistrict, episode.Urn, episode.FosterCarerId, episode.IsCostOverride, episode.ReasonEpisodeCeased,
+            episode.ReasonForPlacementChange);
 }

@@ -42,34 +42,107 @@ public sealed class Child
         childId is { Length: >= 1 and <= MaxChildIdLength } && childId.All(char.IsAsciiLetterOrDigit);
 
     /// <summary>
-    /// Starts a new episode. Episodes are contiguous: the new one must start after <paramref name="latest"/>
-    /// (this child's latest episode, if any), which is closed on the new start date. A child's first episode
-    /// must have RNE <c>S</c> (started to be looked after).
+    /// Starts a new episode after <paramref name="latest"/> (this child's latest episode, if any), keeping the sequence
+    /// valid: a first episode or a new period of care has RNE <c>S</c> and starts after the previous period ended; a
+    /// continuation (RNE L, P, T, B, U) closes the open episode with REC <c>X1</c> on its start date, with the
+    /// reason for the placement change when the placement moved. Gaps and overlaps are refused (903 rules 433, 501).
     /// </summary>
-    public Episode StartEpisode(Episode? latest, Guid episodeId, DateOnly startDate, string reasonForNewEpisode, string legalStatus,
-        string categoryOfNeed, string placementType, string? placementProvider, string? postcodeDistrict, decimal weeklyCost)
+    /// <returns>The new episode; <paramref name="latest"/> is ended when it was open.</returns>
+    public Episode StartEpisode(Episode? latest, Guid episodeId, NewEpisode details, decimal weeklyCost, bool isCostOverride,
+        string? reasonForPlacementChange)
     {
+        ArgumentNullException.ThrowIfNull(details);
         if (latest is not null && latest.ChildId != ChildId)
         {
             throw new ArgumentException("The latest episode belongs to another child.", nameof(latest));
         }
-        if (latest is null && reasonForNewEpisode != CodeLists.StartedToBeLookedAfter)
+        var episode = new Episode(episodeId, this, details, weeklyCost, isCostOverride);
+        var next = details.ToFacts();
+        var continues = CodeLists.ContinuationReasons.Contains(details.ReasonForNewEpisode);
+
+        if (latest is null)
         {
-            throw DomainRuleException.ForField("reasonForNewEpisode",
-                $"A child's first episode must have reason for new episode '{CodeLists.StartedToBeLookedAfter}' (started to be looked after).");
-        }
-        if (latest is not null && startDate <= latest.StartDate)
-        {
-            throw DomainRuleException.ForField("startDate", $"Must be after the start of the child's latest episode ({latest.StartDate:yyyy-MM-dd}).");
-        }
-        if (latest?.EndDate is { } ended && startDate < ended)
-        {
-            throw DomainRuleException.ForField("startDate", $"Must not be before the end of the child's latest episode ({ended:yyyy-MM-dd}).");
+            if (continues)
+            {
+                throw DomainRuleException.ForField("reasonForNewEpisode",
+                    $"A child's first episode must have reason for new episode '{CodeLists.StartedToBeLookedAfter}' (started to be looked after) (903 rule 357).");
+            }
+            Refuse(reasonForPlacementChange is not null, "reasonForPlacementChange", "There is no previous placement to give a reason for leaving (903 rule 225).");
+            return episode;
         }
 
-        var episode = new Episode(episodeId, this, startDate, reasonForNewEpisode, legalStatus, categoryOfNeed,
-            placementType, placementProvider, postcodeDistrict, weeklyCost);
-        if (latest is { EndDate: null }) latest.Close(startDate);
+        if (latest.IsOpen)
+        {
+            if (!continues)
+            {
+                throw DomainRuleException.ForField("reasonForNewEpisode",
+                    $"The child is still looked after (episode from {latest.StartDate:yyyy-MM-dd} is open): use a continuation reason (L, P, T, B, U) or end the period of care first (903 rule 142).");
+            }
+            if (details.StartDate <= latest.StartDate)
+            {
+                throw DomainRuleException.ForField("startDate",
+                    $"Must be after the start of the child's latest episode ({latest.StartDate:yyyy-MM-dd}): episodes must not overlap (903 rule 501).");
+            }
+            var changesPlacement = CodeLists.PlacementChangeReasons.Contains(details.ReasonForNewEpisode);
+            var temporary = CodeLists.TemporaryPlacements.Contains(latest.PlacementType) || CodeLists.TemporaryPlacements.Contains(details.PlacementType);
+            Refuse(reasonForPlacementChange is not null && (!changesPlacement || temporary), "reasonForPlacementChange",
+                changesPlacement
+                    ? "Must be blank when either placement is temporary (T0–T4) (903 rule 226)."
+                    : $"Only given when the placement changes (RNE P, T, B or U), not for RNE {details.ReasonForNewEpisode} (903 rule 225).");
+            var closed = latest.ToFacts() with
+            {
+                EndDate = details.StartDate,
+                ReasonEpisodeCeased = CodeLists.NewEpisodeSameDay,
+                ReasonForPlacementChange = reasonForPlacementChange,
+            };
+            // Rule 225 (a move without its reason) is reported by the 903 validation, not refused here: the foundation's
+            // clients record moves without a reason, and refusing them would lose the move itself.
+            ThrowFirst(Ssda903Rules.Sequence(closed, next).Where(v => v.Rule != "225"));
+            latest.End(details.StartDate, CodeLists.NewEpisodeSameDay, reasonForPlacementChange);
+            return episode;
+        }
+
+        Refuse(reasonForPlacementChange is not null, "reasonForPlacementChange",
+            "The previous period of care has ended; a reason for a placement change only applies to a move within one (903 rule 225).");
+        ThrowFirst(Ssda903Rules.Sequence(latest.ToFacts(), next));
         return episode;
+    }
+
+    /// <summary>
+    /// Ends the period of care: the open episode ceases on <paramref name="endDate"/> with a REC other than <c>X1</c>
+    /// (X1 means a new episode begins, which starting that episode records).
+    /// </summary>
+    public void Cease(Episode? latest, DateOnly endDate, string reasonEpisodeCeased)
+    {
+        if (latest is null || !latest.IsOpen) throw DomainRuleException.Conflict($"Child {ChildId} is not looked after: there is no open episode to end.");
+        if (latest.ChildId != ChildId) throw new ArgumentException("The episode belongs to another child.", nameof(latest));
+        if (!CodeLists.ReasonEpisodeCeased.Contains(reasonEpisodeCeased))
+        {
+            throw DomainRuleException.ForField("reasonEpisodeCeased", $"Unknown reason episode ceased '{reasonEpisodeCeased}'.");
+        }
+        Refuse(reasonEpisodeCeased == CodeLists.NewEpisodeSameDay, "reasonEpisodeCeased",
+            "X1 means a new episode begins the same day: start that episode instead (903 rule 388).");
+        var ended = latest.ToFacts() with { EndDate = endDate, ReasonEpisodeCeased = reasonEpisodeCeased };
+        ThrowFirst(Ssda903Rules.Episode(ended, DateOfBirth));
+        latest.End(endDate, reasonEpisodeCeased, null);
+    }
+
+    private static void Refuse(bool failed, string field, string message)
+    {
+        if (failed) throw DomainRuleException.ForField(field, message);
+    }
+
+    private static void ThrowFirst(IEnumerable<RuleViolation> violations)
+    {
+        foreach (var violation in violations)
+        {
+            var field = violation.Field switch
+            {
+                "DEC" => "endDate",
+                "REC" when violation.Rule is "142" or "388" or "437" => "reasonForNewEpisode",
+                _ => Ssda903Rules.ApiField(violation.Field),
+            };
+            throw DomainRuleException.ForField(field, $"{violation.Message} (903 rule {violation.Rule})");
+        }
     }
 }

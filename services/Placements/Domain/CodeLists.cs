@@ -55,5 +55,35 @@ public static class CodeLists
         return null;
     }
 
+    /// <summary>REC — reason episode ceased (validator rule 149). <c>X1</c>: a new episode begins the same day.</summary>
+    public static readonly IReadOnlySet<string> ReasonEpisodeCeased = Set(
+        "X1", "E11", "E12", "E2", "E3", "E4A", "E4B", "E13", "E41", "E45", "E46", "E47", "E48", "E5", "E6", "E7", "E8", "E9",
+        "E14", "E15", "E16", "E17");
+
+    /// <summary>REASON_PLACE_CHANGE (validator rule 1009).</summary>
+    public static readonly IReadOnlySet<string> ReasonForPlacementChange = Set(
+        "CARPL", "CLOSE", "ALLEG", "STAND", "APPRR", "CREQB", "CREQO", "CHILD", "LAREQ", "PLACE", "CUSTOD", "OTHER");
+
+    /// <summary>RNE codes that continue a period of care (the previous episode ended with X1 the same day).</summary>
+    public static readonly IReadOnlySet<string> ContinuationReasons = Set("L", "P", "T", "B", "U");
+
+    /// <summary>RNE codes that mean the placement changed (rule 225 asks for a reason for the change).</summary>
+    public static readonly IReadOnlySet<string> PlacementChangeReasons = Set("P", "T", "B", "U");
+
+    /// <summary>Temporary placements T0–T4.</summary>
+    public static readonly IReadOnlySet<string> TemporaryPlacements = Set("T0", "T1", "T2", "T3", "T4");
+
+    /// <summary>Foster placements U1–U6, the only types a foster carer household can be recorded for.</summary>
+    public static readonly IReadOnlySet<string> FosterPlacements = Set("U1", "U2", "U3", "U4", "U5", "U6");
+
+    /// <summary>Placed for adoption A3–A6.</summary>
+    public static readonly IReadOnlySet<string> AdoptionPlacements = Set("A3", "A4", "A5", "A6");
+
+    /// <summary>Short breaks (respite) legal statuses, excluded from "looked after at a date" counts.</summary>
+    public static readonly IReadOnlySet<string> ShortBreakLegalStatuses = Set("V3", "V4");
+
+    /// <summary>REC: a new episode begins on the same day (the period of care continues).</summary>
+    public const string NewEpisodeSameDay = "X1";
+
     private static HashSet<string> Set(params string[] codes) => new(codes, StringComparer.Ordinal);
 }

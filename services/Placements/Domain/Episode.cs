@@ -15,48 +15,57 @@ public sealed partial class Episode
     private Episode() { }
 
     /// <summary>Use <see cref="Child.StartEpisode"/>, which also keeps the child's episodes contiguous.</summary>
-    internal Episode(Guid id, Child child, DateOnly startDate, string reasonForNewEpisode, string legalStatus, string categoryOfNeed,
-        string placementType, string? placementProvider, string? postcodeDistrict, decimal weeklyCost)
+    internal Episode(Guid id, Child child, NewEpisode details, decimal weeklyCost, bool isCostOverride)
     {
         ArgumentNullException.ThrowIfNull(child);
-        if (startDate < child.DateOfBirth)
+        ArgumentNullException.ThrowIfNull(details);
+        if (!CodeLists.ReasonForNewEpisode.Contains(details.ReasonForNewEpisode))
         {
-            throw DomainRuleException.ForField("startDate", $"Cannot be before the child's date of birth ({child.DateOfBirth:yyyy-MM-dd}).");
+            throw DomainRuleException.ForField("reasonForNewEpisode", $"Unknown reason for new episode '{details.ReasonForNewEpisode}'.");
         }
-        if (!CodeLists.ReasonForNewEpisode.Contains(reasonForNewEpisode))
+        if (!CodeLists.LegalStatus.Contains(details.LegalStatus)) throw DomainRuleException.ForField("legalStatus", $"Unknown legal status '{details.LegalStatus}'.");
+        if (!CodeLists.CategoryOfNeed.Contains(details.CategoryOfNeed)) throw DomainRuleException.ForField("categoryOfNeed", $"Unknown category of need '{details.CategoryOfNeed}'.");
+        if (!CodeLists.PlacementType.Contains(details.PlacementType)) throw DomainRuleException.ForField("placementType", $"Unknown placement type '{details.PlacementType}'.");
+        if (details.PlacementProvider is not null && !CodeLists.PlacementProvider.Contains(details.PlacementProvider))
         {
-            throw DomainRuleException.ForField("reasonForNewEpisode", $"Unknown reason for new episode '{reasonForNewEpisode}'.");
+            throw DomainRuleException.ForField("placementProvider", $"Unknown placement provider '{details.PlacementProvider}'.");
         }
-        if (!CodeLists.LegalStatus.Contains(legalStatus)) throw DomainRuleException.ForField("legalStatus", $"Unknown legal status '{legalStatus}'.");
-        if (!CodeLists.CategoryOfNeed.Contains(categoryOfNeed)) throw DomainRuleException.ForField("categoryOfNeed", $"Unknown category of need '{categoryOfNeed}'.");
-        if (!CodeLists.PlacementType.Contains(placementType)) throw DomainRuleException.ForField("placementType", $"Unknown placement type '{placementType}'.");
-        if (placementProvider is not null && !CodeLists.PlacementProvider.Contains(placementProvider))
-        {
-            throw DomainRuleException.ForField("placementProvider", $"Unknown placement provider '{placementProvider}'.");
-        }
-        if (CodeLists.ProviderProblem(placementType, placementProvider) is { } problem)
-        {
-            throw DomainRuleException.ForField("placementProvider", problem);
-        }
-        if (postcodeDistrict is not null && !IsValidPostcodeDistrict(postcodeDistrict))
+        if (details.PostcodeDistrict is not null && !IsValidPostcodeDistrict(details.PostcodeDistrict))
         {
             throw DomainRuleException.ForField("postcodeDistrict", "Must be the outward part of a postcode, e.g. ST4.");
+        }
+        if (details.HomePostcodeDistrict is not null && !IsValidPostcodeDistrict(details.HomePostcodeDistrict))
+        {
+            throw DomainRuleException.ForField("homePostcodeDistrict", "Must be the outward part of a postcode, e.g. ST4.");
+        }
+        if (details.Urn is not null && !IsValidUrn(details.Urn)) throw DomainRuleException.ForField("urn", UrnRule);
+        if (details.FosterCarerId is not null && !CodeLists.FosterPlacements.Contains(details.PlacementType))
+        {
+            throw DomainRuleException.ForField("fosterCarerId", $"A foster carer can only be recorded for a foster placement (U1–U6), not {details.PlacementType}.");
         }
         if (weeklyCost is < 0 or > MaxWeeklyCost)
         {
             throw DomainRuleException.ForField("weeklyCost", $"Must be between 0 and {MaxWeeklyCost}.");
         }
+        foreach (var violation in Ssda903Rules.Episode(details.ToFacts(), child.DateOfBirth))
+        {
+            throw DomainRuleException.ForField(Ssda903Rules.ApiField(violation.Field), $"{violation.Message} (903 rule {violation.Rule})");
+        }
 
         Id = id;
         ChildId = child.ChildId;
-        StartDate = startDate;
-        ReasonForNewEpisode = reasonForNewEpisode;
-        LegalStatus = legalStatus;
-        CategoryOfNeed = categoryOfNeed;
-        PlacementType = placementType;
-        PlacementProvider = placementProvider;
-        PostcodeDistrict = postcodeDistrict;
+        StartDate = details.StartDate;
+        ReasonForNewEpisode = details.ReasonForNewEpisode;
+        LegalStatus = details.LegalStatus;
+        CategoryOfNeed = details.CategoryOfNeed;
+        PlacementType = details.PlacementType;
+        PlacementProvider = details.PlacementProvider;
+        PostcodeDistrict = details.PostcodeDistrict;
+        HomePostcodeDistrict = details.HomePostcodeDistrict;
+        Urn = details.Urn;
+        FosterCarerId = details.FosterCarerId;
         WeeklyCost = weeklyCost;
+        IsCostOverride = isCostOverride;
     }
 
     public Guid Id { get; private set; }
@@ -82,31 +91,82 @@ public sealed partial class Episode
     /// <summary>903 PLACE_PROVIDER; blank for temporary (T0–T4) and other (Z1) placements.</summary>
     public string? PlacementProvider { get; private set; }
 
-    /// <summary>Postcode district (outward code) of the placement, e.g. ST4; never a full postcode.</summary>
+    /// <summary>903 PL_POST as a postcode district (outward code) of the placement, e.g. ST4; never a full postcode.</summary>
     public string? PostcodeDistrict { get; private set; }
+
+    /// <summary>903 HOME_POST as a postcode district (outward code) of the child's home; never a full postcode.</summary>
+    public string? HomePostcodeDistrict { get; private set; }
+
+    /// <summary>903 URN: Ofsted unique reference number of the placement, or XXXXXXX when not applicable.</summary>
+    public string? Urn { get; private set; }
+
+    /// <summary>The foster carer household the child is placed with (foster placements only).</summary>
+    public Guid? FosterCarerId { get; private set; }
 
     /// <summary>Weekly cost of the placement in pounds.</summary>
     public decimal WeeklyCost { get; private set; }
 
+    /// <summary>True when the weekly cost was set for this placement rather than taken from the rate card.</summary>
+    public bool IsCostOverride { get; private set; }
+
     /// <summary>903 DEC; null while the episode is open.</summary>
     public DateOnly? EndDate { get; private set; }
 
+    /// <summary>903 REC; null while the episode is open.</summary>
+    public string? ReasonEpisodeCeased { get; private set; }
+
+    /// <summary>903 REASON_PLACE_CHANGE, recorded when the episode ended because the placement changed.</summary>
+    public string? ReasonForPlacementChange { get; private set; }
+
     public bool IsOpen => EndDate is null;
+
+    public const string UrnRule = "Must be an Ofsted URN (e.g. SC123456 or 1234567) or XXXXXXX when not applicable.";
 
     public static bool IsValidPostcodeDistrict(string? value) => value is not null && PostcodeDistrictPattern().IsMatch(value);
 
-    public PlacementStarted ToStartedEvent() =>
-        new(Id, ChildId, StartDate, ReasonForNewEpisode, LegalStatus, PlacementType, PlacementProvider, WeeklyCost);
+    public static bool IsValidUrn(string? value) => value is not null && UrnPattern().IsMatch(value);
 
-    /// <summary>Closes the episode when the next one starts (episodes are contiguous).</summary>
-    internal void Close(DateOnly endDate)
+    public EpisodeFacts ToFacts() =>
+        new(StartDate, ReasonForNewEpisode, LegalStatus, PlacementType, PlacementProvider, EndDate, ReasonEpisodeCeased, ReasonForPlacementChange);
+
+    public PlacementStarted ToStartedEvent() =>
+        new(Id, ChildId, StartDate, ReasonForNewEpisode, LegalStatus, PlacementType, PlacementProvider, WeeklyCost, FosterCarerId);
+
+    public PlacementEnded ToEndedEvent() =>
+        new(Id, ChildId, EndDate!.Value, ReasonEpisodeCeased!, ReasonForPlacementChange, FosterCarerId);
+
+    /// <summary>Ends the episode (DEC, REC and, for a placement move, REASON_PLACE_CHANGE).</summary>
+    internal void End(DateOnly endDate, string reasonEpisodeCeased, string? reasonForPlacementChange)
     {
         if (EndDate is not null) throw DomainRuleException.Conflict($"The episode already ended on {EndDate:yyyy-MM-dd}.");
-        if (endDate <= StartDate) throw DomainRuleException.ForField("startDate", $"Must be after the start of the child's latest episode ({StartDate:yyyy-MM-dd}).");
         EndDate = endDate;
+        ReasonEpisodeCeased = reasonEpisodeCeased;
+        ReasonForPlacementChange = reasonForPlacementChange;
+    }
+
+    /// <summary>Overrides the weekly cost of an open placement (published as PlacementChanged).</summary>
+    public PlacementChanged OverrideWeeklyCost(decimal weeklyCost, DateOnly effectiveFrom)
+    {
+        if (EndDate is not null) throw DomainRuleException.Conflict($"The episode ended on {EndDate:yyyy-MM-dd}; only an open placement's cost can change.");
+        if (weeklyCost is < 0 or > MaxWeeklyCost) throw DomainRuleException.ForField("weeklyCost", $"Must be between 0 and {MaxWeeklyCost}.");
+        if (effectiveFrom < StartDate) throw DomainRuleException.ForField("effectiveFrom", $"Must not be before the episode started ({StartDate:yyyy-MM-dd}).");
+        WeeklyCost = weeklyCost;
+        IsCostOverride = true;
+        return new PlacementChanged(Id, ChildId, PlacementType, PlacementProvider, WeeklyCost, effectiveFrom, FosterCarerId);
     }
 
     /// <summary>UK outward code: area letters, district digit(s), optional letter, e.g. ST4, M1, SW1A, EC1A.</summary>
     [GeneratedRegex("^[A-Z]{1,2}[0-9][A-Z0-9]?$", RegexOptions.CultureInvariant)]
     private static partial Regex PostcodeDistrictPattern();
+
+    [GeneratedRegex("^([A-Z]{2}[0-9]{6}|[0-9]{6,7}|XXXXXXX)$", RegexOptions.CultureInvariant)]
+    private static partial Regex UrnPattern();
+}
+
+/// <summary>What a caller says about a new episode (903 DECOM, RNE, LS, CIN, PLACE, PLACE_PROVIDER, PL_POST, HOME_POST, URN).</summary>
+public sealed record NewEpisode(
+    DateOnly StartDate, string ReasonForNewEpisode, string LegalStatus, string CategoryOfNeed, string PlacementType,
+    string? PlacementProvider, string? PostcodeDistrict, string? HomePostcodeDistrict = null, string? Urn = null, Guid? FosterCarerId = null)
+{
+    public EpisodeFacts ToFacts() => new(StartDate, ReasonForNewEpisode, LegalStatus, PlacementType, PlacementProvider, null, null, null);
 }

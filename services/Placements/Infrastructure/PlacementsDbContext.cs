@@ -10,6 +10,12 @@ public sealed class PlacementsDbContext(DbContextOptions<PlacementsDbContext> op
 
     public DbSet<Episode> Episodes => Set<Episode>();
 
+    public DbSet<PopulationReference> PopulationReferences => Set<PopulationReference>();
+
+    public DbSet<FosterCarer> FosterCarers => Set<FosterCarer>();
+
+    public DbSet<RateCardEntry> RateCard => Set<RateCardEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -33,10 +39,55 @@ public sealed class PlacementsDbContext(DbContextOptions<PlacementsDbContext> op
             episode.Property(e => e.PlacementType).HasMaxLength(3);
             episode.Property(e => e.PlacementProvider).HasMaxLength(3);
             episode.Property(e => e.PostcodeDistrict).HasMaxLength(4);
+            episode.Property(e => e.HomePostcodeDistrict).HasMaxLength(4);
+            episode.Property(e => e.Urn).HasMaxLength(8);
+            episode.Property(e => e.ReasonEpisodeCeased).HasMaxLength(3);
+            episode.Property(e => e.ReasonForPlacementChange).HasMaxLength(6);
+            episode.HasIndex(e => e.FosterCarerId);
+            // "Looked after on a date" scans by dates.
+            episode.HasIndex(e => new { e.StartDate, e.EndDate });
             episode.Property(e => e.WeeklyCost).HasPrecision(10, 2);
             episode.Ignore(e => e.IsOpen);
             // Start dates strictly increase per child, so (child, start) is unique; it also guards concurrent starts.
             episode.HasIndex(e => new { e.ChildId, e.StartDate }).IsUnique();
+        });
+
+        modelBuilder.Entity<PopulationReference>(reference =>
+        {
+            reference.HasKey(r => r.CollectionYear);
+            reference.Property(r => r.CollectionYear).ValueGeneratedNever();
+            reference.Property(r => r.EnglandRatePer10000).HasPrecision(8, 1);
+            reference.Property(r => r.StatisticalNeighbourRatePer10000).HasPrecision(8, 1);
+        });
+
+        modelBuilder.Entity<FosterCarer>(carer =>
+        {
+            carer.HasKey(c => c.Id);
+            carer.Property(c => c.HouseholdReference).HasMaxLength(FosterCarer.MaxReferenceLength);
+            carer.HasIndex(c => c.HouseholdReference).IsUnique();
+            carer.Property(c => c.DeregistrationReason).HasMaxLength(30);
+            carer.HasMany(c => c.Exemptions).WithOne().HasForeignKey(e => e.FosterCarerId).OnDelete(DeleteBehavior.Cascade);
+            carer.HasMany(c => c.SupportVisits).WithOne().HasForeignKey(v => v.FosterCarerId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<CapacityExemption>(exemption =>
+        {
+            exemption.HasKey(e => e.Id);
+            exemption.Property(e => e.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<SupportVisit>(visit =>
+        {
+            visit.HasKey(v => v.Id);
+            visit.Property(v => v.Id).ValueGeneratedNever();
+        });
+
+        modelBuilder.Entity<RateCardEntry>(rate =>
+        {
+            rate.ToTable("rate_card");
+            rate.HasKey(r => new { r.PlacementType, r.Provider });
+            rate.Property(r => r.PlacementType).HasMaxLength(3);
+            rate.Property(r => r.Provider).HasMaxLength(3);
+            rate.Property(r => r.WeeklyRate).HasPrecision(10, 2);
+            rate.HasData(RateCardEntry.Defaults().Select(d => new { d.PlacementType, d.Provider, d.WeeklyRate }));
         });
     }
 }

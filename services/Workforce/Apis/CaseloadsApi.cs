@@ -18,6 +18,8 @@ public static class CaseloadsApi
         cases.MapPost("/", AllocateCase).WithSummary("Allocate a case to a worker")
             .WithDescription("A case is held by one worker at a time. Publishes CaseloadChanged, and CaseloadThresholdBreached once per upward crossing of the role's warning or critical threshold.");
         cases.MapPost("/{caseReference}/release", ReleaseCase).WithSummary("Release a case from a worker").WithDescription("Publishes CaseloadChanged.");
+        cases.MapPost("/{caseReference}/transfer", TransferCase).WithSummary("Transfer a case to another worker on a date")
+            .WithDescription("Releases it from this worker and allocates it to the other in one step. Publishes CaseloadChanged for both, and CaseloadThresholdBreached if the receiver crosses a threshold.");
         cases.MapGet("/", GetWorkerCaseload).WithSummary("A worker's caseload and case references on a date (default today)");
 
         app.MapGet("/teams/{code}/caseloads", GetTeamCaseloads).WithTags("Caseloads")
@@ -32,6 +34,8 @@ public static class CaseloadsApi
     public sealed record AllocateCaseRequest(string? CaseReference, DateOnly? AllocatedOn);
 
     public sealed record ReleaseCaseRequest(DateOnly? ReleasedOn);
+
+    public sealed record TransferCaseRequest(Guid? ToWorkerId, DateOnly? TransferredOn);
 
     public sealed record WorkerCaseloadResponse(Guid WorkerId, string TeamCode, string JobRole, decimal Fte, DateOnly AsAt, int Caseload,
         int WarningThreshold, int CriticalThreshold, string Level, IReadOnlyList<string> CaseReferences);
@@ -97,6 +101,37 @@ public static class CaseloadsApi
         PublishCaseloadChange(db, worker, before, threshold, request.ReleasedOn.Value);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(await CaseloadOnAsync(db, worker, threshold, request.ReleasedOn.Value, cancellationToken));
+    }
+
+    internal static async Task<Results<Ok<WorkerCaseloadResponse>, NotFound, ValidationProblem>> TransferCase(
+        Guid id, string caseReference, TransferCaseRequest request, WorkforceDbContext db, IOptions<WorkforceOptions> options, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.Required("toWorkerId", request.ToWorkerId);
+        validator.When(request.ToWorkerId == id, "toWorkerId", "The case is already with this worker.");
+        validator.DateRange("transferredOn", request.TransferredOn, ApiDates.Earliest, ApiDates.Latest);
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var from = await db.Staff.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var reference = caseReference.ToUpperInvariant();
+        var allocation = await db.CaseAllocations.FirstOrDefaultAsync(a => a.WorkerId == id && a.CaseReference == reference && a.ReleasedOn == null, cancellationToken);
+        if (from is null || allocation is null) return TypedResults.NotFound();
+        var to = await db.Staff.FirstOrDefaultAsync(s => s.Id == request.ToWorkerId, cancellationToken);
+        if (to is null) return validator.Add("toWorkerId", "The worker does not exist.").ToProblem();
+
+        var on = request.TransferredOn!.Value;
+        var (fromThreshold, toThreshold) = (await ThresholdForAsync(db, options.Value, from.JobRole, cancellationToken), await ThresholdForAsync(db, options.Value, to.JobRole, cancellationToken));
+        var (fromBefore, toBefore) = (from.Caseload, to.Caseload);
+        // One transaction, two writes: the release must reach the table before the new open allocation, which the one-holder index checks.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        from.ReleaseCase(allocation, on);
+        await db.SaveChangesAsync(cancellationToken);
+        db.CaseAllocations.Add(to.AllocateCase(reference, on));
+        PublishCaseloadChange(db, from, fromBefore, fromThreshold, on);
+        PublishCaseloadChange(db, to, toBefore, toThreshold, on);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(await CaseloadOnAsync(db, to, toThreshold, on, cancellationToken));
     }
 
     internal static async Task<Results<Ok<WorkerCaseloadResponse>, NotFound>> GetWorkerCaseload(

@@ -123,10 +123,11 @@ public static class EstablishmentApi
     }
 
     internal static async Task<Results<Ok<Page<PostResponse>>, ValidationProblem>> ListPosts(
-        [AsParameters] PageRequest paging, string? teamCode, PostStatus? status, WorkforceDbContext db, CancellationToken cancellationToken)
+        [AsParameters] PageRequest paging, string? teamCode, string? status, WorkforceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
         paging.Validate(validator);
+        var wantedStatus = validator.OptionalEnum<PostStatus>("status", status);
         if (!validator.IsValid) return validator.ToProblem();
 
         var query = db.Posts.AsNoTracking();
@@ -135,7 +136,7 @@ public static class EstablishmentApi
             var code = teamCode.ToUpperInvariant();
             query = query.Where(p => p.TeamCode == code);
         }
-        if (status is { } wanted) query = query.Where(p => p.Status == wanted);
+        if (wantedStatus is { } wanted) query = query.Where(p => p.Status == wanted);
         var page = await paging.ApplyAsync(query.OrderBy(p => p.TeamCode).ThenBy(p => p.Id), cancellationToken);
         return TypedResults.Ok(new Page<PostResponse>(page.Items.Select(ToResponse).ToList(), page.PageNumber, page.PageSize, page.TotalCount));
     }
@@ -236,13 +237,14 @@ public static class EstablishmentApi
     }
 
     internal static async Task<Results<Ok<Page<VacancyResponse>>, ValidationProblem>> ListVacancies(
-        [AsParameters] PageRequest paging, VacancyStatus? status, WorkforceDbContext db, CancellationToken cancellationToken)
+        [AsParameters] PageRequest paging, string? status, WorkforceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
         paging.Validate(validator);
+        var wantedStatus = validator.OptionalEnum<VacancyStatus>("status", status);
         if (!validator.IsValid) return validator.ToProblem();
         var query = db.Vacancies.AsNoTracking();
-        if (status is { } wanted) query = query.Where(v => v.Status == wanted);
+        if (wantedStatus is { } wanted) query = query.Where(v => v.Status == wanted);
         var page = await paging.ApplyAsync(query.OrderBy(v => v.OpenedOn).ThenBy(v => v.Id), cancellationToken);
         return TypedResults.Ok(new Page<VacancyResponse>(page.Items.Select(ToResponse).ToList(), page.PageNumber, page.PageSize, page.TotalCount));
     }

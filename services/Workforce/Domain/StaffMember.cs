@@ -129,6 +129,15 @@ public sealed class StaffMember
         return new Absence(Id, firstDay, lastDay, reason);
     }
 
+    /// <summary>Moves the worker into another post (a restructure's redeployment); they take its team and role.</summary>
+    public void Redeploy(Post post)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        PostId = post.Id;
+        TeamCode = post.TeamCode;
+        JobRole = post.JobRole;
+    }
+
     public void Leave(DateOnly leftOn, string leavingReason)
     {
         if (LeftOn is not null) throw DomainRuleException.Conflict($"The worker already left on {LeftOn:yyyy-MM-dd}.");

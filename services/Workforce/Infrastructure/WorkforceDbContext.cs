@@ -26,6 +26,12 @@ public sealed class WorkforceDbContext(DbContextOptions<WorkforceDbContext> opti
 
     public DbSet<Absence> Absences => Set<Absence>();
 
+    public DbSet<RestructureProgramme> RestructureProgrammes => Set<RestructureProgramme>();
+
+    public DbSet<RestructureProposal> RestructureProposals => Set<RestructureProposal>();
+
+    public DbSet<VoluntaryRedundancyApplication> VoluntaryRedundancies => Set<VoluntaryRedundancyApplication>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -131,6 +137,43 @@ public sealed class WorkforceDbContext(DbContextOptions<WorkforceDbContext> opti
             absence.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.WorkerId).OnDelete(DeleteBehavior.Restrict);
             absence.Property(a => a.Reason).HasConversion<string>().HasMaxLength(20);
             absence.HasIndex(a => new { a.WorkerId, a.FirstDay });
+        });
+
+        modelBuilder.Entity<RestructureProgramme>(programme =>
+        {
+            programme.HasKey(p => p.Id);
+            programme.Property(p => p.Name).HasMaxLength(200);
+            programme.Property(p => p.Establishment).HasMaxLength(200);
+            programme.HasMany(p => p.Proposals).WithOne().HasForeignKey(p => p.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+            programme.Navigation(p => p.Proposals).HasField("_proposals");
+        });
+
+        modelBuilder.Entity<RestructureProposal>(proposal =>
+        {
+            proposal.HasKey(p => p.Id);
+            proposal.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
+            proposal.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+            proposal.Property(p => p.Outcome).HasConversion<string>().HasMaxLength(30);
+            proposal.Property(p => p.RedundancyCost).HasPrecision(12, 2);
+            proposal.Property(p => p.TeamCode).HasMaxLength(40);
+            proposal.Property(p => p.JobRole).HasMaxLength(50);
+            proposal.Property(p => p.Grade).HasMaxLength(20);
+            proposal.Property(p => p.Fte).HasPrecision(4, 3);
+            proposal.Property(p => p.AnnualCost).HasPrecision(12, 2);
+            proposal.Property(p => p.BudgetLineCode).HasMaxLength(50);
+            proposal.Ignore(p => p.IsProposedDismissal);
+            proposal.Ignore(p => p.DismissalDate);
+            proposal.HasIndex(p => new { p.ProgrammeId, p.EffectiveOn });
+        });
+
+        modelBuilder.Entity<VoluntaryRedundancyApplication>(application =>
+        {
+            application.HasKey(a => a.Id);
+            application.HasOne<RestructureProposal>().WithMany().HasForeignKey(a => a.ProposalId).OnDelete(DeleteBehavior.Restrict);
+            application.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.WorkerId).OnDelete(DeleteBehavior.Restrict);
+            application.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+            application.Property(a => a.RedundancyCost).HasPrecision(12, 2);
+            application.HasIndex(a => a.ProgrammeId);
         });
     }
 }

@@ -22,6 +22,161 @@ namespace Platform.Finance.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Platform.Finance.Domain.Actual", b =>
+                {
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("financial_year");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer")
+                        .HasColumnName("period");
+
+                    b.Property<string>("CostCentreCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("cost_centre_code");
+
+                    b.Property<string>("BudgetLineCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("budget_line_code");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by");
+
+                    b.HasKey("FinancialYear", "Period", "CostCentreCode", "BudgetLineCode")
+                        .HasName("pk_actuals");
+
+                    b.HasIndex("CostCentreCode")
+                        .HasDatabaseName("ix_actuals_cost_centre_code");
+
+                    b.HasIndex("FinancialYear", "BudgetLineCode")
+                        .HasDatabaseName("ix_actuals_financial_year_budget_line_code");
+
+                    b.ToTable("actuals", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Finance.Domain.Budget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BudgetLineCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("budget_line_code");
+
+                    b.Property<string>("CostCentreCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("cost_centre_code");
+
+                    b.Property<decimal>("CurrentAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("current_amount");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("financial_year");
+
+                    b.Property<decimal>("OriginalAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("original_amount");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_budgets");
+
+                    b.HasIndex("CostCentreCode")
+                        .HasDatabaseName("ix_budgets_cost_centre_code");
+
+                    b.HasIndex("FinancialYear", "CostCentreCode", "BudgetLineCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_budgets_financial_year_cost_centre_code_budget_line_code");
+
+                    b.ToTable("budgets", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Finance.Domain.BudgetChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
+                    b.Property<Guid>("BudgetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("budget_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<Guid?>("VirementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("virement_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_budget_changes");
+
+                    b.HasIndex("BudgetId")
+                        .HasDatabaseName("ix_budget_changes_budget_id");
+
+                    b.HasIndex("RecordedAt")
+                        .HasDatabaseName("ix_budget_changes_recorded_at");
+
+                    b.ToTable("budget_changes", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Finance.Domain.Commitment", b =>
                 {
                     b.Property<string>("Source")
@@ -33,10 +188,127 @@ namespace Platform.Finance.Infrastructure.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("financial_year");
 
+                    b.Property<string>("BudgetLineCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("budget_line_code");
+
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)")
                         .HasColumnName("amount");
+
+                    b.Property<DateOnly>("CommittedFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("committed_from");
+
+                    b.Property<DateOnly>("CommittedTo")
+                        .HasColumnType("date")
+                        .HasColumnName("committed_to");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.HasKey("Source", "FinancialYear", "BudgetLineCode")
+                        .HasName("pk_commitments");
+
+                    b.HasIndex("FinancialYear", "BudgetLineCode")
+                        .HasDatabaseName("ix_commitments_financial_year_budget_line_code");
+
+                    b.ToTable("commitments", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Finance.Domain.CommitmentSource", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source");
+
+                    b.Property<decimal?>("Fte")
+                        .HasPrecision(4, 3)
+                        .HasColumnType("numeric(4,3)")
+                        .HasColumnName("fte");
+
+                    b.Property<string>("JobRole")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("job_role");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("PlacementType")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("placement_type");
+
+                    b.Property<DateOnly?>("PlannedEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("planned_end");
+
+                    b.Property<DateOnly?>("StoppedAfter")
+                        .HasColumnType("date")
+                        .HasColumnName("stopped_after");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Source")
+                        .HasName("pk_commitment_sources");
+
+                    b.ToTable("commitment_sources", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Finance.Domain.CostCentre", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("service");
+
+                    b.HasKey("Code")
+                        .HasName("pk_cost_centres");
+
+                    b.ToTable("cost_centres", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Finance.Domain.ForecastAdjustment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateOnly>("AsAt")
+                        .HasColumnType("date")
+                        .HasColumnName("as_at");
 
                     b.Property<string>("BudgetLineCode")
                         .IsRequired()
@@ -44,17 +316,186 @@ namespace Platform.Finance.Infrastructure.Migrations
                         .HasColumnType("character varying(50)")
                         .HasColumnName("budget_line_code");
 
-                    b.Property<DateOnly>("CommittedFrom")
-                        .HasColumnType("date")
-                        .HasColumnName("committed_from");
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("financial_year");
 
-                    b.HasKey("Source", "FinancialYear")
-                        .HasName("pk_commitments");
+                    b.Property<string>("MadeBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("made_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_forecast_adjustments");
 
                     b.HasIndex("FinancialYear", "BudgetLineCode")
-                        .HasDatabaseName("ix_commitments_financial_year_budget_line_code");
+                        .HasDatabaseName("ix_forecast_adjustments_financial_year_budget_line_code");
 
-                    b.ToTable("commitments", (string)null);
+                    b.ToTable("forecast_adjustments", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Finance.Domain.SavingsTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BudgetLineCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("budget_line_code");
+
+                    b.Property<decimal>("Delivered")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("delivered");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("financial_year");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwningService")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owning_service");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("Target")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("target");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_savings_targets");
+
+                    b.HasIndex("FinancialYear", "BudgetLineCode")
+                        .HasDatabaseName("ix_savings_targets_financial_year_budget_line_code");
+
+                    b.ToTable("savings_targets", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Finance.Domain.Virement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("financial_year");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("raised_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_virements");
+
+                    b.HasIndex("FinancialYear", "Status")
+                        .HasDatabaseName("ix_virements_financial_year_status");
+
+                    b.ToTable("virements", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Finance.Domain.YearForecastState", b =>
+                {
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("financial_year");
+
+                    b.Property<bool>("AboveThreshold")
+                        .HasColumnType("boolean")
+                        .HasColumnName("above_threshold");
+
+                    b.Property<DateTimeOffset>("CalculatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("calculated_at");
+
+                    b.Property<decimal>("ForecastOverspend")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("forecast_overspend");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("FinancialYear")
+                        .HasName("pk_year_forecast_states");
+
+                    b.ToTable("year_forecast_states", (string)null);
                 });
 
             modelBuilder.Entity("Platform.ServiceDefaults.Data.InboxMessage", b =>
@@ -143,6 +584,106 @@ namespace Platform.Finance.Infrastructure.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Finance.Domain.Actual", b =>
+                {
+                    b.HasOne("Platform.Finance.Domain.CostCentre", null)
+                        .WithMany()
+                        .HasForeignKey("CostCentreCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_actuals_cost_centres_cost_centre_code");
+                });
+
+            modelBuilder.Entity("Platform.Finance.Domain.Budget", b =>
+                {
+                    b.HasOne("Platform.Finance.Domain.CostCentre", null)
+                        .WithMany()
+                        .HasForeignKey("CostCentreCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_budgets_cost_centres_cost_centre_code");
+                });
+
+            modelBuilder.Entity("Platform.Finance.Domain.BudgetChange", b =>
+                {
+                    b.HasOne("Platform.Finance.Domain.Budget", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("BudgetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_budget_changes_budgets_budget_id");
+                });
+
+            modelBuilder.Entity("Platform.Finance.Domain.CommitmentSource", b =>
+                {
+                    b.OwnsMany("Platform.Finance.Domain.RateSegment", "Segments", b1 =>
+                        {
+                            b1.Property<string>("CommitmentSourceSource");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("BudgetLineCode")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("From");
+
+                            b1.Property<decimal>("Rate");
+
+                            b1.HasKey("CommitmentSourceSource", "__synthesizedOrdinal");
+
+                            b1.ToTable("commitment_sources");
+
+                            b1
+                                .ToJson("segments")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CommitmentSourceSource")
+                                .HasConstraintName("fk_commitment_sources_commitment_sources_commitment_source_source");
+                        });
+
+                    b.Navigation("Segments");
+                });
+
+            modelBuilder.Entity("Platform.Finance.Domain.Virement", b =>
+                {
+                    b.OwnsMany("Platform.Finance.Domain.VirementMove", "Moves", b1 =>
+                        {
+                            b1.Property<Guid>("VirementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<decimal>("Amount");
+
+                            b1.Property<string>("BudgetLineCode")
+                                .IsRequired();
+
+                            b1.Property<string>("CostCentreCode")
+                                .IsRequired();
+
+                            b1.HasKey("VirementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("virements");
+
+                            b1
+                                .ToJson("moves")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("VirementId")
+                                .HasConstraintName("fk_virements_virements_virement_id");
+                        });
+
+                    b.Navigation("Moves");
+                });
+
+            modelBuilder.Entity("Platform.Finance.Domain.Budget", b =>
+                {
+                    b.Navigation("Changes");
                 });
 #pragma warning restore 612, 618
         }

@@ -22,6 +22,37 @@ namespace Platform.Placements.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Platform.Placements.Domain.CapacityExemption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AdditionalPlaces")
+                        .HasColumnType("integer")
+                        .HasColumnName("additional_places");
+
+                    b.Property<Guid>("FosterCarerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("foster_carer_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_capacity_exemption");
+
+                    b.HasIndex("FosterCarerId")
+                        .HasDatabaseName("ix_capacity_exemption_foster_carer_id");
+
+                    b.ToTable("capacity_exemption", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Placements.Domain.Child", b =>
                 {
                     b.Property<string>("ChildId")
@@ -78,6 +109,19 @@ namespace Platform.Placements.Infrastructure.Migrations
                         .HasColumnType("date")
                         .HasColumnName("end_date");
 
+                    b.Property<Guid?>("FosterCarerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("foster_carer_id");
+
+                    b.Property<string>("HomePostcodeDistrict")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("home_postcode_district");
+
+                    b.Property<bool>("IsCostOverride")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_cost_override");
+
                     b.Property<string>("LegalStatus")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -100,15 +144,30 @@ namespace Platform.Placements.Infrastructure.Migrations
                         .HasColumnType("character varying(4)")
                         .HasColumnName("postcode_district");
 
+                    b.Property<string>("ReasonEpisodeCeased")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("reason_episode_ceased");
+
                     b.Property<string>("ReasonForNewEpisode")
                         .IsRequired()
                         .HasMaxLength(1)
                         .HasColumnType("character varying(1)")
                         .HasColumnName("reason_for_new_episode");
 
+                    b.Property<string>("ReasonForPlacementChange")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("reason_for_placement_change");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date")
                         .HasColumnName("start_date");
+
+                    b.Property<string>("Urn")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("urn");
 
                     b.Property<decimal>("WeeklyCost")
                         .HasPrecision(10, 2)
@@ -118,11 +177,353 @@ namespace Platform.Placements.Infrastructure.Migrations
                     b.HasKey("Id")
                         .HasName("pk_episodes");
 
+                    b.HasIndex("FosterCarerId")
+                        .HasDatabaseName("ix_episodes_foster_carer_id");
+
                     b.HasIndex("ChildId", "StartDate")
                         .IsUnique()
                         .HasDatabaseName("ix_episodes_child_id_start_date");
 
+                    b.HasIndex("StartDate", "EndDate")
+                        .HasDatabaseName("ix_episodes_start_date_end_date");
+
                     b.ToTable("episodes", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Placements.Domain.FosterCarer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AgeFrom")
+                        .HasColumnType("integer")
+                        .HasColumnName("age_from");
+
+                    b.Property<int>("AgeTo")
+                        .HasColumnType("integer")
+                        .HasColumnName("age_to");
+
+                    b.Property<DateOnly>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
+                    b.Property<int>("ApprovedPlaces")
+                        .HasColumnType("integer")
+                        .HasColumnName("approved_places");
+
+                    b.Property<DateOnly?>("DeregisteredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("deregistered_on");
+
+                    b.Property<string>("DeregistrationReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("deregistration_reason");
+
+                    b.Property<string>("HouseholdReference")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("household_reference");
+
+                    b.Property<bool>("IsInHouse")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_in_house");
+
+                    b.HasKey("Id")
+                        .HasName("pk_foster_carers");
+
+                    b.HasIndex("HouseholdReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_foster_carers_household_reference");
+
+                    b.ToTable("foster_carers", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Placements.Domain.PopulationReference", b =>
+                {
+                    b.Property<int>("CollectionYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("collection_year");
+
+                    b.Property<decimal?>("EnglandRatePer10000")
+                        .HasPrecision(8, 1)
+                        .HasColumnType("numeric(8,1)")
+                        .HasColumnName("england_rate_per10000");
+
+                    b.Property<decimal?>("StatisticalNeighbourRatePer10000")
+                        .HasPrecision(8, 1)
+                        .HasColumnType("numeric(8,1)")
+                        .HasColumnName("statistical_neighbour_rate_per10000");
+
+                    b.Property<int?>("Under18Population")
+                        .HasColumnType("integer")
+                        .HasColumnName("under18population");
+
+                    b.HasKey("CollectionYear")
+                        .HasName("pk_population_references");
+
+                    b.ToTable("population_references", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Placements.Domain.RateCardEntry", b =>
+                {
+                    b.Property<string>("PlacementType")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("placement_type");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("provider");
+
+                    b.Property<decimal>("WeeklyRate")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("weekly_rate");
+
+                    b.HasKey("PlacementType", "Provider")
+                        .HasName("pk_rate_card");
+
+                    b.ToTable("rate_card", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            PlacementType = "A3",
+                            Provider = "",
+                            WeeklyRate = 0m
+                        },
+                        new
+                        {
+                            PlacementType = "A4",
+                            Provider = "",
+                            WeeklyRate = 0m
+                        },
+                        new
+                        {
+                            PlacementType = "A5",
+                            Provider = "",
+                            WeeklyRate = 0m
+                        },
+                        new
+                        {
+                            PlacementType = "A6",
+                            Provider = "",
+                            WeeklyRate = 0m
+                        },
+                        new
+                        {
+                            PlacementType = "H5",
+                            Provider = "",
+                            WeeklyRate = 1200m
+                        },
+                        new
+                        {
+                            PlacementType = "K1",
+                            Provider = "",
+                            WeeklyRate = 6000m
+                        },
+                        new
+                        {
+                            PlacementType = "K2",
+                            Provider = "",
+                            WeeklyRate = 3900m
+                        },
+                        new
+                        {
+                            PlacementType = "P1",
+                            Provider = "",
+                            WeeklyRate = 0m
+                        },
+                        new
+                        {
+                            PlacementType = "P2",
+                            Provider = "",
+                            WeeklyRate = 600m
+                        },
+                        new
+                        {
+                            PlacementType = "P3",
+                            Provider = "",
+                            WeeklyRate = 300m
+                        },
+                        new
+                        {
+                            PlacementType = "R1",
+                            Provider = "",
+                            WeeklyRate = 4200m
+                        },
+                        new
+                        {
+                            PlacementType = "R2",
+                            Provider = "",
+                            WeeklyRate = 2000m
+                        },
+                        new
+                        {
+                            PlacementType = "R3",
+                            Provider = "",
+                            WeeklyRate = 2500m
+                        },
+                        new
+                        {
+                            PlacementType = "R5",
+                            Provider = "",
+                            WeeklyRate = 0m
+                        },
+                        new
+                        {
+                            PlacementType = "S1",
+                            Provider = "",
+                            WeeklyRate = 3000m
+                        },
+                        new
+                        {
+                            PlacementType = "T0",
+                            Provider = "",
+                            WeeklyRate = 0m
+                        },
+                        new
+                        {
+                            PlacementType = "T1",
+                            Provider = "",
+                            WeeklyRate = 0m
+                        },
+                        new
+                        {
+                            PlacementType = "T2",
+                            Provider = "",
+                            WeeklyRate = 0m
+                        },
+                        new
+                        {
+                            PlacementType = "T3",
+                            Provider = "",
+                            WeeklyRate = 450m
+                        },
+                        new
+                        {
+                            PlacementType = "T4",
+                            Provider = "",
+                            WeeklyRate = 450m
+                        },
+                        new
+                        {
+                            PlacementType = "U1",
+                            Provider = "",
+                            WeeklyRate = 250m
+                        },
+                        new
+                        {
+                            PlacementType = "U2",
+                            Provider = "",
+                            WeeklyRate = 250m
+                        },
+                        new
+                        {
+                            PlacementType = "U3",
+                            Provider = "",
+                            WeeklyRate = 250m
+                        },
+                        new
+                        {
+                            PlacementType = "U4",
+                            Provider = "",
+                            WeeklyRate = 450m
+                        },
+                        new
+                        {
+                            PlacementType = "U5",
+                            Provider = "",
+                            WeeklyRate = 450m
+                        },
+                        new
+                        {
+                            PlacementType = "U6",
+                            Provider = "",
+                            WeeklyRate = 450m
+                        },
+                        new
+                        {
+                            PlacementType = "Z1",
+                            Provider = "",
+                            WeeklyRate = 1500m
+                        },
+                        new
+                        {
+                            PlacementType = "U4",
+                            Provider = "PR4",
+                            WeeklyRate = 850m
+                        },
+                        new
+                        {
+                            PlacementType = "U4",
+                            Provider = "PR5",
+                            WeeklyRate = 800m
+                        },
+                        new
+                        {
+                            PlacementType = "U5",
+                            Provider = "PR4",
+                            WeeklyRate = 850m
+                        },
+                        new
+                        {
+                            PlacementType = "U5",
+                            Provider = "PR5",
+                            WeeklyRate = 800m
+                        },
+                        new
+                        {
+                            PlacementType = "U6",
+                            Provider = "PR4",
+                            WeeklyRate = 850m
+                        },
+                        new
+                        {
+                            PlacementType = "U6",
+                            Provider = "PR5",
+                            WeeklyRate = 800m
+                        },
+                        new
+                        {
+                            PlacementType = "K2",
+                            Provider = "PR1",
+                            WeeklyRate = 3000m
+                        },
+                        new
+                        {
+                            PlacementType = "R1",
+                            Provider = "PR1",
+                            WeeklyRate = 3200m
+                        });
+                });
+
+            modelBuilder.Entity("Platform.Placements.Domain.SupportVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("FosterCarerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("foster_carer_id");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("visited_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_visit");
+
+                    b.HasIndex("FosterCarerId")
+                        .HasDatabaseName("ix_support_visit_foster_carer_id");
+
+                    b.ToTable("support_visit", (string)null);
                 });
 
             modelBuilder.Entity("Platform.ServiceDefaults.Data.InboxMessage", b =>
@@ -213,6 +614,16 @@ namespace Platform.Placements.Infrastructure.Migrations
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Placements.Domain.CapacityExemption", b =>
+                {
+                    b.HasOne("Platform.Placements.Domain.FosterCarer", null)
+                        .WithMany("Exemptions")
+                        .HasForeignKey("FosterCarerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_capacity_exemption_foster_carers_foster_carer_id");
+                });
+
             modelBuilder.Entity("Platform.Placements.Domain.Episode", b =>
                 {
                     b.HasOne("Platform.Placements.Domain.Child", null)
@@ -221,6 +632,23 @@ namespace Platform.Placements.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_episodes_children_child_id");
+                });
+
+            modelBuilder.Entity("Platform.Placements.Domain.SupportVisit", b =>
+                {
+                    b.HasOne("Platform.Placements.Domain.FosterCarer", null)
+                        .WithMany("SupportVisits")
+                        .HasForeignKey("FosterCarerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_visit_foster_carers_foster_carer_id");
+                });
+
+            modelBuilder.Entity("Platform.Placements.Domain.FosterCarer", b =>
+                {
+                    b.Navigation("Exemptions");
+
+                    b.Navigation("SupportVisits");
                 });
 #pragma warning restore 612, 618
         }

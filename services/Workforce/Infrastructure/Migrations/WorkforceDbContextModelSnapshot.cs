@@ -349,6 +349,132 @@ namespace Platform.Workforce.Infrastructure.Migrations
                     b.ToTable("post_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Workforce.Domain.RestructureProgramme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ConsultationStartedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("consultation_started_on");
+
+                    b.Property<string>("Establishment")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("establishment");
+
+                    b.Property<DateOnly?>("Hr1SubmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("hr1submitted_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_restructure_programmes");
+
+                    b.ToTable("restructure_programmes", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Workforce.Domain.RestructureProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("AnnualCost")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("annual_cost");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("approved_on");
+
+                    b.Property<string>("BudgetLineCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("budget_line_code");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<decimal?>("Fte")
+                        .HasPrecision(4, 3)
+                        .HasColumnType("numeric(4,3)")
+                        .HasColumnName("fte");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("JobRole")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("job_role");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("OccupantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("occupant_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid?>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<Guid?>("RedeployToPostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("redeploy_to_post_id");
+
+                    b.Property<decimal?>("RedundancyCost")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("redundancy_cost");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TeamCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("team_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_restructure_proposals");
+
+                    b.HasIndex("ProgrammeId", "EffectiveOn")
+                        .HasDatabaseName("ix_restructure_proposals_programme_id_effective_on");
+
+                    b.ToTable("restructure_proposals", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Workforce.Domain.StaffMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -555,6 +681,59 @@ namespace Platform.Workforce.Infrastructure.Migrations
                     b.ToTable("vacancies", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Workforce.Domain.VoluntaryRedundancyApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("applied_on");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decided_on");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("programme_id");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<decimal>("RedundancyCost")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("redundancy_cost");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("WorkerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_voluntary_redundancies");
+
+                    b.HasIndex("ProgrammeId")
+                        .HasDatabaseName("ix_voluntary_redundancies_programme_id");
+
+                    b.HasIndex("ProposalId")
+                        .HasDatabaseName("ix_voluntary_redundancies_proposal_id");
+
+                    b.HasIndex("WorkerId")
+                        .HasDatabaseName("ix_voluntary_redundancies_worker_id");
+
+                    b.ToTable("voluntary_redundancies", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Workforce.Domain.Absence", b =>
                 {
                     b.HasOne("Platform.Workforce.Domain.StaffMember", null)
@@ -593,6 +772,16 @@ namespace Platform.Workforce.Infrastructure.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_post_versions_posts_post_id");
+                });
+
+            modelBuilder.Entity("Platform.Workforce.Domain.RestructureProposal", b =>
+                {
+                    b.HasOne("Platform.Workforce.Domain.RestructureProgramme", null)
+                        .WithMany("Proposals")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_restructure_proposals_restructure_programmes_programme_id");
                 });
 
             modelBuilder.Entity("Platform.Workforce.Domain.StaffMember", b =>
@@ -641,9 +830,31 @@ namespace Platform.Workforce.Infrastructure.Migrations
                         .HasConstraintName("fk_vacancies_posts_post_id");
                 });
 
+            modelBuilder.Entity("Platform.Workforce.Domain.VoluntaryRedundancyApplication", b =>
+                {
+                    b.HasOne("Platform.Workforce.Domain.RestructureProposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_voluntary_redundancies_restructure_proposals_proposal_id");
+
+                    b.HasOne("Platform.Workforce.Domain.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_voluntary_redundancies_staff_members_worker_id");
+                });
+
             modelBuilder.Entity("Platform.Workforce.Domain.Post", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Platform.Workforce.Domain.RestructureProgramme", b =>
+                {
+                    b.Navigation("Proposals");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+using Platform.Finance.Domain;
+using Platform.ServiceDefaults.Http;
+
+namespace Platform.Finance.Apis;
+
+/// <summary>Conventions shared by the Finance endpoints.</summary>
+internal static class ApiHelpers
+{
+    public static readonly DateOnly EarliestDate = new(Domain.FinancialYear.MinStartYear, 4, 1);
+    public static readonly DateOnly LatestDate = new(Domain.FinancialYear.MaxStartYear + 1, 3, 31);
+
+    /// <summary>
+    /// Who made a change: the <c>X-User</c> request header when present (trimmed, at most 100 characters), else
+    /// <c>system</c>. Signed-in identities replace this when authentication arrives.
+    /// </summary>
+    public static string UserOf(HttpContext context)
+    {
+        var header = context.Request.Headers["X-User"].ToString().Trim();
+        if (header.Length == 0) return "system";
+        return header.Length <= 100 ? header : header[..100];
+    }
+
+    public static void FinancialYear(this RequestValidator validator, int? year, string field = "financialYear")
+    {
+        if (validator.Required(field, year))
+        {
+            validator.When(!Domain.FinancialYear.IsValidStartYear(year), field,
+                $"Must be the start year of a financial year between {Domain.FinancialYear.MinStartYear} and {Domain.FinancialYear.MaxStartYear} (2019 = 2019-20).");
+        }
+    }
+
+    public static void OptionalFinancialYear(this RequestValidator validator, int? year) =>
+        validator.When(year is not null && !Domain.FinancialYear.IsValidStartYear(year), "financialYear",
+            $"Must be the start year of a financial year between {Domain.FinancialYear.MinStartYear} and {Domain.FinancialYear.MaxStartYear} (2019 = 2019-20).");
+
+    public static void BudgetLine(this RequestValidator validator, string? code, string field = "budgetLineCode", bool required = true) =>
+        validator.OneOf(field, code, BudgetLineCodes.Codes, required);
+
+    public static void Money(this RequestValidator validator, string field, decimal? amount, decimal min, decimal max)
+    {
+        validator.Range(field, amount, min, max);
+        if (amount is { } value && decimal.Round(value, 2) != value) validator.Add(field, "Amounts are in pounds and pence (at most 2 decimal places).");
+    }
+
+    /// <summary>Money to pence, for presentation only.</summary>
+    public static decimal Pence(decimal amount) => decimal.Round(amount, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>True when the caller asked for CSV (<c>?format=csv</c> or <c>Accept: text/csv</c>).</summary>
+    public static bool WantsCsv(HttpContext context, string? format, RequestValidator validator)
+    {
+        if (format is not null && format is not ("csv" or "json"))
+        {
+            validator.Add("format", "Must be json or csv.");
+            return false;
+        }
+        return format == "csv" || (format is null && context.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase));
+    }
+
+    public static string Csv(IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(string.Join(',', header.Select(Field)));
+        foreach (var row in rows) text.AppendLine(string.Join(',', row.Select(Field)));
+        return text.ToString();
+    }
+
+    private static string Field(object? value)
+    {
+        var text = value switch
+        {
+            null => "",
+            decimal d => d.ToString("0.00", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+        // Quote when needed, and neutralise text a spreadsheet would run as a formula.
+        if (text.Length > 0 && "=+-@".Contains(text[0], StringComparison.Ordinal) && value is not decimal and not int) text = "'" + text;
+        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+    }
+}

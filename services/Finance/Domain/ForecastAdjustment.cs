@@ -1,0 +1,43 @@
+using Platform.ServiceDefaults.Domain;
+
+namespace Platform.Finance.Domain;
+
+/// <summary>
+/// A manual forecast adjustment on a line, e.g. expected new demand or a known one-off, with why and who. Positive
+/// adds to the forecast, negative reduces it.
+/// </summary>
+public sealed class ForecastAdjustment
+{
+    private ForecastAdjustment() { }
+
+    public ForecastAdjustment(Guid id, FinancialYear year, string budgetLineCode, decimal amount, string reason, string madeBy, DateOnly asAt, DateTimeOffset recordedAt)
+    {
+        if (!BudgetLineCodes.All.ContainsKey(budgetLineCode)) throw DomainRuleException.ForField("budgetLineCode", $"Unknown budget line '{budgetLineCode}'.");
+        if (amount == 0) throw DomainRuleException.ForField("amount", "An adjustment must change the forecast.");
+        if (Math.Abs(amount) > Budget.MaxAmount) throw DomainRuleException.ForField("amount", "An adjustment is at most £1bn either way.");
+        Id = id;
+        FinancialYear = year.StartYear;
+        BudgetLineCode = budgetLineCode;
+        Amount = amount;
+        Reason = reason;
+        MadeBy = madeBy;
+        AsAt = asAt;
+        RecordedAt = recordedAt;
+    }
+
+    public Guid Id { get; private set; }
+
+    public int FinancialYear { get; private set; }
+
+    public string BudgetLineCode { get; private set; } = "";
+
+    public decimal Amount { get; private set; }
+
+    public string Reason { get; private set; } = "";
+
+    public string MadeBy { get; private set; } = "";
+
+    public DateOnly AsAt { get; private set; }
+
+    public DateTimeOffset RecordedAt { get; private set; }
+}

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Contracts.Finance.V1;
+using Platform.Finance.Domain;
+using Platform.Finance.Infrastructure;
+
+namespace Platform.Finance.Forecasting;
+
+/// <summary>
+/// Computes a year's forecast outturn from what is stored, and after a change publishes ForecastUpdated for each
+/// line it touched and OverspendThresholdCrossed when the year's overspend crossed the threshold. Callers run it
+/// inside their transaction: it saves pending changes first, so the forecast includes them.
+/// </summary>
+public sealed class ForecastRecalculator(FinanceDbContext db, IOptions<FinanceOptions> options, TimeProvider clock)
+{
+    public decimal Threshold => options.Value.OverspendThreshold;
+
+    public async Task<YearForecast> ComputeAsync(int financialYear, CancellationToken cancellationToken)
+    {
+        var budgets = await db.Budgets.AsNoTracking().Where(b => b.FinancialYear == financialYear)
+            .GroupBy(b => b.BudgetLineCode).Select(g => new { g.Key, Amount = g.Sum(b => b.CurrentAmount) })
+            .ToDictionaryAsync(g => g.Key, g => g.Amount, cancellationToken);
+        var actuals = await db.Actuals.AsNoTracking().Where(a => a.FinancialYear == financialYear)
+            .GroupBy(a => a.BudgetLineCode).Select(g => new { g.Key, Amount = g.Sum(a => a.Amount) })
+            .ToDictionaryAsync(g => g.Key, g => g.Amount, cancellationToken);
+        var commitments = await db.Commitments.AsNoTracking().Where(c => c.FinancialYear == financialYear)
+            .GroupBy(c => c.BudgetLineCode).Select(g => new { g.Key, Amount = g.Sum(c => c.Amount) })
+            .ToDictionaryAsync(g => g.Key, g => g.Amount, cancellationToken);
+        var adjustments = await db.ForecastAdjustments.AsNoTracking().Where(a => a.FinancialYear == financialYear)
+            .GroupBy(a => a.BudgetLineCode).Select(g => new { g.Key, Amount = g.Sum(a => a.Amount) })
+            .ToDictionaryAsync(g => g.Key, g => g.Amount, cancellationToken);
+        var savings = await db.SavingsTargets.AsNoTracking().Where(t => t.FinancialYear == financialYear).ToListAsync(cancellationToken);
+        var unmet = savings.GroupBy(t => t.BudgetLineCode).ToDictionary(g => g.Key, g => g.Sum(t => t.Unmet));
+
+        var codes = budgets.Keys.Concat(actuals.Keys).Concat(commitments.Keys).Concat(adjustments.Keys).Concat(unmet.Keys)
+            .Distinct().Order(StringComparer.Ordinal);
+        var lines = codes.Select(code => new LineForecast(code, budgets.GetValueOrDefault(code), actuals.GetValueOrDefault(code),
+            commitments.GetValueOrDefault(code), adjustments.GetValueOrDefault(code), unmet.GetValueOrDefault(code))).ToList();
+        return new YearForecast(financialYear, lines);
+    }
+
+    /// <summary>
+    /// Saves pending changes, recomputes the year and queues the events; the caller commits its transaction.
+    /// The year's row is locked first, so recalculations of one year (an API call and a consumer, two consumers)
+    /// run one after the other and each sees the other's committed changes: a crossing made by the two together
+    /// is never missed, and none is reported twice.
+    /// </summary>
+    public async Task<YearForecast> RecalculateAsync(int financialYear, IEnumerable<string> changedLines, DateOnly asAt, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Recalculate the forecast inside the transaction of the change.");
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO year_forecast_states (financial_year, above_threshold, forecast_overspend, calculated_at)
+            VALUES ({financialYear}, false, 0, {clock.GetUtcNow()})
+            ON CONFLICT DO NOTHING
+            """, cancellationToken);
+        var state = await db.YearForecastStates
+            .FromSql($"SELECT *, xmin FROM year_forecast_states WHERE financial_year = {financialYear} FOR UPDATE")
+            .SingleAsync(cancellationToken);
+
+        var forecast = await ComputeAsync(financialYear, cancellationToken);
+        foreach (var code in changedLines.Distinct().Order(StringComparer.Ordinal))
+        {
+            var line = forecast.Line(code);
+            db.AddIntegrationEvent(new ForecastUpdated(financialYear, code, line.Budget, line.Actuals, line.Commitments, line.Adjustments,
+                line.UnmetSavings, line.Forecast, line.Variance, forecast.TotalBudget, forecast.TotalForecast, asAt));
+        }
+        if (state.Observe(forecast.TotalVariance, Threshold, asAt, clock.GetUtcNow()) is { } crossed)
+        {
+            db.AddIntegrationEvent(crossed);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return forecast;
+    }
+}

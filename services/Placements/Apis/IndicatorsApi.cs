@@ -1,0 +1,149 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Placements.Domain;
+using Platform.Placements.Infrastructure;
+using Platform.ServiceDefaults.Http;
+
+namespace Platform.Placements.Apis;
+
+/// <summary>Care population and stability indicators, and the reference data they are compared with.</summary>
+public static class IndicatorsApi
+{
+    public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
+    {
+        var indicators = app.MapGroup("/indicators").WithTags("Indicators");
+        indicators.MapGet("/care-population", CarePopulationOn).WithSummary("Children looked after on a date, with the rate per 10,000 under-18s")
+            .WithDescription("Short breaks (LS V3/V4) are excluded. The rate uses the under-18 population of the date's collection year (or the latest earlier "
+                + "year loaded) and is shown with the England and statistical-neighbour rates loaded as reference data.");
+        indicators.MapGet("/flow", Flow).WithSummary("Children who started and ceased to be looked after in a period (inclusive dates)");
+        indicators.MapGet("/stability", Stability).WithSummary("Placement stability for a collection year (year = the April it starts)")
+            .WithDescription("Children looked after at 31 March with 3+ placements in the year; under-16s looked after 2.5+ years and in the same placement 2+ years.");
+
+        var reference = app.MapGroup("/reference").WithTags("Reference data");
+        reference.MapGet("/", ListReference).WithSummary("List the reference data by collection year");
+        reference.MapPut("/under-18-population", SetPopulation).WithSummary("Set the under-18 population of a collection year (ONS mid-year estimate)")
+            .WithDescription("Publishes CarePopulationChanged for the year's 31 March, now with the rate.");
+        reference.MapPut("/comparator-rates", SetComparators).WithSummary("Load the England and statistical-neighbour rates per 10,000 for a collection year");
+        return app;
+    }
+
+    public sealed record CarePopulationResponse(
+        DateOnly AsAt, int ChildrenLookedAfter, int? Under18Population, decimal? RatePer10000, decimal? EnglandRatePer10000,
+        decimal? StatisticalNeighbourRatePer10000);
+
+    public sealed record FlowResponse(DateOnly From, DateOnly To, int Started, int Ceased);
+
+    public sealed record PopulationRequest(int? CollectionYear, int? Under18Population);
+
+    public sealed record ComparatorRequest(int? CollectionYear, decimal? EnglandRatePer10000, decimal? StatisticalNeighbourRatePer10000);
+
+    public sealed record ReferenceResponse(int CollectionYear, int? Under18Population, decimal? EnglandRatePer10000, decimal? StatisticalNeighbourRatePer10000);
+
+    private static readonly DateOnly EarliestDate = new(2000, 4, 1);
+    private static readonly DateOnly LatestDate = new(2100, 3, 31);
+
+    internal static async Task<Results<Ok<CarePopulationResponse>, ValidationProblem>> CarePopulationOn(
+        DateOnly? asAt, PlacementsDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.DateRange("asAt", asAt, EarliestDate, LatestDate);
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var date = asAt!.Value;
+        var count = await CarePopulation.LookedAfterOn(db, date).CountAsync(cancellationToken);
+        var reference = await CarePopulation.ReferenceForAsync(db, date, cancellationToken);
+        return TypedResults.Ok(new CarePopulationResponse(date, count, reference?.Under18Population,
+            PopulationReference.RatePer10000(count, reference?.Under18Population), reference?.EnglandRatePer10000, reference?.StatisticalNeighbourRatePer10000));
+    }
+
+    internal static async Task<Results<Ok<FlowResponse>, ValidationProblem>> Flow(
+        DateOnly? from, DateOnly? to, PlacementsDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.DateRange("from", from, EarliestDate, LatestDate);
+        validator.DateRange("to", to, EarliestDate, LatestDate);
+        validator.When(from is { } f && to is { } t && t < f, "to", "Must not be before from.");
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var episodes = db.Episodes.AsNoTracking().Where(e => e.LegalStatus != "V3" && e.LegalStatus != "V4");
+        var started = await episodes.CountAsync(e => e.ReasonForNewEpisode == CodeLists.StartedToBeLookedAfter && e.StartDate >= from && e.StartDate <= to, cancellationToken);
+        var ceased = await episodes.CountAsync(e => e.ReasonEpisodeCeased != null && e.ReasonEpisodeCeased != CodeLists.NewEpisodeSameDay
+            && e.EndDate >= from && e.EndDate <= to, cancellationToken);
+        return TypedResults.Ok(new FlowResponse(from!.Value, to!.Value, started, ceased));
+    }
+
+    internal static async Task<Results<Ok<StabilityResult>, ValidationProblem>> Stability(
+        int? year, PlacementsDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.Range("year", year, EarliestDate.Year, LatestDate.Year - 1);
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var yearEnd = new DateOnly(year!.Value + 1, 3, 31);
+        var children = CarePopulation.LookedAfterOn(db, yearEnd);
+        var episodes = await db.Episodes.AsNoTracking()
+            .Where(e => children.Contains(e.ChildId) && e.StartDate <= yearEnd)
+            .Select(e => new EpisodeSpan(e.ChildId, e.StartDate, e.EndDate, e.ReasonForNewEpisode, e.LegalStatus))
+            .ToListAsync(cancellationToken);
+        var births = await db.Children.AsNoTracking().Where(c => children.Contains(c.ChildId))
+            .ToDictionaryAsync(c => c.ChildId, c => c.DateOfBirth, cancellationToken);
+        return TypedResults.Ok(StabilityMeasures.Calculate(year.Value, episodes, births));
+    }
+
+    internal static async Task<Results<Ok<Page<ReferenceResponse>>, ValidationProblem>> ListReference(
+        [AsParameters] PageRequest paging, PlacementsDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        paging.Validate(validator);
+        if (!validator.IsValid) return validator.ToProblem();
+        var page = await paging.ApplyAsync(db.PopulationReferences.AsNoTracking().OrderBy(r => r.CollectionYear), cancellationToken);
+        return TypedResults.Ok(new Page<ReferenceResponse>(page.Items.Select(ToResponse).ToList(), page.PageNumber, page.PageSize, page.TotalCount));
+    }
+
+    internal static async Task<Results<Ok<ReferenceResponse>, ValidationProblem>> SetPopulation(
+        PopulationRequest request, PlacementsDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.Range("collectionYear", request.CollectionYear, EarliestDate.Year, LatestDate.Year - 1);
+        validator.Range("under18Population", request.Under18Population, 1, PopulationReference.MaxPopulation);
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var reference = await FindOrAddAsync(db, request.CollectionYear!.Value, cancellationToken);
+        reference.SetUnder18Population(request.Under18Population!.Value);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        db.AddIntegrationEvent(await CarePopulation.ChangedAsync(db, new DateOnly(reference.CollectionYear + 1, 3, 31), cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(reference));
+    }
+
+    internal static async Task<Results<Ok<ReferenceResponse>, ValidationProblem>> SetComparators(
+        ComparatorRequest request, PlacementsDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.Range("collectionYear", request.CollectionYear, EarliestDate.Year, LatestDate.Year - 1);
+        validator.Range("englandRatePer10000", request.EnglandRatePer10000, 0m, PopulationReference.MaxRate);
+        validator.Range("statisticalNeighbourRatePer10000", request.StatisticalNeighbourRatePer10000, 0m, PopulationReference.MaxRate);
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var reference = await FindOrAddAsync(db, request.CollectionYear!.Value, cancellationToken);
+        reference.SetComparators(request.EnglandRatePer10000!.Value, request.StatisticalNeighbourRatePer10000!.Value);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(reference));
+    }
+
+    private static async Task<PopulationReference> FindOrAddAsync(PlacementsDbContext db, int year, CancellationToken cancellationToken)
+    {
+        var reference = await db.PopulationReferences.FirstOrDefaultAsync(r => r.CollectionYear == year, cancellationToken);
+        if (reference is null)
+        {
+            reference = new PopulationReference(year);
+            db.PopulationReferences.Add(reference);
+        }
+        return reference;
+    }
+
+    private static ReferenceResponse ToResponse(PopulationReference r) =>
+        new(r.CollectionYear, r.Under18Population, r.EnglandRatePer10000, r.StatisticalNeighbourRatePer10000);
+}

@@ -1,0 +1,349 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Finance;
+using Platform.Contracts.Workforce.V1;
+using Platform.ServiceDefaults.Domain;
+using Platform.ServiceDefaults.Http;
+using Platform.Workforce.Domain;
+using Platform.Workforce.Infrastructure;
+
+namespace Platform.Workforce.Apis;
+
+/// <summary>Restructure programmes: proposals, statutory consultation, voluntary redundancy and implementation.</summary>
+public static class RestructuresApi
+{
+    public static IEndpointRouteBuilder MapRestructuresApi(this IEndpointRouteBuilder app)
+    {
+        var programmes = app.MapGroup("/restructures").WithTags("Restructures");
+        programmes.MapPost("/", CreateProgramme).WithSummary("Start a restructure programme at an establishment");
+        programmes.MapGet("/", ListProgrammes).WithSummary("List restructure programmes");
+        programmes.MapGet("/{id:guid}", GetProgramme).WithSummary("A programme with its consultation requirement");
+        programmes.MapGet("/{id:guid}/consultation", GetConsultation).WithSummary("The collective consultation the proposals require")
+            .WithDescription("20–99 proposed redundancies at the establishment within 90 days: consultation at least 30 days before the first dismissal; 100 or more: 45 days; HR1 due by the same date. Vacant-post deletions dismiss nobody and are counted apart.");
+        programmes.MapPost("/{id:guid}/consultation", RecordConsultation).WithSummary("Record when consultation started and HR1 was submitted");
+        programmes.MapPost("/{id:guid}/proposals", Propose).WithSummary("Propose deleting, creating or changing a post");
+        programmes.MapGet("/{id:guid}/proposals", ListProposals).WithSummary("The programme's proposals");
+        programmes.MapPost("/{id:guid}/proposals/{proposalId:guid}/approve", Approve).WithSummary("Approve a proposal")
+            .WithDescription("Refused while required consultation has not started in time or HR1 is not recorded. Publishes RestructureProposalApproved.");
+        programmes.MapPost("/{id:guid}/approve", ApproveAll).WithSummary("Approve every open proposal of the programme (the cabinet's decision)")
+            .WithDescription("The same consultation checks as for one proposal. Publishes RestructureProposalApproved for each.");
+        programmes.MapPost("/{id:guid}/proposals/{proposalId:guid}/withdraw", Withdraw).WithSummary("Withdraw a proposal");
+        programmes.MapPost("/{id:guid}/proposals/{proposalId:guid}/outcome", RecordOutcome).WithSummary("Record the at-risk occupant's outcome: compulsory redundancy or redeployment")
+            .WithDescription("A redundancy publishes RedundancyConfirmed with its cost.");
+        programmes.MapPost("/{id:guid}/voluntary-redundancies", ApplyForVoluntaryRedundancy).WithSummary("A worker whose post is proposed for deletion volunteers for redundancy");
+        programmes.MapGet("/{id:guid}/voluntary-redundancies", ListVoluntaryRedundancies).WithSummary("Voluntary redundancy applications");
+        programmes.MapPost("/{id:guid}/voluntary-redundancies/{applicationId:guid}/accept", AcceptVoluntaryRedundancy).WithSummary("Accept a volunteer").WithDescription("Publishes RedundancyConfirmed.");
+        programmes.MapPost("/{id:guid}/voluntary-redundancies/{applicationId:guid}/decline", DeclineVoluntaryRedundancy).WithSummary("Decline a volunteer");
+        programmes.MapPost("/{id:guid}/implement", Implement).WithSummary("Apply the approved proposals effective on or before a date")
+            .WithDescription("All or nothing: refused if a filled post would be deleted without an outcome for its occupant. Publishes PostCreated/PostChanged/PostDeleted and StaffMemberLeft.");
+        return app;
+    }
+
+    public sealed record CreateProgrammeRequest(string? Name, string? Establishment);
+
+    public sealed record ProgrammeResponse(Guid Id, string Name, string Establishment, DateOnly? ConsultationStartedOn, DateOnly? Hr1SubmittedOn,
+        int Proposals, int Approved, int Implemented, ConsultationRequirement Consultation);
+
+    public sealed record ConsultationRequest(DateOnly? ConsultationStartedOn, DateOnly? Hr1SubmittedOn);
+
+    public sealed record ProposalRequest(string? Kind, Guid? PostId, DateOnly? EffectiveOn, string? TeamCode, string? JobRole, string? Grade,
+        decimal? Fte, decimal? AnnualCost, string? BudgetLineCode);
+
+    public sealed record ProposalResponse(Guid Id, string Kind, Guid? PostId, DateOnly EffectiveOn, ProposalStatus Status, DateOnly? ApprovedOn,
+        Guid? OccupantId, bool IsProposedDismissal, OccupantOutcome Outcome, decimal? RedundancyCost, Guid? RedeployToPostId,
+        string? TeamCode, string? JobRole, string? Grade, decimal? Fte, decimal? AnnualCost, string? BudgetLineCode);
+
+    public sealed record ApproveRequest(DateOnly? ApprovedOn);
+
+    public sealed record OutcomeRequest(string? Outcome, decimal? RedundancyCost, Guid? RedeployToPostId);
+
+    public sealed record VoluntaryRedundancyRequest(Guid? WorkerId, decimal? RedundancyCost, DateOnly? AppliedOn);
+
+    public sealed record DecisionRequest(DateOnly? DecidedOn);
+
+    public sealed record VoluntaryRedundancyResponse(Guid Id, Guid ProposalId, Guid WorkerId, decimal RedundancyCost, DateOnly AppliedOn,
+        DateOnly? DecidedOn, VoluntaryRedundancyStatus Status);
+
+    public sealed record ImplementRequest(DateOnly? UpTo);
+
+    public sealed record ImplementResponse(Guid ProgrammeId, DateOnly UpTo, int Implemented);
+
+    private static readonly Dictionary<string, ProposalKind> Kinds = new(StringComparer.Ordinal)
+    {
+        ["delete-post"] = ProposalKind.DeletePost, ["create-post"] = ProposalKind.CreatePost, ["change-post"] = ProposalKind.ChangePost,
+    };
+
+    private static readonly Dictionary<string, OccupantOutcome> Outcomes = new(StringComparer.Ordinal)
+    {
+        ["compulsory-redundancy"] = OccupantOutcome.CompulsoryRedundancy, ["redeployment"] = OccupantOutcome.Redeployment,
+    };
+
+    internal static async Task<Results<Created<ProgrammeResponse>, ValidationProblem>> CreateProgramme(
+        CreateProgrammeRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.Required("name", request.Name);
+        validator.Required("establishment", request.Establishment);
+        if (!validator.IsValid) return validator.ToProblem();
+        var programme = new RestructureProgramme(Guid.CreateVersion7(), request.Name!, request.Establishment!);
+        db.RestructureProgrammes.Add(programme);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/restructures/{programme.Id}", ToResponse(programme));
+    }
+
+    internal static async Task<Results<Ok<Page<ProgrammeResponse>>, ValidationProblem>> ListProgrammes(
+        [AsParameters] PageRequest paging, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        paging.Validate(validator);
+        if (!validator.IsValid) return validator.ToProblem();
+        var page = await paging.ApplyAsync(db.RestructureProgrammes.AsNoTracking().Include(p => p.Proposals).OrderBy(p => p.Id), cancellationToken);
+        return TypedResults.Ok(new Page<ProgrammeResponse>(page.Items.Select(ToResponse).ToList(), page.PageNumber, page.PageSize, page.TotalCount));
+    }
+
+    internal static async Task<Results<Ok<ProgrammeResponse>, NotFound>> GetProgramme(Guid id, WorkforceDbContext db, CancellationToken cancellationToken) =>
+        await LoadAsync(db, id, cancellationToken) is { } programme ? TypedResults.Ok(ToResponse(programme)) : TypedResults.NotFound();
+
+    internal static async Task<Results<Ok<ConsultationRequirement>, NotFound>> GetConsultation(Guid id, WorkforceDbContext db, CancellationToken cancellationToken) =>
+        await LoadAsync(db, id, cancellationToken) is { } programme ? TypedResults.Ok(programme.Consultation()) : TypedResults.NotFound();
+
+    internal static async Task<Results<Ok<ConsultationRequirement>, NotFound, ValidationProblem>> RecordConsultation(
+        Guid id, ConsultationRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.When(request.ConsultationStartedOn is null && request.Hr1SubmittedOn is null, "consultationStartedOn", "Give consultationStartedOn, hr1SubmittedOn or both.");
+        if (request.ConsultationStartedOn is { } started) validator.DateRange("consultationStartedOn", started, ApiDates.Earliest, ApiDates.Latest);
+        if (request.Hr1SubmittedOn is { } hr1) validator.DateRange("hr1SubmittedOn", hr1, ApiDates.Earliest, ApiDates.Latest);
+        if (!validator.IsValid) return validator.ToProblem();
+        var programme = await LoadAsync(db, id, cancellationToken);
+        if (programme is null) return TypedResults.NotFound();
+        programme.RecordConsultation(request.ConsultationStartedOn, request.Hr1SubmittedOn);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(programme.Consultation());
+    }
+
+    internal static async Task<Results<Created<ProposalResponse>, NotFound, ValidationProblem>> Propose(
+        Guid id, ProposalRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.OneOf("kind", request.Kind, Kinds.Keys.ToArray());
+        validator.DateRange("effectiveOn", request.EffectiveOn, ApiDates.Earliest, ApiDates.Latest);
+        var kind = request.Kind is not null && Kinds.TryGetValue(request.Kind, out var k) ? k : (ProposalKind?)null;
+        if (kind is ProposalKind.DeletePost or ProposalKind.ChangePost) validator.Required("postId", request.PostId);
+        if (kind == ProposalKind.CreatePost)
+        {
+            validator.Required("teamCode", request.TeamCode, 40);
+            validator.OneOf("jobRole", request.JobRole, JobRoles.All.Order().ToArray());
+            validator.Required("grade", request.Grade, 20);
+            validator.Range("fte", request.Fte, 0.01m, 1m);
+            validator.Range("annualCost", request.AnnualCost, 0m, 1_000_000m);
+            validator.OneOf("budgetLineCode", request.BudgetLineCode, S251Lines.All.Keys.Order().ToArray());
+        }
+        else if (kind == ProposalKind.ChangePost)
+        {
+            if (request.TeamCode is not null) validator.Required("teamCode", request.TeamCode, 40);
+            if (request.Grade is not null) validator.Required("grade", request.Grade, 20);
+            if (request.Fte is not null) validator.Range("fte", request.Fte, 0.01m, 1m);
+            if (request.AnnualCost is not null) validator.Range("annualCost", request.AnnualCost, 0m, 1_000_000m);
+            if (request.BudgetLineCode is not null) validator.OneOf("budgetLineCode", request.BudgetLineCode, S251Lines.All.Keys.Order().ToArray());
+        }
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var teamCode = request.TeamCode?.ToUpperInvariant();
+        if (teamCode is not null && !await db.Teams.AnyAsync(t => t.Code == teamCode, cancellationToken))
+        {
+            return validator.Add("teamCode", $"Team {teamCode} does not exist.").ToProblem();
+        }
+        var programme = await LoadAsync(db, id, cancellationToken);
+        if (programme is null) return TypedResults.NotFound();
+        Post? post = null;
+        if (request.PostId is { } postId && kind != ProposalKind.CreatePost)
+        {
+            post = await db.Posts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == postId, cancellationToken);
+            if (post is null) return validator.Add("postId", "The post does not exist.").ToProblem();
+        }
+
+        var effectiveOn = request.EffectiveOn!.Value;
+        var proposal = programme.Propose(kind switch
+        {
+            ProposalKind.DeletePost => RestructureProposal.DeletePost(programme.Id, post!, effectiveOn),
+            ProposalKind.ChangePost => RestructureProposal.ChangePost(programme.Id, post!, effectiveOn, teamCode, request.Grade, request.Fte, request.AnnualCost, request.BudgetLineCode),
+            _ => RestructureProposal.CreatePost(programme.Id, teamCode!, request.JobRole!, request.Grade!, request.Fte!.Value, request.AnnualCost!.Value, request.BudgetLineCode!, effectiveOn),
+        });
+        db.RestructureProposals.Add(proposal);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/restructures/{id}/proposals/{proposal.Id}", ToResponse(proposal));
+    }
+
+    internal static async Task<Results<Ok<Page<ProposalResponse>>, ValidationProblem>> ListProposals(
+        Guid id, [AsParameters] PageRequest paging, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        paging.Validate(validator);
+        if (!validator.IsValid) return validator.ToProblem();
+        var page = await paging.ApplyAsync(db.RestructureProposals.AsNoTracking().Where(p => p.ProgrammeId == id).OrderBy(p => p.EffectiveOn).ThenBy(p => p.Id), cancellationToken);
+        return TypedResults.Ok(new Page<ProposalResponse>(page.Items.Select(ToResponse).ToList(), page.PageNumber, page.PageSize, page.TotalCount));
+    }
+
+    internal static async Task<Results<Ok<ProposalResponse>, NotFound, ValidationProblem>> Approve(
+        Guid id, Guid proposalId, ApproveRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.DateRange("approvedOn", request.ApprovedOn, ApiDates.Earliest, ApiDates.Latest);
+        if (!validator.IsValid) return validator.ToProblem();
+        var programme = await LoadAsync(db, id, cancellationToken);
+        if (programme?.Proposals.FirstOrDefault(p => p.Id == proposalId) is not { } proposal) return TypedResults.NotFound();
+
+        programme.Approve(proposal, request.ApprovedOn!.Value);
+        db.AddIntegrationEvent(new RestructureProposalApproved(programme.Id, programme.Name, proposal.Id, KindCode(proposal.Kind), proposal.PostId,
+            proposal.ApprovedOn!.Value, proposal.EffectiveOn));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(proposal));
+    }
+
+    internal static async Task<Results<Ok<ProgrammeResponse>, NotFound, ValidationProblem>> ApproveAll(
+        Guid id, ApproveRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.DateRange("approvedOn", request.ApprovedOn, ApiDates.Earliest, ApiDates.Latest);
+        if (!validator.IsValid) return validator.ToProblem();
+        var programme = await LoadAsync(db, id, cancellationToken);
+        if (programme is null) return TypedResults.NotFound();
+
+        foreach (var proposal in programme.Proposals.Where(p => p.Status == ProposalStatus.Proposed).ToList())
+        {
+            programme.Approve(proposal, request.ApprovedOn!.Value);
+            db.AddIntegrationEvent(new RestructureProposalApproved(programme.Id, programme.Name, proposal.Id, KindCode(proposal.Kind), proposal.PostId,
+                proposal.ApprovedOn!.Value, proposal.EffectiveOn));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(programme));
+    }
+
+    internal static async Task<Results<Ok<ProposalResponse>, NotFound>> Withdraw(Guid id, Guid proposalId, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var proposal = await db.RestructureProposals.FirstOrDefaultAsync(p => p.Id == proposalId && p.ProgrammeId == id, cancellationToken);
+        if (proposal is null) return TypedResults.NotFound();
+        proposal.Withdraw();
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(proposal));
+    }
+
+    internal static async Task<Results<Ok<ProposalResponse>, NotFound, ValidationProblem>> RecordOutcome(
+        Guid id, Guid proposalId, OutcomeRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.OneOf("outcome", request.Outcome, Outcomes.Keys.ToArray());
+        if (request.RedundancyCost is { } cost) validator.Range("redundancyCost", cost, 0m, 1_000_000m);
+        if (!validator.IsValid) return validator.ToProblem();
+        var proposal = await db.RestructureProposals.FirstOrDefaultAsync(p => p.Id == proposalId && p.ProgrammeId == id, cancellationToken);
+        if (proposal is null) return TypedResults.NotFound();
+
+        proposal.RecordOutcome(Outcomes[request.Outcome!], request.RedundancyCost, request.RedeployToPostId);
+        if (proposal.Outcome == OccupantOutcome.CompulsoryRedundancy) await PublishRedundancyAsync(db, proposal, null, false, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(proposal));
+    }
+
+    internal static async Task<Results<Created<VoluntaryRedundancyResponse>, NotFound, ValidationProblem>> ApplyForVoluntaryRedundancy(
+        Guid id, VoluntaryRedundancyRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.Required("workerId", request.WorkerId);
+        validator.Range("redundancyCost", request.RedundancyCost, 0m, 1_000_000m);
+        validator.DateRange("appliedOn", request.AppliedOn, ApiDates.Earliest, ApiDates.Latest);
+        if (!validator.IsValid) return validator.ToProblem();
+        if (!await db.RestructureProgrammes.AnyAsync(p => p.Id == id, cancellationToken)) return TypedResults.NotFound();
+
+        // Volunteers come from posts the programme proposes to delete: that is whose redundancy the volunteer offers.
+        var proposal = await db.RestructureProposals.FirstOrDefaultAsync(p => p.ProgrammeId == id && p.OccupantId == request.WorkerId
+            && p.Kind == ProposalKind.DeletePost && (p.Status == ProposalStatus.Proposed || p.Status == ProposalStatus.Approved), cancellationToken);
+        if (proposal is null) return validator.Add("workerId", "The worker's post is not proposed for deletion in this programme.").ToProblem();
+        if (await db.VoluntaryRedundancies.AnyAsync(a => a.ProposalId == proposal.Id && a.Status != VoluntaryRedundancyStatus.Declined, cancellationToken))
+        {
+            throw DomainRuleException.Conflict("The worker already has an application.", "workerId");
+        }
+        var application = new VoluntaryRedundancyApplication(id, proposal.Id, request.WorkerId!.Value, request.RedundancyCost!.Value, request.AppliedOn!.Value);
+        db.VoluntaryRedundancies.Add(application);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/restructures/{id}/voluntary-redundancies/{application.Id}", ToResponse(application));
+    }
+
+    internal static async Task<Results<Ok<Page<VoluntaryRedundancyResponse>>, ValidationProblem>> ListVoluntaryRedundancies(
+        Guid id, [AsParameters] PageRequest paging, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        paging.Validate(validator);
+        if (!validator.IsValid) return validator.ToProblem();
+        var page = await paging.ApplyAsync(db.VoluntaryRedundancies.AsNoTracking().Where(a => a.ProgrammeId == id).OrderBy(a => a.Id), cancellationToken);
+        return TypedResults.Ok(new Page<VoluntaryRedundancyResponse>(page.Items.Select(ToResponse).ToList(), page.PageNumber, page.PageSize, page.TotalCount));
+    }
+
+    internal static async Task<Results<Ok<VoluntaryRedundancyResponse>, NotFound, ValidationProblem>> AcceptVoluntaryRedundancy(
+        Guid id, Guid applicationId, DecisionRequest request, WorkforceDbContext db, CancellationToken cancellationToken) =>
+        await DecideAsync(id, applicationId, request, accept: true, db, cancellationToken);
+
+    internal static async Task<Results<Ok<VoluntaryRedundancyResponse>, NotFound, ValidationProblem>> DeclineVoluntaryRedundancy(
+        Guid id, Guid applicationId, DecisionRequest request, WorkforceDbContext db, CancellationToken cancellationToken) =>
+        await DecideAsync(id, applicationId, request, accept: false, db, cancellationToken);
+
+    private static async Task<Results<Ok<VoluntaryRedundancyResponse>, NotFound, ValidationProblem>> DecideAsync(
+        Guid id, Guid applicationId, DecisionRequest request, bool accept, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.DateRange("decidedOn", request.DecidedOn, ApiDates.Earliest, ApiDates.Latest);
+        if (!validator.IsValid) return validator.ToProblem();
+        var application = await db.VoluntaryRedundancies.FirstOrDefaultAsync(a => a.Id == applicationId && a.ProgrammeId == id, cancellationToken);
+        if (application is null) return TypedResults.NotFound();
+
+        if (accept)
+        {
+            var proposal = await db.RestructureProposals.FirstAsync(p => p.Id == application.ProposalId, cancellationToken);
+            application.Accept(proposal, request.DecidedOn!.Value);
+            await PublishRedundancyAsync(db, proposal, application.Id, true, cancellationToken);
+        }
+        else
+        {
+            application.Decline(request.DecidedOn!.Value);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(application));
+    }
+
+    internal static async Task<Results<Ok<ImplementResponse>, NotFound, ValidationProblem>> Implement(
+        Guid id, ImplementRequest request, WorkforceDbContext db, RestructureImplementation implementation, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.DateRange("upTo", request.UpTo, ApiDates.Earliest, ApiDates.Latest);
+        if (!validator.IsValid) return validator.ToProblem();
+        var programme = await LoadAsync(db, id, cancellationToken);
+        if (programme is null) return TypedResults.NotFound();
+
+        var implemented = await implementation.ImplementAsync(programme, request.UpTo!.Value, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new ImplementResponse(id, request.UpTo.Value, implemented));
+    }
+
+    private static async Task PublishRedundancyAsync(WorkforceDbContext db, RestructureProposal proposal, Guid? applicationId, bool voluntary, CancellationToken cancellationToken)
+    {
+        var budgetLine = await db.Posts.Where(p => p.Id == proposal.PostId).Select(p => p.BudgetLineCode).FirstAsync(cancellationToken);
+        db.AddIntegrationEvent(new RedundancyConfirmed(proposal.ProgrammeId, applicationId ?? proposal.Id, proposal.PostId!.Value, proposal.OccupantId,
+            budgetLine, proposal.RedundancyCost!.Value, voluntary, proposal.DismissalDate));
+    }
+
+    private static Task<RestructureProgramme?> LoadAsync(WorkforceDbContext db, Guid id, CancellationToken cancellationToken) =>
+        db.RestructureProgrammes.Include(p => p.Proposals).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+
+    private static string KindCode(ProposalKind kind) => Kinds.First(k => k.Value == kind).Key;
+
+    private static ProgrammeResponse ToResponse(RestructureProgramme p) =>
+        new(p.Id, p.Name, p.Establishment, p.ConsultationStartedOn, p.Hr1SubmittedOn, p.Proposals.Count,
+            p.Proposals.Count(x => x.Status == ProposalStatus.Approved), p.Proposals.Count(x => x.Status == ProposalStatus.Implemented), p.Consultation());
+
+    private static ProposalResponse ToResponse(RestructureProposal p) =>
+        new(p.Id, KindCode(p.Kind), p.PostId, p.EffectiveOn, p.Status, p.ApprovedOn, p.OccupantId, p.IsProposedDismissal, p.Outcome, p.RedundancyCost,
+            p.RedeployToPostId, p.TeamCode, p.JobRole, p.Grade, p.Fte, p.AnnualCost, p.BudgetLineCode);
+
+    private static VoluntaryRedundancyResponse ToResponse(VoluntaryRedundancyApplication a) =>
+        new(a.Id, a.ProposalId, a.WorkerId, a.RedundancyCost, a.AppliedOn, a.DecidedOn, a.Status);
+}

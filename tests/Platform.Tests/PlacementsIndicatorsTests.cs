@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Platform.Tests;
+
+/// <summary>
+/// Placements indicators on a worked example. It lives in the 2005-06 collection year (1 April 2005 – 31 March 2006),
+/// which no other test uses, so the counts are exactly this example's.
+/// </summary>
+[Collection(PlatformTestGroup.Name)]
+public sealed class PlacementsIndicatorsTests(PlatformFixture platform)
+{
+    private sealed record PopulationDto(DateOnly AsAt, int ChildrenLookedAfter, int? Under18Population, decimal? RatePer10000, decimal? EnglandRatePer10000, decimal? StatisticalNeighbourRatePer10000);
+
+    private sealed record FlowDto(int Started, int Ceased);
+
+    private sealed record StabilityDto(int ChildrenLookedAfter, int WithThreeOrMorePlacements, decimal? ThreeOrMorePlacementsPercent, int LongTermEligible, int LongTermSamePlacement, decimal? LongTermStabilityPercent);
+
+    [Fact]
+    public async Task Three_plus_placements_long_term_stability_and_the_rate_per_10000_on_a_worked_example()
+    {
+        // A: starts 1 May 2005 in foster care, moves 1 Aug 2005, moves again 1 Dec 2005 → 3 placements in the year.
+        var a = await ChildAsync("2001-02-01");
+        await EpisodeAsync(a, "2005-05-01", "S", "C1", "U6", "PR1");
+        await EpisodeAsync(a, "2005-08-01", "P", "C1", "U4", "PR4", "CARPL");
+        await EpisodeAsync(a, "2005-12-01", "P", "C2", "K2", "PR4", "CREQB");
+        // B: looked after since 1 Jun 2003 (2 years 10 months at 31 Mar 2006), same foster home throughout; the legal
+        //    status changed on 10 Jan 2004 (RNE L), which is not a new placement → 1 placement, long-term stable.
+        var b = await ChildAsync("2000-06-15");
+        await EpisodeAsync(b, "2003-06-01", "S", "C1", "U4", "PR1");
+        await EpisodeAsync(b, "2004-01-10", "L", "C2", "U4", "PR1");
+        // C: looked after since 1 Sep 2003 (2 years 7 months: eligible), but moved on 1 Sep 2004 (1 year 7 months in
+        //    the current placement: not long-term stable) → 1 placement in the year.
+        var c = await ChildAsync("1999-11-20");
+        await EpisodeAsync(c, "2003-09-01", "S", "C2", "U6", "PR1");
+        await EpisodeAsync(c, "2004-09-01", "P", "C2", "U4", "PR1", "CARPL");
+        // D: starts 1 Oct 2005, moves 10 Jan 2006 → 2 placements.
+        var d = await ChildAsync("2004-01-05");
+        await EpisodeAsync(d, "2005-10-01", "S", "V2", "U6", "PR1");
+        await EpisodeAsync(d, "2006-01-10", "P", "C1", "U4", "PR1", "CARPL");
+        // E: starts 1 Jun 2005, goes home 1 Feb 2006 → a start and a cease, not looked after at 31 March.
+        var e = await ChildAsync("2002-03-03");
+        await EpisodeAsync(e, "2005-06-01", "S", "V2", "U6", "PR1");
+        Assert.Equal(HttpStatusCode.OK, (await platform.Gateway.PostAsJsonAsync($"/api/placements/children/{e}/cease", new { endDate = "2006-02-01", reasonEpisodeCeased = "E4A" })).StatusCode);
+        // F: short breaks only (LS V3) → left out of every count.
+        var f = await ChildAsync("2003-08-08");
+        await EpisodeAsync(f, "2006-03-01", "S", "V3", "U6", "PR1");
+
+        // Under-18 population 20,000 in 2005-06; England and statistical neighbours loaded as reference data.
+        Assert.Equal(HttpStatusCode.OK, (await platform.Gateway.PutAsJsonAsync("/api/placements/reference/under-18-population", new { collectionYear = 2005, under18Population = 20_000 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await platform.Gateway.PutAsJsonAsync("/api/placements/reference/comparator-rates", new { collectionYear = 2005, englandRatePer10000 = 55m, statisticalNeighbourRatePer10000 = 80.5m })).StatusCode);
+
+        // Looked after on 31 March 2006: A, B, C, D = 4 (E went home, F is on short breaks).
+        // Rate per 10,000 = 4 / 20,000 × 10,000 = 2.0.
+        var population = await (await platform.Gateway.GetAsync("/api/placements/indicators/care-population?asAt=2006-03-31")).ReadAsync<PopulationDto>();
+        Assert.Equal(4, population.ChildrenLookedAfter);
+        Assert.Equal(20_000, population.Under18Population);
+        Assert.Equal(2.0m, population.RatePer10000);
+        Assert.Equal(55m, population.EnglandRatePer10000);
+        Assert.Equal(80.5m, population.StatisticalNeighbourRatePer10000);
+
+        // Starts in 2005-06: A, D, E = 3 (F's short breaks excluded); ceases: E = 1.
+        var flow = await (await platform.Gateway.GetAsync("/api/placements/indicators/flow?from=2005-04-01&to=2006-03-31")).ReadAsync<FlowDto>();
+        Assert.Equal((3, 1), (flow.Started, flow.Ceased));
+
+        // 3+ placements: A only → 1 of 4 = 25.0%.
+        // Long-term: under 16 and looked after 2.5+ years (since 30 Sep 2003 or earlier): B, C → 2; same placement
+        // 2+ years (since 31 Mar 2004 or earlier): B → 1 of 2 = 50.0%.
+        var stability = await (await platform.Gateway.GetAsync("/api/placements/indicators/stability?year=2005")).ReadAsync<StabilityDto>();
+        Assert.Equal(4, stability.ChildrenLookedAfter);
+        Assert.Equal(1, stability.WithThreeOrMorePlacements);
+        Assert.Equal(25.0m, stability.ThreeOrMorePlacementsPercent);
+        Assert.Equal(2, stability.LongTermEligible);
+        Assert.Equal(1, stability.LongTermSamePlacement);
+        Assert.Equal(50.0m, stability.LongTermStabilityPercent);
+
+        // Setting the population announced the 31 March figure with its rate.
+        var changed = await platform.WaitForPlacementsEventAsync("CarePopulationChanged", "payload->>'asAt' = '2006-03-31'");
+        Assert.Equal(4, changed.GetProperty("childrenLookedAfter").GetInt32());
+        Assert.Equal(2.0m, changed.GetProperty("ratePer10000").GetDecimal());
+    }
+
+    private async Task<string> ChildAsync(string dateOfBirth) => await platform.RegisterPlacementsChildAsync(dateOfBirth);
+
+    private async Task EpisodeAsync(string child, string startDate, string rne, string ls, string place, string provider, string? reasonForPlacementChange = null)
+    {
+        var response = await platform.Gateway.PostAsJsonAsync($"/api/placements/children/{child}/episodes", new
+        {
+            startDate, reasonForNewEpisode = rne, legalStatus = ls, categoryOfNeed = "N1", placementType = place, placementProvider = provider,
+            reasonForPlacementChange,
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+    }
+}
