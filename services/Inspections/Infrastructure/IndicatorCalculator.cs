@@ -100,9 +100,12 @@ public static class IndicatorCalculator
                 var snapshots = await db.ForecastSnapshots.AsNoTracking().Where(s => s.AsAt <= last).ToListAsync(cancellationToken);
                 return dates.Select(d =>
                 {
+                    // Each ForecastUpdated carries the year's totals as Finance computed them when it was raised (they
+                    // include commitments dated later), dated by the change that raised it. The latest computed of
+                    // those dated by the date is the most complete forecast for it.
                     var year = ForecastSnapshot.FinancialYearOf(d);
                     return snapshots.Where(s => s.FinancialYear == year && s.AsAt <= d)
-                        .OrderBy(s => s.AsAt).ThenBy(s => s.OccurredAt).ThenBy(s => s.Id).LastOrDefault()?.Overspend;
+                        .OrderBy(s => s.OccurredAt).ThenBy(s => s.Id).LastOrDefault()?.Overspend;
                 }).ToList();
             }
             default:
