@@ -22,6 +22,8 @@ internal static class ApplicationServices
             bus.AddConsumer<EstablishmentPostCreatedConsumer>();
             bus.AddConsumer<EstablishmentVacancyOpenedConsumer>();
             bus.AddConsumer<EstablishmentVacancyFilledConsumer>();
+            bus.AddConsumer<EstablishmentVacancyWithdrawnConsumer>();
+            bus.AddConsumer<EstablishmentPostDeletedConsumer>();
             bus.AddConsumer<StaffMemberStartedConsumer>();
             bus.AddConsumer<StaffMemberLeftConsumer>();
             bus.AddConsumer<AgencyWorkerEngagedConsumer>();

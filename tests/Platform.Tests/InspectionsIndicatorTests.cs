@@ -76,6 +76,40 @@ public sealed class InspectionsIndicatorTests(PlatformFixture platform)
         Assert.Contains("areaCode", body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Withdrawn_vacancies_and_deleted_posts_leave_the_vacancy_rate_from_their_dates()
+    {
+        var team = Unique("VW");
+        var kept = Guid.NewGuid();
+        var deleted = Guid.NewGuid();
+        var vacancy = Guid.NewGuid();
+        await PublishAsync(new Platform.Contracts.Workforce.V1.PostCreated(kept, team, "social-worker", "SW2", 1m, 40_000m, "social-work", new DateOnly(2019, 4, 1)));
+        await PublishAsync(new Platform.Contracts.Workforce.V1.PostCreated(deleted, team, "social-worker", "SW2", 1m, 40_000m, "social-work", new DateOnly(2019, 4, 1)));
+        await EventuallyAsync(async () =>
+        {
+            var rate = await Json(await Gateway.GetAsync($"/api/inspections/indicators/vacancy-rate?teamCode={team}&asAt=2019-05-01"));
+            return (int)rate["posts"]! == 2 ? rate : null;
+        });
+        await PublishAsync(new Platform.Contracts.Workforce.V1.VacancyOpened(vacancy, kept, team, "social-worker", new DateOnly(2019, 5, 1)));
+        await PublishAsync(new Platform.Contracts.Workforce.V1.VacancyWithdrawn(vacancy, kept, team, "social-worker", new DateOnly(2019, 7, 1)));
+        await PublishAsync(new Platform.Contracts.Workforce.V1.PostDeleted(deleted, team, "social-worker", 1m, 40_000m, "social-work", new DateOnly(2019, 9, 1)));
+
+        await EventuallyAsync(async () =>
+        {
+            var rate = await Json(await Gateway.GetAsync($"/api/inspections/indicators/vacancy-rate?teamCode={team}&asAt=2019-10-01"));
+            return (int)rate["posts"]! == 1 ? rate : null;
+        });
+        // Withdrawn on 1 July (each event type has its own queue, so it may arrive after the deletion).
+        var august = await EventuallyAsync(async () =>
+        {
+            var rate = await Json(await Gateway.GetAsync($"/api/inspections/indicators/vacancy-rate?teamCode={team}&asAt=2019-08-01"));
+            return (decimal)rate["ratePercent"]! == 0m ? rate : null;
+        });
+        Assert.Equal(2, (int)august["posts"]!);
+        var june = await Json(await Gateway.GetAsync($"/api/inspections/indicators/vacancy-rate?teamCode={team}&asAt=2019-06-01"));
+        Assert.Equal(50.0m, (decimal)june["ratePercent"]!);
+    }
+
     private async Task PublishAsync<T>(T message) where T : Platform.Contracts.IntegrationEvent =>
         await platform.FinanceBus.Publish(message, context => context.MessageId = message.EventId);
 }

@@ -27,6 +27,9 @@ public sealed class EstablishmentPost
 
     public DateOnly EffectiveFrom { get; private set; }
 
+    /// <summary>The post leaves the establishment from this date (PostDeleted).</summary>
+    public DateOnly? DeletedOn { get; private set; }
+
     /// <summary>Every vacancy the post has had, so the rate can be answered as at any past date.</summary>
     public List<VacancyPeriod> Vacancies { get; private set; } = [];
 
@@ -42,7 +45,18 @@ public sealed class EstablishmentPost
         vacancy.Fill(filledOn);
     }
 
-    public bool IsVacantOn(DateOnly date) => Vacancies.Any(v => v.OpenedOn <= date && (v.FilledOn is null || v.FilledOn > date));
+    public void WithdrawVacancy(Guid vacancyId, DateOnly withdrawnOn)
+    {
+        var vacancy = Vacancies.FirstOrDefault(v => v.VacancyId == vacancyId)
+            ?? throw new InvalidOperationException($"Vacancy {vacancyId} is not known yet; the message will be retried.");
+        vacancy.Withdraw(withdrawnOn);
+    }
+
+    public void Delete(DateOnly effectiveOn) => DeletedOn = effectiveOn;
+
+    public bool IsInForceOn(DateOnly date) => EffectiveFrom <= date && (DeletedOn is null || DeletedOn > date);
+
+    public bool IsVacantOn(DateOnly date) => Vacancies.Any(v => v.OpenedOn <= date && (v.EndedOn is null || v.EndedOn > date));
 }
 
 /// <summary>A vacancy on a post from the day it opened to the day it was filled.</summary>
@@ -65,7 +79,15 @@ public sealed class VacancyPeriod
 
     public DateOnly? FilledOn { get; private set; }
 
+    /// <summary>Withdrawn without being filled (VacancyWithdrawn).</summary>
+    public DateOnly? WithdrawnOn { get; private set; }
+
+    /// <summary>The day the post stopped being vacant, by filling or withdrawal.</summary>
+    public DateOnly? EndedOn => FilledOn ?? WithdrawnOn;
+
     public void Fill(DateOnly filledOn) => FilledOn = filledOn;
+
+    public void Withdraw(DateOnly withdrawnOn) => WithdrawnOn = withdrawnOn;
 }
 
 /// <summary>Vacancy rate as the CSWW census counts it: vacant FTE as a share of establishment FTE.</summary>
@@ -74,7 +96,7 @@ public sealed record VacancyRate(DateOnly AsAt, decimal EstablishmentFte, decima
     public static VacancyRate Compute(DateOnly asAt, IReadOnlyCollection<EstablishmentPost> posts)
     {
         ArgumentNullException.ThrowIfNull(posts);
-        var inForce = posts.Where(p => p.EffectiveFrom <= asAt).ToList();
+        var inForce = posts.Where(p => p.IsInForceOn(asAt)).ToList();
         var vacant = inForce.Where(p => p.IsVacantOn(asAt)).ToList();
         var establishment = inForce.Sum(p => p.Fte);
         var vacantFte = vacant.Sum(p => p.Fte);

@@ -47,6 +47,9 @@ public sealed class ImprovementAction
     /// <summary>The due date for which ActionOverdue was raised, so it is raised once per action and due date.</summary>
     public DateOnly? OverdueRaisedFor { get; private set; }
 
+    /// <summary>Optimistic concurrency (PostgreSQL xmin): a daily run and an on-demand check cannot both raise ActionOverdue.</summary>
+    public uint Version { get; private set; }
+
     public bool IsCompletedOn(DateOnly date) => CompletedOn is { } completed && completed <= date;
 
     /// <summary>Past its due date and not completed by <paramref name="date"/>.</summary>

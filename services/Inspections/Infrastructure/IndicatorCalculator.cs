@@ -24,10 +24,20 @@ public static class IndicatorCalculator
             case Measures.AverageCaseload:
             case Measures.CaseloadOverThreshold:
             {
-                var snapshots = await db.CaseloadSnapshots.AsNoTracking()
-                    .Where(s => s.ChangedOn <= last && (teamCode == null || s.TeamCode == teamCode)).ToListAsync(cancellationToken);
                 var ended = await EndedWorkersAsync(db, teamCode, cancellationToken);
-                return dates.Select(d => Caseload(measure, snapshots, ended, d)).ToList();
+                var values = new List<decimal?>();
+                foreach (var date in dates)
+                {
+                    // Each worker's latest caseload on the date, selected in the database: the cost follows the
+                    // number of workers, not the number of caseload changes ever recorded.
+                    var latest = await db.CaseloadSnapshots.AsNoTracking()
+                        .Where(s => s.ChangedOn <= date && (teamCode == null || s.TeamCode == teamCode))
+                        .GroupBy(s => s.WorkerId)
+                        .Select(g => g.OrderByDescending(s => s.ChangedOn).ThenByDescending(s => s.OccurredAt).ThenByDescending(s => s.Id).First())
+                        .ToListAsync(cancellationToken);
+                    values.Add(Caseload(measure, latest, ended, date));
+                }
+                return values;
             }
             case Measures.SupervisionCompliance:
             {
@@ -90,9 +100,12 @@ public static class IndicatorCalculator
                 var snapshots = await db.ForecastSnapshots.AsNoTracking().Where(s => s.AsAt <= last).ToListAsync(cancellationToken);
                 return dates.Select(d =>
                 {
+                    // Each ForecastUpdated carries the year's totals as Finance computed them when it was raised (they
+                    // include commitments dated later), dated by the change that raised it. The latest computed of
+                    // those dated by the date is the most complete forecast for it.
                     var year = ForecastSnapshot.FinancialYearOf(d);
                     return snapshots.Where(s => s.FinancialYear == year && s.AsAt <= d)
-                        .OrderBy(s => s.AsAt).ThenBy(s => s.OccurredAt).ThenBy(s => s.Id).LastOrDefault()?.Overspend;
+                        .OrderBy(s => s.OccurredAt).ThenBy(s => s.Id).LastOrDefault()?.Overspend;
                 }).ToList();
             }
             default:
@@ -105,13 +118,9 @@ public static class IndicatorCalculator
             .Where(w => w.EndDate != null && (teamCode == null || w.TeamCode == teamCode))
             .ToDictionaryAsync(w => w.WorkerId, w => w.EndDate!.Value, cancellationToken);
 
-    private static decimal? Caseload(string measure, List<CaseloadSnapshot> snapshots, Dictionary<Guid, DateOnly> ended, DateOnly date)
+    private static decimal? Caseload(string measure, List<CaseloadSnapshot> latest, Dictionary<Guid, DateOnly> ended, DateOnly date)
     {
-        var current = snapshots
-            .Where(s => s.ChangedOn <= date && !(ended.TryGetValue(s.WorkerId, out var end) && end < date))
-            .GroupBy(s => s.WorkerId)
-            .Select(g => g.OrderBy(s => s.ChangedOn).ThenBy(s => s.OccurredAt).ThenBy(s => s.Id).Last())
-            .ToList();
+        var current = latest.Where(s => !(ended.TryGetValue(s.WorkerId, out var end) && end < date)).ToList();
         if (current.Count == 0) return null;
         if (measure == Measures.CaseloadOverThreshold)
         {

@@ -80,6 +80,7 @@ public sealed class InspectionsDbContext(DbContextOptions<InspectionsDbContext> 
         {
             vacancy.HasKey(v => v.VacancyId);
             vacancy.Property(v => v.VacancyId).ValueGeneratedNever();
+            vacancy.Ignore(v => v.EndedOn);
         });
 
         modelBuilder.Entity<Inspection>(inspection =>
@@ -122,6 +123,7 @@ public sealed class InspectionsDbContext(DbContextOptions<InspectionsDbContext> 
             action.Property(a => a.Evidence).HasMaxLength(2000);
             action.HasIndex(a => a.AreaCode);
             action.HasIndex(a => a.DueOn);
+            action.Property(a => a.Version).IsRowVersion();
         });
         modelBuilder.Entity<StatutoryDirection>(direction =>
         {

@@ -43,3 +43,25 @@ public sealed class EstablishmentVacancyFilledConsumer(InspectionsDbContext db) 
         return new InputChange(message.FilledOn, message.TeamCode, Measures.VacancyRate);
     }
 }
+
+/// <summary>A vacancy was withdrawn without being filled: the post stops counting as vacant.</summary>
+public sealed class EstablishmentVacancyWithdrawnConsumer(InspectionsDbContext db) : IndicatorInputConsumer<VacancyWithdrawn>(db)
+{
+    protected override async Task<InputChange?> ApplyAsync(VacancyWithdrawn message, CancellationToken cancellationToken)
+    {
+        var post = await EstablishmentVacancyOpenedConsumer.LoadPostAsync(Db, message.PostId, cancellationToken);
+        post.WithdrawVacancy(message.VacancyId, message.WithdrawnOn);
+        return new InputChange(message.WithdrawnOn, message.TeamCode, Measures.VacancyRate);
+    }
+}
+
+/// <summary>A post was deleted: it leaves the establishment (and the vacancy rate) from its effective date.</summary>
+public sealed class EstablishmentPostDeletedConsumer(InspectionsDbContext db) : IndicatorInputConsumer<PostDeleted>(db)
+{
+    protected override async Task<InputChange?> ApplyAsync(PostDeleted message, CancellationToken cancellationToken)
+    {
+        var post = await EstablishmentVacancyOpenedConsumer.LoadPostAsync(Db, message.PostId, cancellationToken);
+        post.Delete(message.EffectiveOn);
+        return new InputChange(message.EffectiveOn, message.TeamCode, Measures.VacancyRate);
+    }
+}

@@ -317,6 +317,10 @@ namespace Platform.Inspections.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("post_id");
 
+                    b.Property<DateOnly?>("DeletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("deleted_on");
+
                     b.Property<DateOnly>("EffectiveFrom")
                         .HasColumnType("date")
                         .HasColumnName("effective_from");
@@ -469,6 +473,12 @@ namespace Platform.Inspections.Infrastructure.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_actions");
@@ -815,6 +825,10 @@ namespace Platform.Inspections.Infrastructure.Migrations
                     b.Property<Guid>("PostId")
                         .HasColumnType("uuid")
                         .HasColumnName("post_id");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date")
+                        .HasColumnName("withdrawn_on");
 
                     b.HasKey("VacancyId")
                         .HasName("pk_vacancy_period");
