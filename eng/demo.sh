@@ -16,4 +16,4 @@ for script in "$dir"/[0-9][0-9]-*.sh; do
   echo "== $(basename "$script")"
   "$script"
 done
-echo "demo loaded: try $gw/api/finance/commitments/summary?financialYear=2019 and $gw/api/inspections/indicators/vacancy-rate?asAt=2019-07-01"
+echo "demo loaded: try $gw/api/inspections/board?asAt=2019-11-01 and $gw/api/workforce/kpis?asAt=2020-03-31"
