@@ -27,6 +27,7 @@ internal static class ApplicationServices
             bus.AddConsumer<PostDeletedConsumer>();
             bus.AddConsumer<AgencyWorkerEngagedConsumer>();
             bus.AddConsumer<AgencyWorkerEndedConsumer>();
+            bus.AddConsumer<RedundancyConfirmedConsumer>();
             bus.AddConsumer<PlacementStartedConsumer>();
             bus.AddConsumer<PlacementChangedConsumer>();
             bus.AddConsumer<PlacementEndedConsumer>();

@@ -112,6 +112,27 @@ public sealed class WorkforceRestructureTests(PlatformFixture platform)
         Assert.NotEqual(posts[1], moved.PostId);
         Assert.Equal("filled", (await (await platform.Gateway.GetAsync($"/api/workforce/posts/{moved.PostId}")).ReadAsync<PostDto>()).Status);
         Assert.Equal("deleted", (await (await platform.Gateway.GetAsync($"/api/workforce/posts/{posts[0]}")).ReadAsync<PostDto>()).Status);
+
+        // Finance charges the redundancy once, in 2019-20, on the deleted post's line.
+        var charged = await EventuallyAsync(async () =>
+        {
+            var page = await (await platform.Gateway.GetAsync($"/api/finance/commitments?financialYear=2019&source=redundancy:{application}")).ReadAsync<JsonElement>();
+            return page.GetProperty("items").GetArrayLength() == 1 ? page.GetProperty("items")[0].Clone() : (JsonElement?)null;
+        });
+        Assert.Equal(18_250.50m, charged.GetProperty("amount").GetDecimal());
+        Assert.Equal("social-work", charged.GetProperty("budgetLineCode").GetString());
+        Assert.Equal("2019-09-30", charged.GetProperty("committedFrom").GetString());
+    }
+
+    private static async Task<JsonElement> EventuallyAsync(Func<Task<JsonElement?>> probe)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if (await probe() is { } found) return found;
+            Assert.True(DateTime.UtcNow < deadline, "Finance did not commit the redundancy within 30 seconds.");
+            await Task.Delay(200);
+        }
     }
 
     [Fact]

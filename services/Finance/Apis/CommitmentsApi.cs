@@ -12,7 +12,7 @@ public static class CommitmentsApi
     {
         var group = app.MapGroup("/commitments").WithTags("Commitments");
         group.MapGet("/", ListCommitments).WithSummary("List commitments for a financial year, optionally by source or budget line")
-            .WithDescription("A source is post:{id}, agency:{workerId} or placement:{episodeId}; each commits per year and line from its events.");
+            .WithDescription("A source is post:{id}, agency:{workerId}, placement:{episodeId} or redundancy:{applicationId}; each commits per year and line from its events.");
         group.MapGet("/summary", Summary).WithSummary("Total commitments per S251 line for a financial year");
         return app;
     }

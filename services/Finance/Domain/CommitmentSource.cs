@@ -10,6 +10,8 @@ public enum CommitmentKind
     AgencyWorker,
     /// <summary>A placement: weekly cost × days / 7.</summary>
     Placement,
+    /// <summary>A confirmed redundancy: a one-off cost in the financial year of the dismissal.</summary>
+    Redundancy,
 }
 
 /// <summary>A rate in force from <see cref="From"/> until the next segment starts or the source stops.</summary>
@@ -44,6 +46,8 @@ public sealed class CommitmentSource
     public static string ForAgencyWorker(Guid workerId) => $"agency:{workerId}";
 
     public static string ForPlacement(Guid episodeId) => $"placement:{episodeId}";
+
+    public static string ForRedundancy(Guid applicationId) => $"redundancy:{applicationId}";
 
     public string Source { get; private set; } = "";
 
@@ -104,6 +108,12 @@ public sealed class CommitmentSource
     public IReadOnlyList<Commitment> Commitments()
     {
         if (Segments.Count == 0) return [];
+        if (Kind == CommitmentKind.Redundancy)
+        {
+            // One payment on one date: the latest amount heard is the cost.
+            var payment = Segments[^1];
+            return [new Commitment(Source, Kind, payment.BudgetLineCode, FinancialYear.Containing(payment.From), payment.From, payment.From, payment.Rate)];
+        }
         var last = StoppedAfter ?? Max(Segments[^1].From, PlannedEnd);
         var firstYear = FinancialYear.Containing(Segments[0].From).StartYear;
         var lastYear = FinancialYear.Containing(last).StartYear;

@@ -58,3 +58,11 @@ public sealed class AgencyWorkerEndedConsumer(FinanceDbContext db, CommitmentUpd
         commitments.ApplyAsync(CommitmentSource.ForAgencyWorker(message.WorkerId), CommitmentKind.AgencyWorker,
             source => source.Stop(message.EndDate), message.EndDate, cancellationToken);
 }
+
+/// <summary>A confirmed redundancy (voluntary or compulsory) commits its one-off cost in the year of the dismissal.</summary>
+public sealed class RedundancyConfirmedConsumer(FinanceDbContext db, CommitmentUpdater commitments) : InboxConsumer<RedundancyConfirmed, FinanceDbContext>(db)
+{
+    protected override Task HandleAsync(RedundancyConfirmed message, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
+        commitments.ApplyAsync(CommitmentSource.ForRedundancy(message.ApplicationId), CommitmentKind.Redundancy,
+            source => source.SetRate(message.DismissalDate, message.RedundancyCost, message.BudgetLineCode), message.DismissalDate, cancellationToken);
+}
