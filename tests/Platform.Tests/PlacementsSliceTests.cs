@@ -56,10 +56,19 @@ public sealed class PlacementsSliceTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
         Assert.Contains("startDate", await backwards.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var move = await platform.Gateway.PostAsJsonAsync($"/api/placements/children/{child}/episodes", new
+        // A move needs the reason the placement changed (903 rule 225).
+        var withoutReason = await platform.Gateway.PostAsJsonAsync($"/api/placements/children/{child}/episodes", new
         {
             startDate = "2018-11-02", reasonForNewEpisode = "P", legalStatus = "C1", categoryOfNeed = "N1",
             placementType = "K2", placementProvider = "PR4", weeklyCost = 3_900m,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, withoutReason.StatusCode);
+        Assert.Contains("225", await withoutReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var move = await platform.Gateway.PostAsJsonAsync($"/api/placements/children/{child}/episodes", new
+        {
+            startDate = "2018-11-02", reasonForNewEpisode = "P", legalStatus = "C1", categoryOfNeed = "N1",
+            placementType = "K2", placementProvider = "PR4", weeklyCost = 3_900m, reasonForPlacementChange = "CARPL",
         });
         Assert.Equal(HttpStatusCode.Created, move.StatusCode);
 

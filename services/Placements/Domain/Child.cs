@@ -95,9 +95,7 @@ public sealed class Child
                 ReasonEpisodeCeased = CodeLists.NewEpisodeSameDay,
                 ReasonForPlacementChange = reasonForPlacementChange,
             };
-            // Rule 225 (a move without its reason) is reported by the 903 validation, not refused here: the foundation's
-            // clients record moves without a reason, and refusing them would lose the move itself.
-            ThrowFirst(Ssda903Rules.Sequence(closed, next).Where(v => v.Rule != "225"));
+            ThrowFirst(Ssda903Rules.Sequence(closed, next));
             latest.End(details.StartDate, CodeLists.NewEpisodeSameDay, reasonForPlacementChange);
             return episode;
         }
