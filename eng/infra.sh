@@ -508,7 +508,16 @@ rmq_stop() {
     # without paying the CLI's start-up time.
     stop_pid "$pid" rabbitmq 30
   fi
-  if wpid=$(rmq_wrapper_pid); then stop_pid "$wpid" rabbitmq-wrapper 10; fi
+  if wpid=$(rmq_wrapper_pid); then
+    stop_pid "$wpid" rabbitmq-wrapper 10
+    # A broker that was still booting (no pid file yet) outlives its wrapper: the wrapper was started with
+    # setsid, so whatever is left in its process group is ours to stop.
+    if pgrep -g "$wpid" >/dev/null 2>&1; then
+      pkill -TERM -g "$wpid" 2>/dev/null || true
+      sleep 2
+      pkill -KILL -g "$wpid" 2>/dev/null || true
+    fi
+  fi
   rm -f "$PID_DIR/rabbitmq.pid" "$PID_DIR/rabbitmq-wrapper.pid"
   if pid=$(epmd_pid); then
     say "stopping epmd (pid $pid)"
