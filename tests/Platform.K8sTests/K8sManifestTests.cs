@@ -381,6 +381,25 @@ public sealed class K8sManifestTests
         }
     }
 
+    [Fact]
+    public void In_dev_each_data_store_takes_its_password_from_the_Secret_the_services_read_it_from()
+    {
+        var m = RenderedManifests.For("dev");
+        var problems = new List<string>();
+        var storeSecrets = m.StatefulSets.SelectMany(s => s.Spec.Template.Spec.Containers.SelectMany(c => c.Env ?? []))
+            .Where(e => e.ValueFrom?.SecretKeyRef is not null)
+            .Select(e => $"{e.ValueFrom.SecretKeyRef.Name}/{e.ValueFrom.SecretKeyRef.Key}")
+            .ToHashSet();
+        foreach (var service in ConfigurationContract.Services)
+        {
+            foreach (var (connection, (secret, key)) in SecretReferences(m, service))
+            {
+                if (!storeSecrets.Contains($"{secret}/{key}")) problems.Add($"{service}: reads the {connection} password from {secret}/{key}, which no data store uses.");
+            }
+        }
+        Assert.Empty(problems);
+    }
+
     [Theory]
     [MemberData(nameof(Overlays))]
     public void Dapr_app_ids_and_ports_match_the_services_and_their_configuration_exists(string overlay)
