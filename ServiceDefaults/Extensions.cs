@@ -12,6 +12,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Messaging;
+using Platform.ServiceDefaults.Secrets;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -30,6 +31,8 @@ public static class ServiceDefaultsExtensions
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        // First: passwords from the Dapr secret store (Kubernetes) before anything reads a connection string.
+        builder.AddPlatformSecrets();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
 
