@@ -18,6 +18,9 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
+    /// <summary>Who changed what and when (<see cref="AuditInterceptor"/>); read by platform-admins at <c>GET /audit</c>.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     /// <summary>Queues an integration event; it is published after, and only if, the next SaveChanges commits.</summary>
     public void AddIntegrationEvent(IntegrationEvent integrationEvent)
     {
@@ -30,6 +33,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
+        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
     }
 }
 
