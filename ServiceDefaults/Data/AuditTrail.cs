@@ -24,7 +24,7 @@ public sealed class AuditEntry
     /// <summary>The token subject (<c>sub</c>) of the request; <c>system</c> for event consumers and background work.</summary>
     public string Subject { get; private set; } = "";
 
-    /// <summary>The request that made the change (<c>POST /teams</c>), or null outside a request.</summary>
+    /// <summary>The request that made the change (<c>POST /teams</c>; personal identifiers in the path redacted), or null outside a request.</summary>
     public string? Request { get; private set; }
 
     public string Entity { get; private set; } = "";
@@ -106,7 +106,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
 
         var request = http.HttpContext;
         var subject = request?.User.FindFirst("sub")?.Value is { Length: > 0 } sub ? sub : SystemSubject;
-        var requestLine = request is null ? null : $"{request.Request.Method} {request.Request.Path}";
+        // The path as the traces show it: child identifiers stay in the data they identify (see PersonalData).
+        var requestLine = request is null ? null : $"{request.Request.Method} {Security.PersonalData.RedactPath(request.Request.Path.Value)}";
         var now = clock.GetUtcNow();
         foreach (var group in changed)
         {
