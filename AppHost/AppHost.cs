@@ -6,6 +6,8 @@
 //   ConnectionStrings__messaging    RabbitMQ, amqp://user:password@host:port
 //   ConnectionStrings__cache        Redis, host:port,password=...
 //   services__<service>__http__0    (gateway only) base address of each service
+//   Auth__SigningKey                local token signing key, from the secret parameter auth-signing-key
+//                                   (Parameters:auth-signing-key in user secrets; docs/security.md)
 //   OTEL_*                          set by Aspire on every project, pointing at the dashboard
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -26,6 +28,9 @@ var inspectionsDb = postgres.AddDatabase("inspectionsdb");
 
 var cache = builder.AddRedis("cache");
 
+// The local key tokens are signed and validated with (./platform token prints tokens for the up profile's key).
+var signingKey = builder.AddParameter("auth-signing-key", secret: true);
+
 // ----- Services -----
 
 var workforce = AddService<Projects.Workforce>("workforce", workforceDb);
@@ -43,6 +48,7 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(placements)
     .WithReference(inspections)
     .WithReference(cache)
+    .WithEnvironment("Auth__SigningKey", signingKey)
     .WaitFor(workforce)
     .WaitFor(finance)
     .WaitFor(placements)
@@ -61,6 +67,7 @@ IResourceBuilder<ProjectResource> AddService<TProject>(
         .WithReference(database)
         .WithReference(messaging)
         .WithReference(cache)
+        .WithEnvironment("Auth__SigningKey", signingKey)
         .WaitFor(database)
         .WaitFor(messaging)
         .WaitFor(cache);

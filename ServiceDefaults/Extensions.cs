@@ -13,6 +13,7 @@ using OpenTelemetry.Trace;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Messaging;
 using Platform.ServiceDefaults.Secrets;
+using Platform.ServiceDefaults.Security;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -28,6 +29,16 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>Tag of health checks that tell whether the process can serve traffic (readiness).</summary>
     public const string ReadyTag = "ready";
+
+    /// <summary>Logging categories that write request URLs, kept at Warning or above (docs/security.md).</summary>
+    private static readonly string[] PathLoggingCategories =
+    [
+        "Microsoft.AspNetCore.Hosting.Diagnostics",
+        "Microsoft.AspNetCore.HttpLogging",
+        "Microsoft.AspNetCore.Routing.EndpointMiddleware",
+        "Yarp.ReverseProxy.Forwarder",
+        "System.Net.Http.HttpClient",
+    ];
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -53,6 +64,8 @@ public static class ServiceDefaultsExtensions
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        // These categories print request paths (which carry child identifiers) at Information: never below Warning.
+        foreach (var category in PathLoggingCategories) builder.Logging.AddFilter(category, LogLevel.Warning);
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
@@ -72,9 +85,17 @@ public static class ServiceDefaultsExtensions
                 .AddSource("MassTransit")
                 .AddSource(PlatformTelemetry.ActivitySourceName)
                 .AddAspNetCoreInstrumentation(options =>
+                {
                     // Probes every few seconds would drown real traffic in the dashboard.
-                    options.Filter = context => !IsHealthPath(context.Request.Path))
-                .AddHttpClientInstrumentation()
+                    options.Filter = context => !IsHealthPath(context.Request.Path);
+                    // Child identifiers travel in paths: spans record the route template instead (PersonalData).
+                    options.EnrichWithHttpResponse = (activity, response) => PersonalData.RedactServerSpan(activity, response.HttpContext);
+                })
+                .AddHttpClientInstrumentation(options =>
+                {
+                    options.EnrichWithHttpRequestMessage = (activity, request) => PersonalData.RedactClientSpan(activity, request.RequestUri);
+                    options.EnrichWithHttpResponseMessage = (activity, response) => PersonalData.RedactClientSpan(activity, response.RequestMessage?.RequestUri);
+                })
                 .AddNpgsql());
 
         // The Aspire dashboard (and any OTLP collector) is addressed by the standard OTEL_* variables.
@@ -95,7 +116,8 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// Maps <c>/health</c> (readiness: every dependency) and <c>/alive</c> (liveness: the process only) in every
-    /// environment, since Kubernetes probes and <c>./platform up</c> rely on them. They expose status, not data.
+    /// environment, since Kubernetes probes and <c>./platform up</c> rely on them. They expose status, not data, so they
+    /// need no token.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
@@ -109,12 +131,12 @@ public static class ServiceDefaultsExtensions
                 [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
-        });
+        }).AllowAnonymous();
         app.MapHealthChecks("/alive", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(LiveTag),
             ResponseWriter = HealthResponseWriter.WriteAsync,
-        });
+        }).AllowAnonymous();
         return app;
     }
 

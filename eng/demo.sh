@@ -7,7 +7,7 @@ set -euo pipefail
 dir=$(dirname "${BASH_SOURCE[0]}")/demo
 source "$dir/common.sh"
 
-if curl -sS "$gw/api/workforce/teams?pageSize=200" | grep -q '"code":"CIC-1"'; then
+if gw_curl -sS "$gw/api/workforce/teams?pageSize=200" | grep -q '"code":"CIC-1"'; then
   echo "demo data already loaded"
   exit 0
 fi

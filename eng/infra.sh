@@ -103,7 +103,8 @@ gen_secret() {
 }
 
 secret_keys() {
-  local keys=(PG_ADMIN_PASSWORD RABBITMQ_PASSWORD REDIS_PASSWORD) s
+  # AUTH_SIGNING_KEY: the local key tokens are signed and validated with (Auth__SigningKey of every app).
+  local keys=(PG_ADMIN_PASSWORD RABBITMQ_PASSWORD REDIS_PASSWORD AUTH_SIGNING_KEY) s
   if [[ $PROFILE == up ]]; then
     for s in "${SERVICES[@]}"; do keys+=("PG_${s^^}_PASSWORD"); done
   fi
@@ -121,7 +122,11 @@ ensure_secrets() {
   fi
   while read -r k; do
     if [[ -z ${!k:-} ]]; then
-      printf -v "$k" '%s' "$(gen_secret)"
+      if [[ $k == AUTH_SIGNING_KEY ]]; then
+        printf -v "$k" '%s' "$(gen_secret)$(gen_secret)" # 256 bits of randomness, 64 characters
+      else
+        printf -v "$k" '%s' "$(gen_secret)"
+      fi
       added=1
     fi
   done < <(secret_keys)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Platform.ServiceDefaults.Security;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Platform.Gateway;
@@ -29,12 +30,37 @@ internal static class GatewayRoutes
             var address = builder.Configuration[$"services:{service}:http:0"];
             if (string.IsNullOrWhiteSpace(address)) continue;
 
+            var transforms = new[] { new Dictionary<string, string> { ["PathRemovePrefix"] = $"/api/{service}" } };
+            var writePolicy = PlatformRoles.WritePolicy(PlatformRoles.ServiceWriters[service]);
+            // The API's shape (OpenAPI document, Scalar page) is public; its operations are not.
+            foreach (var docs in new[] { "openapi", "scalar" })
+            {
+                routes.Add(new RouteConfig
+                {
+                    RouteId = $"{service}-{docs}",
+                    ClusterId = service,
+                    Order = -2,
+                    Match = new RouteMatch { Path = $"/api/{service}/{docs}/{{**rest}}", Methods = ["GET"] },
+                    AuthorizationPolicy = "anonymous",
+                    Transforms = transforms,
+                });
+            }
+            // Reads: any platform role. Writes: platform-admin or the service's own role (docs/security.md).
             routes.Add(new RouteConfig
             {
-                RouteId = service,
+                RouteId = $"{service}-read",
                 ClusterId = service,
-                Match = new RouteMatch { Path = $"/api/{service}/{{**rest}}" },
-                Transforms = [new Dictionary<string, string> { ["PathRemovePrefix"] = $"/api/{service}" }],
+                Match = new RouteMatch { Path = $"/api/{service}/{{**rest}}", Methods = ["GET", "HEAD"] },
+                AuthorizationPolicy = PlatformRoles.ReadPolicy,
+                Transforms = transforms,
+            });
+            routes.Add(new RouteConfig
+            {
+                RouteId = $"{service}-write",
+                ClusterId = service,
+                Match = new RouteMatch { Path = $"/api/{service}/{{**rest}}", Methods = ["POST", "PUT", "PATCH", "DELETE"] },
+                AuthorizationPolicy = writePolicy,
+                Transforms = transforms,
             });
             foreach (var (_, path, maxBytes) in LargeBodyRoutes.Where(r => r.Service == service))
             {
@@ -45,7 +71,8 @@ internal static class GatewayRoutes
                     Order = -1,
                     Match = new RouteMatch { Path = $"/api/{service}{path}", Methods = ["POST"] },
                     MaxRequestBodySize = maxBytes,
-                    Transforms = [new Dictionary<string, string> { ["PathRemovePrefix"] = $"/api/{service}" }],
+                    AuthorizationPolicy = writePolicy,
+                    Transforms = transforms,
                 });
             }
             clusters.Add(new ClusterConfig

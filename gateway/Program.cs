@@ -1,15 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
 using Platform.Gateway;
 using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddPlatformSecurity();
 builder.AddGateway();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseRouting();
 app.UseRequestSizeGuard();
+app.UsePlatformSecurity();
 app.MapDefaultEndpoints();
 app.MapReverseProxy().ConfigureEndpoints((endpoint, route) =>
 {

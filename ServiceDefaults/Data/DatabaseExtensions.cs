@@ -27,12 +27,17 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxSignalInterceptor>();
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.AddDbContext<TContext>((services, options) => options
             .ConfigureServiceDatabase(connectionString)
             .AddInterceptors(
+                services.GetRequiredService<AuditInterceptor>(),
                 services.GetRequiredService<OutboxSignalInterceptor>(),
                 services.GetRequiredService<OutboxCommitInterceptor>()));
 
+        // Shared endpoints (GET /audit) ask for the service's context by its base type.
+        builder.Services.AddScoped<ServiceDbContext>(services => services.GetRequiredService<TContext>());
         builder.Services.AddHostedService<MigrationService<TContext>>();
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>(
             name: connectionName, tags: [Microsoft.Extensions.Hosting.ServiceDefaultsExtensions.ReadyTag]);

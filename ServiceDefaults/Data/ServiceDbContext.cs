@@ -18,6 +18,9 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
+    /// <summary>Who changed what and when (<see cref="AuditInterceptor"/>); read by platform-admins at <c>GET /audit</c>.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     /// <summary>Queues an integration event; it is published after, and only if, the next SaveChanges commits.</summary>
     public void AddIntegrationEvent(IntegrationEvent integrationEvent)
     {
@@ -30,6 +33,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
+        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
     }
 }
 
@@ -85,8 +89,10 @@ public sealed class OutboxMessage
     public void MarkFailed(DateTimeOffset now, string error)
     {
         Attempts++;
-        // Exponential back-off capped at five minutes: a broker outage must not become a hot loop.
-        var delay = TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Min(Attempts, 9))));
+        // Exponential back-off, so a broker outage is no hot loop, capped at 30 seconds: the row that failed is the
+        // head of the queue and every later event waits behind it, so once the broker is back the flow resumes
+        // within half a minute rather than after minutes of back-off accumulated during the outage.
+        var delay = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(Attempts, 5))));
         NextAttemptAt = now + delay;
         LastError = error.Length > 2000 ? error[..2000] : error;
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Platform.ServiceDefaults.Security;
 using Scalar.AspNetCore;
 
 namespace Platform.ServiceDefaults.Http;
@@ -19,6 +20,7 @@ public static class ApiDefaults
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOpenApi();
+        builder.AddPlatformSecurity();
         builder.Services.Configure<JsonOptions>(options =>
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower));
@@ -34,7 +36,7 @@ public static class ApiDefaults
 
     /// <summary>
     /// Error handling (every failure is problem+json), the OpenAPI document at <c>/openapi/v1.json</c> with a Scalar UI
-    /// at <c>/scalar</c>, and the health endpoints.
+    /// at <c>/scalar</c>, and the health endpoints; authentication and authorisation (see <see cref="SecurityExtensions"/>).
     /// </summary>
     public static WebApplication UseApiDefaults(this WebApplication app)
     {
@@ -43,8 +45,10 @@ public static class ApiDefaults
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseRequestSizeGuard();
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.UsePlatformSecurity();
+        // The API's shape is public (it holds no data); every operation in it needs a token.
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
         app.MapDefaultEndpoints();
         return app;
     }

@@ -8,7 +8,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 post_as() { # user path json -> the response body; the user is recorded as the approver
-  curl -sS --fail-with-body -X POST "$gw$2" -H 'content-type: application/json' -H "X-User: $1" -d "$3"
+  gw_curl -sS --fail-with-body -X POST "$gw$2" -H 'content-type: application/json' -H "X-User: $1" -d "$3"
 }
 
 echo "loading demo: 2019-20 budgets, the £5.5m Investing in Children virement, savings programme"

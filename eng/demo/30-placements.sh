@@ -11,7 +11,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 put() { # path json -> prints the response body, fails on a non-2xx answer
-  curl -sS --fail-with-body -X PUT "$gw$1" -H 'content-type: application/json' -d "$2"
+  gw_curl -sS --fail-with-body -X PUT "$gw$1" -H 'content-type: application/json' -d "$2"
 }
 
 generate_903() {
@@ -121,7 +121,7 @@ echo "loading demo: Stoke-like 2018-19 care population as an SSDA903 return (890
 file=$(mktemp)
 trap 'rm -f "$file"' EXIT
 generate_903 >"$file"
-imported=$(curl -sS --fail-with-body -X POST "$gw/api/placements/ssda903/returns/2018/episodes" -H 'content-type: text/csv' --data-binary "@$file")
+imported=$(gw_curl -sS --fail-with-body -X POST "$gw/api/placements/ssda903/returns/2018/episodes" -H 'content-type: text/csv' --data-binary "@$file")
 echo "$imported" | sed -n 's/.*"rows":\([0-9]*\),"children":\([0-9]*\),"episodes":\([0-9]*\).*/  imported \1 rows: \2 children, \3 episodes/p'
 
 # Reference data for the rate per 10,000: an under-18 population of about 58,000 (approximate, unverified; it puts
@@ -166,5 +166,5 @@ post /api/placements/children/DEMO1/episodes '{"startDate":"2019-11-04","reasonF
 # Another goes home as part of the care plan.
 post /api/placements/children/DEMO5/cease '{"endDate":"2020-01-20","reasonEpisodeCeased":"E4A"}' >/dev/null
 
-echo "  looked after 1 Apr 2018: $(curl -sS "$gw/api/placements/indicators/care-population?asAt=2018-04-01" | sed -n 's/.*"childrenLookedAfter":\([0-9]*\).*/\1/p')," \
-  "31 Mar 2019: $(curl -sS "$gw/api/placements/indicators/care-population?asAt=2019-03-31" | sed -n 's/.*"childrenLookedAfter":\([0-9]*\),.*"ratePer10000":\([0-9.]*\).*/\1 (\2 per 10,000)/p')"
+echo "  looked after 1 Apr 2018: $(gw_curl -sS "$gw/api/placements/indicators/care-population?asAt=2018-04-01" | sed -n 's/.*"childrenLookedAfter":\([0-9]*\).*/\1/p')," \
+  "31 Mar 2019: $(gw_curl -sS "$gw/api/placements/indicators/care-population?asAt=2019-03-31" | sed -n 's/.*"childrenLookedAfter":\([0-9]*\),.*"ratePer10000":\([0-9.]*\).*/\1 (\2 per 10,000)/p')"

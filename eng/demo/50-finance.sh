@@ -27,21 +27,21 @@ CSC-MGT:management-and-support:2100000"
 # Ledger extract: periods 1-6 at a twelfth of the year's spend each.
 csv=$(echo "$lines" | awk -F: 'BEGIN { print "financialYear,period,costCentreCode,budgetLineCode,amount" }
   { for (p = 1; p <= 6; p++) printf "2019,%d,%s,%s,%.2f\n", p, $1, $2, $3 / 12 }')
-curl -sS --fail-with-body -X POST "$gw/api/finance/actuals/import" -H 'content-type: text/csv' -H 'X-User: finance-business-partner' --data-binary "$csv" >/dev/null
+gw_curl -sS --fail-with-body -X POST "$gw/api/finance/actuals/import" -H 'content-type: text/csv' -H 'X-User: finance-business-partner' --data-binary "$csv" >/dev/null
 
 # Rest of the year (periods 7-12) at the same run rate, as a forecast adjustment per line.
 echo "$lines" | awk -F: '{ printf "%s %.2f\n", $2, $3 - 6 * sprintf("%.2f", $3 / 12) }' | while read -r line amount; do
-  curl -sS --fail-with-body -X POST "$gw/api/finance/adjustments" -H 'content-type: application/json' -H 'X-User: finance-business-partner' \
+  gw_curl -sS --fail-with-body -X POST "$gw/api/finance/adjustments" -H 'content-type: application/json' -H 'X-User: finance-business-partner' \
     -d "{\"financialYear\":2019,\"budgetLineCode\":\"$line\",\"amount\":$amount,\"reason\":\"Period 6: rest-of-year run rate of the existing caseload and staff\",\"asAt\":\"2019-09-30\"}" >/dev/null
 done
 
 # Savings position at period 6: the council-wide programme on track, the agency measure at risk.
-for target in $(curl -sS "$gw/api/finance/savings-targets?financialYear=2019" | grep -o '"id":"[0-9a-f-]*","financialYear":2019,"name":"[^"]*"' | sed 's/"id":"\([^"]*\)".*"name":"\([^"]*\)"/\1|\2/' | tr ' ' '_'); do
+for target in $(gw_curl -sS "$gw/api/finance/savings-targets?financialYear=2019" | grep -o '"id":"[0-9a-f-]*","financialYear":2019,"name":"[^"]*"' | sed 's/"id":"\([^"]*\)".*"name":"\([^"]*\)"/\1|\2/' | tr ' ' '_'); do
   id=${target%%|*}
   case "${target#*|}" in
     2019-20_savings_programme*) post "/api/finance/savings-targets/$id/progress" '{"status":"on-track","delivered":8500000,"asAt":"2019-09-30"}' >/dev/null ;;
     Reduce_agency*) post "/api/finance/savings-targets/$id/progress" '{"status":"at-risk","delivered":250000,"asAt":"2019-09-30"}' >/dev/null ;;
   esac
 done
-forecast=$(curl -sS "$gw/api/finance/forecast?financialYear=2019")
+forecast=$(gw_curl -sS "$gw/api/finance/forecast?financialYear=2019")
 echo "$forecast" | sed -n 's/.*"totalBudget":\([-0-9.]*\),"totalForecast":\([-0-9.]*\),"totalVariance":\([-0-9.]*\).*/2019-20 at period 6: budget £\1, forecast outturn £\2, overspend £\3/p'

@@ -1,11 +1,20 @@
 # Shared helpers for the eng/demo/*.sh scripts (sourced, not run).
 gw=${PLATFORM_GATEWAY_URL:-http://127.0.0.1:8080}
+# Every API call carries a bearer token: ./platform up passes a platform-admin one; run by hand, one is minted.
+if [[ -z ${PLATFORM_TOKEN:-} ]]; then
+  PLATFORM_TOKEN=$("$(dirname "${BASH_SOURCE[0]}")/../../platform" token --role platform-admin --sub demo-loader)
+fi
+export PLATFORM_TOKEN
+
+gw_curl() { # curl with the demo's bearer token
+  curl -H "authorization: Bearer $PLATFORM_TOKEN" "$@"
+}
 
 post() { # path json -> prints the response body, fails on a non-2xx answer
-  curl -sS --fail-with-body -X POST "$gw$1" -H 'content-type: application/json' -d "$2"
+  gw_curl -sS --fail-with-body -X POST "$gw$1" -H 'content-type: application/json' -d "$2"
 }
 get() { # path -> prints the response body, fails on a non-2xx answer
-  curl -sS --fail-with-body "$gw$1"
+  gw_curl -sS --fail-with-body "$gw$1"
 }
 id_of() { sed -n 's/.*"id":"\([0-9a-f-]*\)".*/\1/p' | head -n 1; }
 

@@ -1,6 +1,7 @@
 using Platform.Finance;
 using Platform.Finance.Apis;
 using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -8,7 +9,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.UseApiDefaults();
-var api = app.MapGroup("").AddEndpointFilter<ConflictFilter>();
+var api = app.MapGroup("").AddEndpointFilter<ConflictFilter>().RequireServicePolicies(PlatformRoles.FinanceOfficer);
 api.MapBudgetsApi();
 api.MapCommitmentsApi();
 api.MapActualsApi();
@@ -16,4 +17,5 @@ api.MapForecastApi();
 api.MapSavingsApi();
 api.MapVirementsApi();
 api.MapReportsApi();
+api.MapAuditApi();
 app.Run();

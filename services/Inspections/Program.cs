@@ -1,6 +1,7 @@
 using Platform.Inspections;
 using Platform.Inspections.Apis;
 using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -8,9 +9,11 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.UseApiDefaults();
-app.MapInspectionsApi();
-app.MapPlanApi();
-app.MapOversightApi();
-app.MapIndicatorsApi();
-app.MapBoardApi();
+var api = app.MapGroup("").RequireServicePolicies(PlatformRoles.ImprovementLead);
+api.MapInspectionsApi();
+api.MapPlanApi();
+api.MapOversightApi();
+api.MapIndicatorsApi();
+api.MapBoardApi();
+api.MapAuditApi();
 app.Run();

@@ -1,6 +1,7 @@
 using Platform.Placements;
 using Platform.Placements.Apis;
 using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -8,9 +9,11 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.UseApiDefaults();
-app.MapChildrenApi();
-app.MapFosterCarersApi();
-app.MapRateCardApi();
-app.MapIndicatorsApi();
-app.MapSsda903Api();
+var api = app.MapGroup("").RequireServicePolicies(PlatformRoles.PlacementsOfficer);
+api.MapChildrenApi();
+api.MapFosterCarersApi();
+api.MapRateCardApi();
+api.MapIndicatorsApi();
+api.MapSsda903Api();
+api.MapAuditApi();
 app.Run();

@@ -1,4 +1,5 @@
 using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Security;
 using Platform.Workforce;
 using Platform.Workforce.Apis;
 
@@ -8,10 +9,12 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.UseApiDefaults();
-app.MapEstablishmentApi();
-app.MapStaffApi();
-app.MapCaseloadsApi();
-app.MapSupervisionApi();
-app.MapRestructuresApi();
-app.MapKpisApi();
+var api = app.MapGroup("").RequireServicePolicies(PlatformRoles.WorkforceManager);
+api.MapEstablishmentApi();
+api.MapStaffApi();
+api.MapCaseloadsApi();
+api.MapSupervisionApi();
+api.MapRestructuresApi();
+api.MapKpisApi();
+api.MapAuditApi();
 app.Run();

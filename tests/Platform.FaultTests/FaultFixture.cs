@@ -32,7 +32,9 @@ public sealed class FaultFixture : IAsyncLifetime
             ["ConnectionStrings__financedb"] = FinanceDb,
             ["ConnectionStrings__messaging"] = Messaging,
             ["ConnectionStrings__cache"] = Require("PLATFORM_TEST_REDIS"),
+            ["Auth__SigningKey"] = SigningKey,
         });
+        AuthoriseAsAdmin(Finance);
         Workforce = CreateWorkforceReplica("workforce");
 
         string ServiceDll(string name) => Path.Combine(RepositoryRoot, "services", name, "bin", configuration, "net10.0", $"{name}.dll");
@@ -40,12 +42,26 @@ public sealed class FaultFixture : IAsyncLifetime
 
     /// <summary>Another Workforce process on the same database and broker (not started).</summary>
     public ServiceProcess CreateWorkforceReplica(string name) =>
-        new(name, Path.Combine(RepositoryRoot, "services", "Workforce", "bin", Configuration(), "net10.0", "Workforce.dll"), new()
+        AuthoriseAsAdmin(new(name, Path.Combine(RepositoryRoot, "services", "Workforce", "bin", Configuration(), "net10.0", "Workforce.dll"), new()
         {
             ["ConnectionStrings__workforcedb"] = WorkforceDb,
             ["ConnectionStrings__messaging"] = Messaging,
             ["ConnectionStrings__cache"] = Require("PLATFORM_TEST_REDIS"),
-        });
+            ["Auth__SigningKey"] = SigningKey,
+        }));
+
+    /// <summary>The local key the services validate tokens with: the test profile's, else one made for this run.</summary>
+    public static string SigningKey { get; } = Environment.GetEnvironmentVariable("PLATFORM_TEST_AUTH_SIGNING_KEY") is { Length: >= 32 } key
+        ? key
+        : Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The service's client calls it as a platform-admin, as the gateway would forward such a caller.</summary>
+    private static ServiceProcess AuthoriseAsAdmin(ServiceProcess service)
+    {
+        service.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            Platform.Tools.TokenTool.LocalTokens.Create(SigningKey, "fault-tests", ["platform-admin"], TimeSpan.FromHours(4)));
+        return service;
+    }
 
     public string RepositoryRoot { get; }
 

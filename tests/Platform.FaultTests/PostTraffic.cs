@@ -77,8 +77,18 @@ public sealed class PostTraffic(FaultFixture faults)
     /// </summary>
     public async Task AssertEachAppliedExactlyOnceAsync(IReadOnlyCollection<Guid> posts, TimeSpan timeout)
     {
-        await Eventually.UntilAsync(async () => await CommittedPostsAsync(posts) == posts.Count, timeout,
-            $"Finance to commit all {posts.Count} posts (has {await CommittedPostsAsync(posts)})");
+        try
+        {
+            await Eventually.UntilAsync(async () => await CommittedPostsAsync(posts) == posts.Count, timeout, $"Finance to commit all {posts.Count} posts");
+        }
+        catch (TimeoutException timeout_)
+        {
+            // Say where the events stopped: still in Workforce's outbox, or delivered but not applied.
+            var unsent = await FaultFixture.ScalarAsync(faults.WorkforceDb, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL");
+            throw new TimeoutException(
+                $"{timeout_.Message} Finance has {await CommittedPostsAsync(posts)}; Workforce's outbox holds {unsent} unsent.\n" +
+                $"Finance output:\n{faults.Finance.RecentOutput()}", timeout_);
+        }
 
         var events = await EventIdsAsync(posts);
         Assert.Equal(posts.Count, events.Length);

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
+using Platform.ServiceDefaults.Security;
+using Platform.Tools.TokenTool;
 
 namespace Platform.Tests;
 
@@ -38,7 +41,45 @@ public sealed partial class PlatformFixture : IAsyncLifetime, IDisposable
     /// <summary>The Finance service's own bus, for publishing events as if from another service.</summary>
     public MassTransit.IBus FinanceBus => _finance!.Services.GetRequiredService<MassTransit.IBus>();
 
+    /// <summary>The gateway, as a platform-admin (subject <c>platform-tests</c>).</summary>
     public HttpClient Gateway { get; private set; } = null!;
+
+    public Uri GatewayAddress { get; private set; } = null!;
+
+    /// <summary>Every log record the Placements service and the gateway write, as their configuration lets through.</summary>
+    public CapturingLoggerProvider CapturedLogs { get; } = new();
+
+    private readonly Dictionary<string, Uri> _serviceAddresses = [];
+
+    /// <summary>A service's own address, bypassing the gateway (to show it checks tokens itself).</summary>
+    public Uri ServiceAddress(string service) => _serviceAddresses[service];
+
+    /// <summary>
+    /// The local signing key the gateway and the services validate tokens with: the test profile's (./platform test puts
+    /// it in its secrets.env), else one made for this run.
+    /// </summary>
+    public static string SigningKey { get; } = Environment.GetEnvironmentVariable("PLATFORM_TEST_AUTH_SIGNING_KEY") is { Length: >= 32 } key
+        ? key
+        : Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>A token for <paramref name="role"/> (none when null), valid for an hour, or expired an hour ago.</summary>
+    public static string Token(string role, string subject = "platform-tests", bool expired = false) => expired
+        ? LocalTokens.CreateExpired(SigningKey, subject, [role])
+        : LocalTokens.Create(SigningKey, subject, [role], TimeSpan.FromHours(1));
+
+    /// <summary>
+    /// A gateway client (the caller disposes it) sending a token for <paramref name="role"/>, an expired one, or none
+    /// when <paramref name="role"/> is null.
+    /// </summary>
+    public HttpClient CreateClient(string? role, string subject = "platform-tests", bool expired = false)
+    {
+        var client = new HttpClient { BaseAddress = GatewayAddress };
+        if (role is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token(role, subject, expired));
+        }
+        return client;
+    }
 
     public async Task InitializeAsync()
     {
@@ -49,6 +90,7 @@ public sealed partial class PlatformFixture : IAsyncLifetime, IDisposable
             ["ConnectionStrings:workforcedb"] = WorkforceDb,
             ["ConnectionStrings:messaging"] = RabbitMq,
             ["ConnectionStrings:cache"] = Redis,
+            ["Auth:SigningKey"] = SigningKey,
         });
         var workforceAddress = _workforce.Start();
 
@@ -58,6 +100,7 @@ public sealed partial class PlatformFixture : IAsyncLifetime, IDisposable
             ["ConnectionStrings:financedb"] = FinanceDb,
             ["ConnectionStrings:messaging"] = RabbitMq,
             ["ConnectionStrings:cache"] = Redis,
+            ["Auth:SigningKey"] = SigningKey,
         });
         var financeAddress = _finance.Start();
 
@@ -67,6 +110,7 @@ public sealed partial class PlatformFixture : IAsyncLifetime, IDisposable
             ["ConnectionStrings:inspectionsdb"] = InspectionsDb,
             ["ConnectionStrings:messaging"] = RabbitMq,
             ["ConnectionStrings:cache"] = Redis,
+            ["Auth:SigningKey"] = SigningKey,
         });
         var inspectionsAddress = _inspections.Start();
 
@@ -76,7 +120,8 @@ public sealed partial class PlatformFixture : IAsyncLifetime, IDisposable
             ["ConnectionStrings:placementsdb"] = PlacementsDb,
             ["ConnectionStrings:messaging"] = RabbitMq,
             ["ConnectionStrings:cache"] = Redis,
-        });
+            ["Auth:SigningKey"] = SigningKey,
+        }, CapturedLogs);
         var placementsAddress = _placements.Start();
 
         _gateway = new ServiceHost<Platform.Gateway.DownstreamHealthCheck>(new()
@@ -86,8 +131,14 @@ public sealed partial class PlatformFixture : IAsyncLifetime, IDisposable
             ["services:inspections:http:0"] = inspectionsAddress.ToString(),
             ["services:placements:http:0"] = placementsAddress.ToString(),
             ["ConnectionStrings:cache"] = Redis,
-        });
-        Gateway = new HttpClient { BaseAddress = _gateway.Start() };
+            ["Auth:SigningKey"] = SigningKey,
+        }, CapturedLogs);
+        _serviceAddresses["workforce"] = workforceAddress;
+        _serviceAddresses["finance"] = financeAddress;
+        _serviceAddresses["inspections"] = inspectionsAddress;
+        _serviceAddresses["placements"] = placementsAddress;
+        GatewayAddress = _gateway.Start();
+        Gateway = CreateClient(PlatformRoles.PlatformAdmin, "platform-tests");
     }
 
     public async Task DisposeAsync()
@@ -134,7 +185,7 @@ public sealed partial class PlatformFixture : IAsyncLifetime, IDisposable
 }
 
 /// <summary>One service hosted on Kestrel on a free loopback port.</summary>
-public sealed class ServiceHost<TEntryPoint>(Dictionary<string, string> settings) : WebApplicationFactory<TEntryPoint>
+public sealed class ServiceHost<TEntryPoint>(Dictionary<string, string> settings, Microsoft.Extensions.Logging.ILoggerProvider? logs = null) : WebApplicationFactory<TEntryPoint>
     where TEntryPoint : class
 {
     public Uri Start()
@@ -149,6 +200,7 @@ public sealed class ServiceHost<TEntryPoint>(Dictionary<string, string> settings
     {
         builder.UseEnvironment("Development");
         builder.UseUrls("http://127.0.0.1:0");
+        if (logs is not null) builder.ConfigureLogging(logging => logging.AddProvider(logs));
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
@@ -181,4 +233,32 @@ internal static class HttpExtensions
     }
 
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, object body) => client.PostAsJsonAsync(path, body);
+}
+
+/// <summary>Keeps every log record (message, state values, exception) written through it.</summary>
+public sealed class CapturingLoggerProvider : Microsoft.Extensions.Logging.ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _records = new();
+
+    public IReadOnlyCollection<string> Records => _records;
+
+    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(categoryName, _records);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<string> records) : Microsoft.Extensions.Logging.ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter)
+        {
+            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(' ', pairs.Select(p => $"{p.Key}={p.Value}")) : "";
+            records.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {values} {exception}");
+        }
+    }
 }

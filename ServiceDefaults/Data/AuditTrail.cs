@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Platform.ServiceDefaults.Data;
+
+/// <summary>
+/// Who (the token subject) changed what (entity type, action, keys, fields) and when. One row per entity type and
+/// action of each save, written by <see cref="AuditInterceptor"/> in the same transaction as the change, so the trail
+/// can neither miss a committed change nor record one that rolled back. A bulk save (an SSDA903 import) is summarised:
+/// its count in full, its first <see cref="MaxKeys"/> keys.
+/// </summary>
+public sealed class AuditEntry
+{
+    public const int MaxKeys = 100;
+
+    public long Id { get; private set; }
+
+    public DateTimeOffset OccurredAt { get; private set; }
+
+    /// <summary>The token subject (<c>sub</c>) of the request; <c>system</c> for event consumers and background work.</summary>
+    public string Subject { get; private set; } = "";
+
+    /// <summary>The request that made the change (<c>POST /teams</c>; personal identifiers in the path redacted), or null outside a request.</summary>
+    public string? Request { get; private set; }
+
+    public string Entity { get; private set; } = "";
+
+    /// <summary><c>added</c>, <c>modified</c> or <c>deleted</c>.</summary>
+    public string Action { get; private set; } = "";
+
+    public int Count { get; private set; }
+
+    /// <summary>Primary keys of the changed rows (at most <see cref="MaxKeys"/>; <c>new</c> while store-generated).</summary>
+    public List<string> Keys { get; private set; } = [];
+
+    /// <summary>The properties that changed (every property for added and deleted rows is implied).</summary>
+    public List<string> Fields { get; private set; } = [];
+
+    public string? TraceId { get; private set; }
+
+    internal static AuditEntry Create(DateTimeOffset at, string subject, string? request, string entity, string action, int count,
+        List<string> keys, List<string> fields) => new()
+        {
+            OccurredAt = at,
+            Subject = subject.Length > 200 ? subject[..200] : subject,
+            Request = request is { Length: > 300 } ? request[..300] : request,
+            Entity = entity,
+            Action = action,
+            Count = count,
+            Keys = keys,
+            Fields = fields,
+            TraceId = Activity.Current?.TraceId.ToString(),
+        };
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("audit_entries");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).UseIdentityAlwaysColumn();
+        builder.Property(a => a.Subject).HasMaxLength(200);
+        builder.Property(a => a.Request).HasMaxLength(300);
+        builder.Property(a => a.Entity).HasMaxLength(200);
+        builder.Property(a => a.Action).HasMaxLength(20);
+        builder.Property(a => a.TraceId).HasMaxLength(32);
+        builder.HasIndex(a => a.OccurredAt);
+        builder.HasIndex(a => new { a.Subject, a.OccurredAt });
+    }
+}
+
+/// <summary>Adds the <see cref="AuditEntry"/> rows of a save to that same save.</summary>
+public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
+{
+    public const string SystemSubject = "system";
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context) AddAuditEntries(context);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context) AddAuditEntries(context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    private void AddAuditEntries(DbContext context)
+    {
+        context.ChangeTracker.DetectChanges();
+        var changed = context.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not (AuditEntry or OutboxMessage or InboxMessage))
+            .GroupBy(e => (Entity: e.Metadata.ClrType.Name, e.State))
+            .ToList();
+        if (changed.Count == 0) return;
+
+        var request = http.HttpContext;
+        var subject = request?.User.FindFirst("sub")?.Value is { Length: > 0 } sub ? sub : SystemSubject;
+        // The path as the traces show it: child identifiers stay in the data they identify (see PersonalData).
+        var requestLine = request is null ? null : $"{request.Request.Method} {Security.PersonalData.RedactPath(request.Request.Path.Value)}";
+        var now = clock.GetUtcNow();
+        foreach (var group in changed)
+        {
+            var entries = group.ToList();
+            var fields = group.Key.State == EntityState.Modified
+                ? entries.SelectMany(e => e.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name)).Distinct().Order(StringComparer.Ordinal).ToList()
+                : [];
+            context.Add(AuditEntry.Create(now, subject, requestLine, group.Key.Entity, group.Key.State.ToString().ToLowerInvariant(),
+                entries.Count, entries.Take(AuditEntry.MaxKeys).Select(KeyOf).ToList(), fields));
+        }
+    }
+
+    private static string KeyOf(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        if (key is null) return "";
+        return string.Join('/', key.Properties.Select(p =>
+        {
+            var property = entry.Property(p.Name);
+            return property.IsTemporary ? "new" : Convert.ToString(property.CurrentValue, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        }));
+    }
+}
