@@ -108,6 +108,8 @@ public sealed partial class OutboxDispatcher<TContext>(
         }
     }
 
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(15);
+
     /// <summary>Publishes one batch; returns how many rows were claimed.</summary>
     public async Task<int> DispatchBatchAsync(int batchSize, CancellationToken cancellationToken)
     {
@@ -161,7 +163,12 @@ public sealed partial class OutboxDispatcher<TContext>(
             $"outbox publish {type.Name}", ActivityKind.Producer, parent);
         activity?.SetTag("messaging.message.id", message.Id);
 
-        await bus.Publish(payload, type, context => context.MessageId = message.Id, cancellationToken);
+        // Bounded: a publish waiting on a broker connection that never comes back would otherwise hold the whole
+        // outbox (every later row waits behind this one). Timing out marks the row failed; the next attempt
+        // publishes through the bus's fresh connection.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(PublishTimeout);
+        await bus.Publish(payload, type, context => context.MessageId = message.Id, timeout.Token);
     }
 
     private async Task CleanupAsync(OutboxOptions settings, CancellationToken cancellationToken)
