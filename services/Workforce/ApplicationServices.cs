@@ -22,6 +22,7 @@ internal static class ApplicationServices
             .Validate(o => o.SupervisionIntervalDays is >= 1 and <= 366, "SupervisionIntervalDays must be 1–366.")
             .ValidateOnStart();
         builder.Services.AddScoped<SupervisionRegister>();
+        builder.Services.AddScoped<CaseloadThresholds>();
         builder.Services.AddScoped<RestructureImplementation>();
         builder.Services.AddScoped<WorkforceKpis>();
         builder.Services.AddHostedService<SupervisionOverdueMonitor>();

@@ -81,13 +81,13 @@ public sealed class PostTraffic(FaultFixture faults)
         {
             await Eventually.UntilAsync(async () => await CommittedPostsAsync(posts) == posts.Count, timeout, $"Finance to commit all {posts.Count} posts");
         }
-        catch (TimeoutException timeout_)
+        catch (TimeoutException stalled)
         {
             // Say where the events stopped: still in Workforce's outbox, or delivered but not applied.
             var unsent = await FaultFixture.ScalarAsync(faults.WorkforceDb, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL");
             throw new TimeoutException(
-                $"{timeout_.Message} Finance has {await CommittedPostsAsync(posts)}; Workforce's outbox holds {unsent} unsent.\n" +
-                $"Finance output:\n{faults.Finance.RecentOutput()}", timeout_);
+                $"{stalled.Message} Finance has {await CommittedPostsAsync(posts)}; Workforce's outbox holds {unsent} unsent.\n" +
+                $"Finance output:\n{faults.Finance.RecentOutput()}", stalled);
         }
 
         var events = await EventIdsAsync(posts);

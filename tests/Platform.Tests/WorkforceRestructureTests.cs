@@ -61,9 +61,9 @@ public sealed class WorkforceRestructureTests(PlatformFixture platform)
         await Record(programme, new { hr1SubmittedOn = "2019-07-01" });
         var approved = await Approve(programme, proposals[0], "2019-08-20");
 
-        await AssertProblemAsync(noConsultation, HttpStatusCode.Conflict, "consultationStartedOn");
-        await AssertProblemAsync(tooLate, HttpStatusCode.Conflict, "consultationStartedOn");
-        await AssertProblemAsync(noHr1, HttpStatusCode.Conflict, "hr1SubmittedOn");
+        await Problem.AssertFieldAsync(noConsultation, HttpStatusCode.Conflict, "consultationStartedOn");
+        await Problem.AssertFieldAsync(tooLate, HttpStatusCode.Conflict, "consultationStartedOn");
+        await Problem.AssertFieldAsync(noHr1, HttpStatusCode.Conflict, "hr1SubmittedOn");
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         Assert.True((await ConsultationAsync(programme)).GetProperty("compliant").GetBoolean());
     }
@@ -86,7 +86,7 @@ public sealed class WorkforceRestructureTests(PlatformFixture platform)
         await using var redundancies = await EventListener.BindAsync("Platform.Contracts.Workforce.V1:RedundancyConfirmed");
 
         var refused = await platform.Gateway.PostJsonAsync($"/api/workforce/restructures/{programme}/implement", new { upTo = "2019-12-31" });
-        await AssertProblemAsync(refused, HttpStatusCode.Conflict, "outcome");
+        await Problem.AssertFieldAsync(refused, HttpStatusCode.Conflict, "outcome");
         Assert.Equal("filled", (await (await platform.Gateway.GetAsync($"/api/workforce/posts/{posts[0]}")).ReadAsync<PostDto>()).Status);
 
         var application = (await (await platform.Gateway.PostJsonAsync($"/api/workforce/restructures/{programme}/voluntary-redundancies",
@@ -248,14 +248,5 @@ public sealed class WorkforceRestructureTests(PlatformFixture platform)
         var code = $"R-{Guid.NewGuid().ToString("N")[..8]}".ToUpperInvariant();
         (await platform.Gateway.PostJsonAsync("/api/workforce/teams", new { code, name = "Assessment", directorate = "Children's Social Care" })).EnsureSuccessStatusCode();
         return code;
-    }
-
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string field)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var problem = JsonDocument.Parse(body);
-        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), $"expected an error for '{field}' in {body}");
     }
 }

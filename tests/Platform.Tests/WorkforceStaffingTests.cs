@@ -80,9 +80,9 @@ public sealed class WorkforceStaffingTests(PlatformFixture platform)
         var name = await platform.Gateway.PostJsonAsync($"/api/workforce/staff/{second}/cases", new { caseReference = "JaneSmith", allocatedOn = "2019-02-02" });
         var beforeStart = await platform.Gateway.PostJsonAsync($"/api/workforce/staff/{second}/cases", new { caseReference = $"{team}-X2", allocatedOn = "2018-12-01" });
 
-        await AssertProblemAsync(twice, HttpStatusCode.Conflict, "caseReference");
-        await AssertProblemAsync(name, HttpStatusCode.BadRequest, "caseReference");
-        await AssertProblemAsync(beforeStart, HttpStatusCode.BadRequest, "allocatedOn");
+        await Problem.AssertFieldAsync(twice, HttpStatusCode.Conflict, "caseReference");
+        await Problem.AssertFieldAsync(name, HttpStatusCode.BadRequest, "caseReference");
+        await Problem.AssertFieldAsync(beforeStart, HttpStatusCode.BadRequest, "allocatedOn");
         var secondNow = await (await platform.Gateway.GetAsync($"/api/workforce/staff/{second}/cases")).ReadAsync<WorkerCaseload>();
         Assert.Equal(0, secondNow.Caseload);
 
@@ -146,8 +146,8 @@ public sealed class WorkforceStaffingTests(PlatformFixture platform)
 
         var deleteFilled = await platform.Gateway.PostJsonAsync($"/api/workforce/posts/{post.Id}/delete", new { effectiveOn = "2019-06-01" });
         var leaveWithCases = await platform.Gateway.PostJsonAsync($"/api/workforce/staff/{worker}/leave", new { leftOn = "2019-06-30", leavingReason = "resignation" });
-        await AssertProblemAsync(deleteFilled, HttpStatusCode.Conflict, "postId");
-        await AssertProblemAsync(leaveWithCases, HttpStatusCode.Conflict, "leftOn");
+        await Problem.AssertFieldAsync(deleteFilled, HttpStatusCode.Conflict, "postId");
+        await Problem.AssertFieldAsync(leaveWithCases, HttpStatusCode.Conflict, "leftOn");
 
         await ReleaseAsync(worker, $"{team}-P1", "2019-06-28");
         (await platform.Gateway.PostJsonAsync($"/api/workforce/staff/{worker}/leave", new { leftOn = "2019-06-30", leavingReason = "resignation" })).EnsureSuccessStatusCode();
@@ -190,7 +190,7 @@ public sealed class WorkforceStaffingTests(PlatformFixture platform)
         // Contracts carry money as JSON strings so no consumer rounds it through a double.
         Assert.Equal("320.00", Message(message.Body).GetProperty("dayRate").GetString());
         Assert.Equal("vacant", (await (await platform.Gateway.GetAsync($"/api/workforce/posts/{post.Id}")).ReadAsync<PostDto>()).Status);
-        await AssertProblemAsync(noRate, HttpStatusCode.BadRequest, "agencyDayRate");
+        await Problem.AssertFieldAsync(noRate, HttpStatusCode.BadRequest, "agencyDayRate");
     }
 
     private static JsonElement Message(string envelope) => JsonDocument.Parse(envelope).RootElement.GetProperty("message").Clone();
@@ -225,14 +225,5 @@ public sealed class WorkforceStaffingTests(PlatformFixture platform)
         var code = $"S-{Guid.NewGuid().ToString("N")[..8]}".ToUpperInvariant();
         (await platform.Gateway.PostJsonAsync("/api/workforce/teams", new { code, name = "Safeguarding", directorate = "Children's Social Care" })).EnsureSuccessStatusCode();
         return code;
-    }
-
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string field)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var problem = JsonDocument.Parse(body);
-        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), $"expected an error for '{field}' in {body}");
     }
 }

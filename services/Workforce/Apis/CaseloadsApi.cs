@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Contracts.Workforce.V1;
 using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Http;
@@ -50,7 +49,7 @@ public static class CaseloadsApi
     public sealed record ThresholdResponse(string JobRole, int Warning, int Critical, bool IsDefault);
 
     internal static async Task<Results<Created<WorkerCaseloadResponse>, NotFound, ValidationProblem>> AllocateCase(
-        Guid id, AllocateCaseRequest request, WorkforceDbContext db, IOptions<WorkforceOptions> options, CancellationToken cancellationToken)
+        Guid id, AllocateCaseRequest request, WorkforceDbContext db, CaseloadThresholds thresholds, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
         if (validator.Required("caseReference", request.CaseReference, 30))
@@ -73,7 +72,7 @@ public static class CaseloadsApi
                 : $"The case is held by worker {holder}; release it there first.", "caseReference");
         }
 
-        var threshold = await ThresholdForAsync(db, options.Value, worker.JobRole, cancellationToken);
+        var threshold = await thresholds.ForAsync(worker.JobRole, cancellationToken);
         var before = worker.Caseload;
         db.CaseAllocations.Add(worker.AllocateCase(reference, request.AllocatedOn!.Value));
         PublishCaseloadChange(db, worker, before, threshold, request.AllocatedOn.Value);
@@ -82,7 +81,7 @@ public static class CaseloadsApi
     }
 
     internal static async Task<Results<Ok<WorkerCaseloadResponse>, NotFound, ValidationProblem>> ReleaseCase(
-        Guid id, string caseReference, ReleaseCaseRequest request, WorkforceDbContext db, IOptions<WorkforceOptions> options, CancellationToken cancellationToken)
+        Guid id, string caseReference, ReleaseCaseRequest request, WorkforceDbContext db, CaseloadThresholds thresholds, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
         validator.DateRange("releasedOn", request.ReleasedOn, ApiDates.Earliest, ApiDates.Latest);
@@ -95,7 +94,7 @@ public static class CaseloadsApi
             a => a.WorkerId == id && a.CaseReference == reference && a.ReleasedOn == null, cancellationToken);
         if (allocation is null) return TypedResults.NotFound();
 
-        var threshold = await ThresholdForAsync(db, options.Value, worker.JobRole, cancellationToken);
+        var threshold = await thresholds.ForAsync(worker.JobRole, cancellationToken);
         var before = worker.Caseload;
         worker.ReleaseCase(allocation, request.ReleasedOn!.Value);
         PublishCaseloadChange(db, worker, before, threshold, request.ReleasedOn.Value);
@@ -104,7 +103,7 @@ public static class CaseloadsApi
     }
 
     internal static async Task<Results<Ok<WorkerCaseloadResponse>, NotFound, ValidationProblem>> TransferCase(
-        Guid id, string caseReference, TransferCaseRequest request, WorkforceDbContext db, IOptions<WorkforceOptions> options, CancellationToken cancellationToken)
+        Guid id, string caseReference, TransferCaseRequest request, WorkforceDbContext db, CaseloadThresholds thresholds, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
         validator.Required("toWorkerId", request.ToWorkerId);
@@ -120,7 +119,7 @@ public static class CaseloadsApi
         if (to is null) return validator.Add("toWorkerId", "The worker does not exist.").ToProblem();
 
         var on = request.TransferredOn!.Value;
-        var (fromThreshold, toThreshold) = (await ThresholdForAsync(db, options.Value, from.JobRole, cancellationToken), await ThresholdForAsync(db, options.Value, to.JobRole, cancellationToken));
+        var (fromThreshold, toThreshold) = (await thresholds.ForAsync(from.JobRole, cancellationToken), await thresholds.ForAsync(to.JobRole, cancellationToken));
         var (fromBefore, toBefore) = (from.Caseload, to.Caseload);
         // One transaction, two writes: the release must reach the table before the new open allocation, which the one-holder index checks.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -135,21 +134,21 @@ public static class CaseloadsApi
     }
 
     internal static async Task<Results<Ok<WorkerCaseloadResponse>, NotFound>> GetWorkerCaseload(
-        Guid id, DateOnly? asAt, WorkforceDbContext db, IOptions<WorkforceOptions> options, CancellationToken cancellationToken)
+        Guid id, DateOnly? asAt, WorkforceDbContext db, CaseloadThresholds thresholds, CancellationToken cancellationToken)
     {
         var worker = await db.Staff.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (worker is null) return TypedResults.NotFound();
-        var threshold = await ThresholdForAsync(db, options.Value, worker.JobRole, cancellationToken);
+        var threshold = await thresholds.ForAsync(worker.JobRole, cancellationToken);
         return TypedResults.Ok(await CaseloadOnAsync(db, worker, threshold, asAt ?? ApiDates.Today, cancellationToken));
     }
 
     internal static async Task<Results<Ok<TeamCaseloadResponse>, NotFound>> GetTeamCaseloads(
-        string code, DateOnly? asAt, WorkforceDbContext db, IOptions<WorkforceOptions> options, CancellationToken cancellationToken)
+        string code, DateOnly? asAt, WorkforceDbContext db, CaseloadThresholds thresholds, CancellationToken cancellationToken)
     {
         var teamCode = code.ToUpperInvariant();
         if (!await db.Teams.AnyAsync(t => t.Code == teamCode, cancellationToken)) return TypedResults.NotFound();
         var date = asAt ?? ApiDates.Today;
-        var thresholds = await ThresholdsAsync(db, options.Value, cancellationToken);
+        var inForce = await thresholds.AllAsync(cancellationToken);
 
         var staff = await db.Staff.AsNoTracking()
             .Where(s => s.TeamCode == teamCode && s.StartDate <= date && (s.LeftOn == null || s.LeftOn >= date))
@@ -162,7 +161,7 @@ public static class CaseloadsApi
             .ToListAsync(cancellationToken);
 
         var rows = staff.Select(s => new TeamWorkerCaseload(s.Id, s.JobRole, s.EmploymentType.ToString().ToLowerInvariant(), s.Fte, s.Cases,
-            Level(s.Cases, thresholds[s.JobRole]))).ToList();
+            Level(s.Cases, inForce[s.JobRole].Threshold))).ToList();
         var holders = rows.Where(r => r.Caseload > 0).ToList();
         var fte = holders.Sum(r => r.Fte);
         var cases = holders.Sum(r => r.Caseload);
@@ -171,13 +170,9 @@ public static class CaseloadsApi
             rows.Count(r => r.Level != "normal"), rows.Count(r => r.Level == "critical"), rows));
     }
 
-    internal static async Task<Ok<List<ThresholdResponse>>> ListThresholds(WorkforceDbContext db, IOptions<WorkforceOptions> options, CancellationToken cancellationToken)
-    {
-        var configured = await db.CaseloadThresholds.AsNoTracking().ToDictionaryAsync(t => t.JobRole, cancellationToken);
-        return TypedResults.Ok(JobRoles.All.Order().Select(role => configured.TryGetValue(role, out var t)
-            ? new ThresholdResponse(role, t.Warning, t.Critical, false)
-            : new ThresholdResponse(role, options.Value.DefaultCaseloadWarning, options.Value.DefaultCaseloadCritical, true)).ToList());
-    }
+    internal static async Task<Ok<List<ThresholdResponse>>> ListThresholds(CaseloadThresholds thresholds, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await thresholds.AllAsync(cancellationToken)).OrderBy(t => t.Key, StringComparer.Ordinal)
+            .Select(t => new ThresholdResponse(t.Key, t.Value.Threshold.Warning, t.Value.Threshold.Critical, t.Value.IsDefault)).ToList());
 
     internal static async Task<Results<Ok<ThresholdResponse>, ValidationProblem>> SetThreshold(
         string jobRole, ThresholdRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
@@ -221,15 +216,4 @@ public static class CaseloadsApi
 
     internal static string Level(int caseload, CaseloadThreshold threshold) =>
         caseload > threshold.Critical ? "critical" : caseload > threshold.Warning ? "warning" : "normal";
-
-    internal static async Task<CaseloadThreshold> ThresholdForAsync(WorkforceDbContext db, WorkforceOptions options, string jobRole, CancellationToken cancellationToken) =>
-        await db.CaseloadThresholds.AsNoTracking().FirstOrDefaultAsync(t => t.JobRole == jobRole, cancellationToken)
-        ?? new CaseloadThreshold(jobRole, options.DefaultCaseloadWarning, options.DefaultCaseloadCritical);
-
-    internal static async Task<Dictionary<string, CaseloadThreshold>> ThresholdsAsync(WorkforceDbContext db, WorkforceOptions options, CancellationToken cancellationToken)
-    {
-        var configured = await db.CaseloadThresholds.AsNoTracking().ToDictionaryAsync(t => t.JobRole, cancellationToken);
-        return JobRoles.All.ToDictionary(role => role,
-            role => configured.GetValueOrDefault(role) ?? new CaseloadThreshold(role, options.DefaultCaseloadWarning, options.DefaultCaseloadCritical));
-    }
 }

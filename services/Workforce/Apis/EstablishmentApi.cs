@@ -63,8 +63,6 @@ public static class EstablishmentApi
 
     public sealed record PostVersionResponse(DateOnly EffectiveFrom, string TeamCode, string JobRole, string Grade, decimal Fte, decimal AnnualCost, string BudgetLineCode, PostStatus Status, Guid? OccupantId);
 
-    private static readonly DateOnly EarliestDate = new(2000, 4, 1);
-    private static readonly DateOnly LatestDate = new(2100, 3, 31);
 
     internal static async Task<Results<Created<TeamResponse>, ValidationProblem, Conflict<string>>> CreateTeam(
         CreateTeamRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
@@ -105,7 +103,7 @@ public static class EstablishmentApi
         validator.Range("fte", request.Fte, 0.01m, 1m);
         validator.Range("annualCost", request.AnnualCost, 0m, 1_000_000m);
         validator.OneOf("budgetLineCode", request.BudgetLineCode, S251Lines.All.Keys.Order().ToArray());
-        validator.DateRange("effectiveFrom", request.EffectiveFrom, EarliestDate, LatestDate);
+        validator.DateRange("effectiveFrom", request.EffectiveFrom, ApiDates.Earliest, ApiDates.Latest);
         if (!validator.IsValid) return validator.ToProblem();
 
         var teamCode = request.TeamCode!.ToUpperInvariant();
@@ -174,7 +172,7 @@ public static class EstablishmentApi
         Guid id, ChangePostRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.DateRange("effectiveFrom", request.EffectiveFrom, EarliestDate, LatestDate);
+        validator.DateRange("effectiveFrom", request.EffectiveFrom, ApiDates.Earliest, ApiDates.Latest);
         if (request.TeamCode is not null) validator.Required("teamCode", request.TeamCode, 40);
         if (request.Grade is not null) validator.Required("grade", request.Grade, 20);
         if (request.Fte is not null) validator.Range("fte", request.Fte, 0.01m, 1m);
@@ -210,7 +208,7 @@ public static class EstablishmentApi
         Guid id, DeletePostRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.DateRange("effectiveOn", request.EffectiveOn, EarliestDate, LatestDate);
+        validator.DateRange("effectiveOn", request.EffectiveOn, ApiDates.Earliest, ApiDates.Latest);
         if (!validator.IsValid) return validator.ToProblem();
         var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (post is null) return TypedResults.NotFound();
@@ -225,7 +223,7 @@ public static class EstablishmentApi
         Guid id, DateOnly? date, string field, Action<Post, DateOnly> change, WorkforceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.DateRange(field, date, EarliestDate, LatestDate);
+        validator.DateRange(field, date, ApiDates.Earliest, ApiDates.Latest);
         if (!validator.IsValid) return validator.ToProblem();
         var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (post is null) return TypedResults.NotFound();
@@ -253,7 +251,7 @@ public static class EstablishmentApi
         Guid id, VacancyDateRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.DateRange("on", request.On, EarliestDate, LatestDate);
+        validator.DateRange("on", request.On, ApiDates.Earliest, ApiDates.Latest);
         if (!validator.IsValid) return validator.ToProblem();
         var vacancy = await db.Vacancies.FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
         if (vacancy is null) return TypedResults.NotFound();
@@ -266,7 +264,7 @@ public static class EstablishmentApi
         Guid id, VacancyDateRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.DateRange("on", request.On, EarliestDate, LatestDate);
+        validator.DateRange("on", request.On, ApiDates.Earliest, ApiDates.Latest);
         if (!validator.IsValid) return validator.ToProblem();
         var vacancy = await db.Vacancies.FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
         if (vacancy is null) return TypedResults.NotFound();
@@ -283,7 +281,7 @@ public static class EstablishmentApi
         Guid id, OpenVacancyRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.DateRange("openedOn", request.OpenedOn, EarliestDate, LatestDate);
+        validator.DateRange("openedOn", request.OpenedOn, ApiDates.Earliest, ApiDates.Latest);
         if (!validator.IsValid) return validator.ToProblem();
 
         var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
@@ -305,7 +303,7 @@ public static class EstablishmentApi
         Guid id, FillVacancyRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.DateRange("filledOn", request.FilledOn, EarliestDate, LatestDate);
+        validator.DateRange("filledOn", request.FilledOn, ApiDates.Earliest, ApiDates.Latest);
         if (!validator.IsValid) return validator.ToProblem();
 
         var vacancy = await db.Vacancies.FirstOrDefaultAsync(v => v.Id == id, cancellationToken);

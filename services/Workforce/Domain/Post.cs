@@ -27,7 +27,7 @@ public sealed class Post
 
     public Post(Guid id, string teamCode, string jobRole, string grade, decimal fte, decimal annualCost, string budgetLineCode, DateOnly effectiveFrom)
     {
-        if (!JobRoles.All.Contains(jobRole)) throw DomainRuleException.ForField("jobRole", $"Unknown job role '{jobRole}'.");
+        RequireValidTerms(jobRole, fte, annualCost);
         Id = id;
         TeamCode = teamCode;
         JobRole = jobRole;
@@ -120,7 +120,7 @@ public sealed class Post
 
     public void Freeze(DateOnly effectiveFrom)
     {
-        if (Status is not (PostStatus.Funded)) throw DomainRuleException.Conflict($"Only a funded, empty post without an open vacancy can be frozen; this post is {Status.ToString().ToLowerInvariant()}.");
+        if (Status != PostStatus.Funded) throw DomainRuleException.Conflict($"Only a funded, empty post without an open vacancy can be frozen; this post is {Status.ToString().ToLowerInvariant()}.");
         RequireChangeDate(effectiveFrom, "effectiveFrom");
         Status = PostStatus.Frozen;
         Record(effectiveFrom);
@@ -173,10 +173,17 @@ public sealed class Post
         _history.Add(new PostVersion(this, effectiveFrom));
     }
 
-    private void SetTerms(decimal fte, decimal annualCost)
+    /// <summary>The rules every post's terms follow, also checked when a restructure proposes a new post.</summary>
+    public static void RequireValidTerms(string jobRole, decimal fte, decimal annualCost)
     {
+        if (!JobRoles.All.Contains(jobRole)) throw DomainRuleException.ForField("jobRole", $"Unknown job role '{jobRole}'.");
         if (fte is <= 0 or > 1) throw DomainRuleException.ForField("fte", "FTE must be more than 0 and at most 1.");
         if (annualCost < 0) throw DomainRuleException.ForField("annualCost", "Annual cost cannot be negative.");
+    }
+
+    private void SetTerms(decimal fte, decimal annualCost)
+    {
+        RequireValidTerms(JobRole, fte, annualCost);
         Fte = fte;
         AnnualCost = annualCost;
     }

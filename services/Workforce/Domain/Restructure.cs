@@ -220,8 +220,8 @@ public sealed class RestructureProposal
 
     public static RestructureProposal CreatePost(Guid programmeId, string teamCode, string jobRole, string grade, decimal fte, decimal annualCost, string budgetLineCode, DateOnly effectiveOn)
     {
-        // Validate the post's terms now rather than at implementation.
-        _ = new Post(Guid.Empty, teamCode, jobRole, grade, fte, annualCost, budgetLineCode, effectiveOn);
+        // Checked now rather than at implementation.
+        Post.RequireValidTerms(jobRole, fte, annualCost);
         return new RestructureProposal(programmeId, ProposalKind.CreatePost, null, effectiveOn)
         {
             TeamCode = teamCode, JobRole = jobRole, Grade = grade, Fte = fte, AnnualCost = annualCost, BudgetLineCode = budgetLineCode,

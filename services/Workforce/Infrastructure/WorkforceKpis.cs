@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Platform.Workforce.Domain;
 
 namespace Platform.Workforce.Infrastructure;
@@ -31,7 +30,7 @@ public sealed record WorkforceMeasures(
     decimal? SupervisionCompliance);
 
 /// <summary>Computes the census measures for any date from the establishment's history.</summary>
-public sealed class WorkforceKpis(WorkforceDbContext db, SupervisionRegister supervision, IOptions<WorkforceOptions> options)
+public sealed class WorkforceKpis(WorkforceDbContext db, SupervisionRegister supervision, CaseloadThresholds caseloadThresholds)
 {
     /// <summary>Post roles that count as social work posts for vacancies (the census counts social worker posts).</summary>
     private static readonly HashSet<string> SocialWorkRoles =
@@ -65,7 +64,7 @@ public sealed class WorkforceKpis(WorkforceDbContext db, SupervisionRegister sup
             .Where(v => SocialWorkRoles.Contains(v.JobRole) && v.Status is PostStatus.Funded or PostStatus.Vacant)
             .ToList();
 
-        var thresholds = await CaseloadThresholdsAsync(cancellationToken);
+        var inForce = await caseloadThresholds.AllAsync(cancellationToken);
         var compliance = (await supervision.OnAsync(date, null, cancellationToken)).ToLookup(w => w.TeamCode);
         var workingDaysInYear = WorkingDays.Between(yearStart, date);
 
@@ -82,7 +81,7 @@ public sealed class WorkforceKpis(WorkforceDbContext db, SupervisionRegister sup
             var holders = inPost.Where(s => cases.GetValueOrDefault(s.Id) > 0).ToList();
             var holdersFte = holders.Sum(s => s.Fte);
             var caseCount = holders.Sum(s => cases[s.Id]);
-            var over = holders.Count(s => cases[s.Id] > thresholds(s.JobRole));
+            var over = holders.Count(s => cases[s.Id] > inForce[s.JobRole].Threshold.Warning);
             var lost = employed.Sum(s => daysLost.GetValueOrDefault(s.Id) * s.Fte);
             var overdue = supervised.Count(w => w.IsOverdue);
             return new WorkforceMeasures(team, employedFte, employed.Count, startersFte, leaversFte, Ratio(leaversFte, employedFte),
@@ -97,12 +96,6 @@ public sealed class WorkforceKpis(WorkforceDbContext db, SupervisionRegister sup
                 compliance[team].ToList()))
             .ToList();
         return (teams, Measure("ALL", staff, posts.Select(p => p.Fte), compliance.SelectMany(g => g).ToList()));
-    }
-
-    private async Task<Func<string, int>> CaseloadThresholdsAsync(CancellationToken cancellationToken)
-    {
-        var configured = await db.CaseloadThresholds.AsNoTracking().ToDictionaryAsync(t => t.JobRole, t => t.Warning, cancellationToken);
-        return role => configured.GetValueOrDefault(role, options.Value.DefaultCaseloadWarning);
     }
 
     private static decimal? Ratio(decimal numerator, decimal denominator, int decimals = 4) =>
