@@ -15,6 +15,8 @@ namespace Platform.Tests;
 [Collection(PlatformTestGroup.Name)]
 public sealed class IngestTests(PlatformFixture platform)
 {
+    private static readonly string[] LeaverOnly = ["hr.leaver.v1"];
+
     [Fact]
     public async Task A_key_is_shown_once_listed_without_its_secret_and_refused_with_401_once_revoked()
     {
@@ -267,5 +269,77 @@ public sealed class IngestTests(PlatformFixture platform)
         await QueueExistsAsync(connection, "workforce-record-starter_error");
         var (_, headers) = await TakeAsync(channel, "workforce-record-starter_error", m => m.BasicProperties.MessageId == messageId);
         Assert.Contains("NO-SUCH-TEAM does not exist", headers["MT-Fault-Message"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Key_administration_is_for_platform_admins_only_and_refuses_bad_input_storing_nothing()
+    {
+        var key = await platform.CreateKeyAsync(["hr.leaver.v1"]);
+        var routes = new (HttpMethod Method, string Path)[]
+        {
+            (HttpMethod.Post, "/api/ingest/keys"), (HttpMethod.Get, "/api/ingest/keys"), (HttpMethod.Get, $"/api/ingest/keys/{key.Id}"),
+            (HttpMethod.Post, $"/api/ingest/keys/{key.Id}/revoke"), (HttpMethod.Get, "/api/ingest/audit"),
+        };
+        foreach (var role in PlatformRoles.All.Where(r => r != PlatformRoles.PlatformAdmin).Append(null))
+        {
+            using var client = platform.CreateClient(role);
+            foreach (var (method, path) in routes)
+            {
+                using var request = new HttpRequestMessage(method, path);
+                if (method == HttpMethod.Post) request.Content = JsonContent.Create(new { name = "x", source = "urn:x", eventTypes = LeaverOnly });
+                using var response = await client.SendAsync(request);
+                Assert.True(response.StatusCode == (role is null ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden), $"{role ?? "no token"} {method} {path}: {(int)response.StatusCode}");
+            }
+        }
+
+        var keysBefore = await PlatformFixture.CountRowsAsync(platform.IngestDb, "api_keys");
+        var bad = new (string Body, string Field)[]
+        {
+            ("{\"name\": \"HR\", \"source\": \"urn:hr\", \"eventTypes\": [\"hr.promotion.v1\"]}", "eventTypes[0]"),
+            ("{\"name\": \"HR\", \"source\": \"urn:hr\", \"eventTypes\": []}", "eventTypes"),
+            ("{\"name\": \"HR\", \"source\": \"urn:hr\", \"eventTypes\": [null]}", "eventTypes[0]"),
+            ("{\"source\": \"urn:hr\", \"eventTypes\": [\"hr.leaver.v1\"]}", "name"),
+            ("{\"name\": \"HR\", \"source\": \"not a uri\", \"eventTypes\": [\"hr.leaver.v1\"]}", "source"),
+            ("{\"name\": \"HR\", \"source\": \"urn:hr\", \"eventTypes\": [\"hr.leaver.v1\"], \"rateLimitPerMinute\": 0}", "rateLimitPerMinute"),
+        };
+        foreach (var (body, field) in bad)
+        {
+            using var response = await platform.Gateway.PostAsync("/api/ingest/keys", new StringContent(body, Encoding.UTF8, "application/json"));
+            await Problem.AssertFieldAsync(response, HttpStatusCode.BadRequest, field);
+        }
+        foreach (var body in new[] { "{\"name\": ", "{\"name\": 5, \"source\": [], \"eventTypes\": \"hr.leaver.v1\"}", "[]" })
+        {
+            using var response = await platform.Gateway.PostAsync("/api/ingest/keys", new StringContent(body, Encoding.UTF8, "application/json"));
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{body}: {(int)response.StatusCode}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await platform.Gateway.PostAsJsonAsync("/api/ingest/keys/0000000000000000/revoke", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await platform.Gateway.PostAsJsonAsync($"/api/ingest/keys/{key.Id}/revoke", new { })).StatusCode);
+        using var twice = await platform.Gateway.PostAsJsonAsync($"/api/ingest/keys/{key.Id}/revoke", new { });
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Equal(keysBefore, await PlatformFixture.CountRowsAsync(platform.IngestDb, "api_keys"));
+    }
+
+    [Fact]
+    public async Task Events_in_an_unsupported_media_type_or_unreadable_are_refused_with_problem_json()
+    {
+        var key = await platform.CreateKeyAsync(["hr.leaver.v1"]);
+        using var client = new HttpClient { BaseAddress = platform.GatewayAddress };
+        foreach (var (body, mediaType, status) in new[]
+        {
+            ("{}", "application/json", HttpStatusCode.UnsupportedMediaType),
+            ("<event/>", "application/xml", HttpStatusCode.UnsupportedMediaType),
+            ("{\"specversion\": ", Structured, HttpStatusCode.BadRequest),
+            ("[]", Batch, HttpStatusCode.BadRequest),
+            ("[1, 2]", Batch, HttpStatusCode.BadRequest),
+            ("{\"specversion\": 1.0, \"id\": 5, \"source\": \"x\", \"type\": \"hr.leaver.v1\", \"data\": {}}", Structured, HttpStatusCode.BadRequest),
+        })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/events") { Content = new StringContent(body, Encoding.UTF8, mediaType) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", key.Key);
+            using var response = await client.SendAsync(request);
+            Assert.True(response.StatusCode == status, $"{mediaType} {body}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
     }
 }
