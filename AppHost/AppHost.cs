@@ -25,6 +25,7 @@ var workforceDb = postgres.AddDatabase("workforcedb");
 var financeDb = postgres.AddDatabase("financedb");
 var placementsDb = postgres.AddDatabase("placementsdb");
 var inspectionsDb = postgres.AddDatabase("inspectionsdb");
+var ingestDb = postgres.AddDatabase("ingestdb");
 
 var cache = builder.AddRedis("cache");
 
@@ -37,6 +38,8 @@ var workforce = AddService<Projects.Workforce>("workforce", workforceDb);
 var finance = AddService<Projects.Finance>("finance", financeDb);
 var placements = AddService<Projects.Placements>("placements", placementsDb);
 var inspections = AddService<Projects.Inspections>("inspections", inspectionsDb);
+// Departmental event ingest (docs/ingest.md): /events on the gateway, the platform.ingest AMQP exchange.
+var ingest = AddService<Projects.Ingest>("ingest", ingestDb);
 
 // ----- Gateway (YARP) -----
 
@@ -47,12 +50,14 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(finance)
     .WithReference(placements)
     .WithReference(inspections)
+    .WithReference(ingest)
     .WithReference(cache)
     .WithEnvironment("Auth__SigningKey", signingKey)
     .WaitFor(workforce)
     .WaitFor(finance)
     .WaitFor(placements)
     .WaitFor(inspections)
+    .WaitFor(ingest)
     .WaitFor(cache);
 
 builder.Build().Run();

@@ -91,7 +91,7 @@ load_profile() {
 
   REDIS_DIR=$STATE_DIR/redis
 
-  SERVICES=(workforce finance placements inspections)
+  SERVICES=(workforce finance placements inspections ingest)
 }
 
 # ---------------------------------------------------------------------------

@@ -85,6 +85,7 @@ internal static class GatewayRoutes
                 HealthStatus.Unhealthy, [ServiceDefaultsExtensions.ReadyTag], TimeSpan.FromSeconds(5)));
         }
 
+        IngestRoutes.Add(builder.Configuration, routes, clusters, health);
         builder.Services.AddHttpClient(DownstreamHealthCheck.ClientName);
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
     }

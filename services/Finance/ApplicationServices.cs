@@ -31,6 +31,7 @@ internal static class ApplicationServices
             bus.AddConsumer<PlacementStartedConsumer>();
             bus.AddConsumer<PlacementChangedConsumer>();
             bus.AddConsumer<PlacementEndedConsumer>();
+            bus.AddConsumer<RecordActualSpendConsumer>();
         });
     }
 }

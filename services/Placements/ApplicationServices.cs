@@ -1,4 +1,5 @@
 using Platform.Placements.Infrastructure;
+using Platform.Placements.IntegrationEvents;
 using Platform.ServiceDefaults.Caching;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Http;
@@ -13,6 +14,6 @@ internal static class ApplicationServices
         builder.AddApiDefaults();
         builder.AddServiceDatabase<PlacementsDbContext>("placementsdb");
         builder.AddRedis();
-        builder.AddMessaging("placements");
+        builder.AddMessaging("placements", bus => bus.AddConsumer<SetUnder18PopulationConsumer>());
     }
 }

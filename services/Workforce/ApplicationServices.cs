@@ -4,6 +4,7 @@ using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Messaging;
 using Platform.Workforce.Domain;
 using Platform.Workforce.Infrastructure;
+using Platform.Workforce.IntegrationEvents;
 
 namespace Platform.Workforce;
 
@@ -14,8 +15,15 @@ internal static class ApplicationServices
         builder.AddApiDefaults();
         builder.AddServiceDatabase<WorkforceDbContext>("workforcedb");
         builder.AddRedis();
-        // Workforce only publishes; HR events come in through the departmental ingest.
-        builder.AddMessaging("workforce");
+        // HR and case management events come in through the departmental ingest as commands.
+        builder.AddMessaging("workforce", bus =>
+        {
+            bus.AddConsumer<RecordStarterConsumer>();
+            bus.AddConsumer<RecordLeaverConsumer>();
+            bus.AddConsumer<RecordAbsenceConsumer>();
+            bus.AddConsumer<AllocateCaseConsumer>();
+            bus.AddConsumer<ReleaseCaseConsumer>();
+        });
 
         builder.Services.AddOptions<WorkforceOptions>().BindConfiguration(WorkforceOptions.Section)
             .Validate(o => o.DefaultCaseloadWarning >= 1 && o.DefaultCaseloadCritical > o.DefaultCaseloadWarning, "Caseload thresholds: critical must be above warning, warning at least 1.")

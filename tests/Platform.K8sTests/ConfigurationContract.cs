@@ -10,7 +10,7 @@ public static class ConfigurationContract
 {
     public const string Gateway = "gateway";
 
-    public static readonly string[] Services = ["workforce", "finance", "placements", "inspections"];
+    public static readonly string[] Services = ["workforce", "finance", "placements", "inspections", "ingest"];
 
     public static readonly string[] Processes = [Gateway, .. Services];
 

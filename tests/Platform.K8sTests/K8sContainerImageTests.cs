@@ -12,6 +12,7 @@ public sealed class K8sContainerImageTests
         ["finance"] = "services/Finance/Finance.csproj",
         ["placements"] = "services/Placements/Placements.csproj",
         ["inspections"] = "services/Inspections/Inspections.csproj",
+        ["ingest"] = "services/Ingest/Ingest.csproj",
     };
 
     [Theory]

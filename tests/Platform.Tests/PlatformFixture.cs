@@ -91,7 +91,7 @@ public sealed partial class PlatformFixture : IAsyncLifetime, IDisposable
             ["ConnectionStrings:messaging"] = RabbitMq,
             ["ConnectionStrings:cache"] = Redis,
             ["Auth:SigningKey"] = SigningKey,
-        });
+        }, CapturedLogs);
         var workforceAddress = _workforce.Start();
 
         await CreateDatabaseAsync($"financedb_{_runId}");
@@ -124,12 +124,15 @@ public sealed partial class PlatformFixture : IAsyncLifetime, IDisposable
         }, CapturedLogs);
         var placementsAddress = _placements.Start();
 
+        var ingestAddress = await StartIngestAsync();
+
         _gateway = new ServiceHost<Platform.Gateway.DownstreamHealthCheck>(new()
         {
             ["services:workforce:http:0"] = workforceAddress.ToString(),
             ["services:finance:http:0"] = financeAddress.ToString(),
             ["services:inspections:http:0"] = inspectionsAddress.ToString(),
             ["services:placements:http:0"] = placementsAddress.ToString(),
+            ["services:ingest:http:0"] = ingestAddress.ToString(),
             ["ConnectionStrings:cache"] = Redis,
             ["Auth:SigningKey"] = SigningKey,
         }, CapturedLogs);
@@ -137,6 +140,7 @@ public sealed partial class PlatformFixture : IAsyncLifetime, IDisposable
         _serviceAddresses["finance"] = financeAddress;
         _serviceAddresses["inspections"] = inspectionsAddress;
         _serviceAddresses["placements"] = placementsAddress;
+        _serviceAddresses["ingest"] = ingestAddress;
         GatewayAddress = _gateway.Start();
         Gateway = CreateClient(PlatformRoles.PlatformAdmin, "platform-tests");
     }
@@ -145,6 +149,7 @@ public sealed partial class PlatformFixture : IAsyncLifetime, IDisposable
     {
         Gateway?.Dispose();
         if (_gateway is not null) await _gateway.DisposeAsync();
+        if (_ingest is not null) await _ingest.DisposeAsync();
         if (_placements is not null) await _placements.DisposeAsync();
         if (_inspections is not null) await _inspections.DisposeAsync();
         if (_finance is not null) await _finance.DisposeAsync();
@@ -155,6 +160,7 @@ public sealed partial class PlatformFixture : IAsyncLifetime, IDisposable
     {
         Gateway?.Dispose();
         _gateway?.Dispose();
+        _ingest?.Dispose();
         _placements?.Dispose();
         _inspections?.Dispose();
         _finance?.Dispose();

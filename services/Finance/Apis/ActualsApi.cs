@@ -149,7 +149,7 @@ public static class ActualsApi
         return TypedResults.Ok(new ImportResponse(rows.Count, rows.Select(r => r.Year.StartYear).Distinct().Order().ToList(), rows.Sum(r => r.Amount)));
     }
 
-    private static async Task<Actual> Upsert(FinanceDbContext db, FinancialYear year, int period, string centre, string line, decimal amount, string user, DateTimeOffset now, CancellationToken cancellationToken)
+    internal static async Task<Actual> Upsert(FinanceDbContext db, FinancialYear year, int period, string centre, string line, decimal amount, string user, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var actual = await db.Actuals.FindAsync([year.StartYear, period, centre, line], cancellationToken);
         if (actual is null)

@@ -39,8 +39,8 @@ public static class IndicatorsApi
 
     public sealed record ReferenceResponse(int CollectionYear, int? Under18Population, decimal? EnglandRatePer10000, decimal? StatisticalNeighbourRatePer10000);
 
-    private static readonly DateOnly EarliestDate = new(2000, 4, 1);
-    private static readonly DateOnly LatestDate = new(2100, 3, 31);
+    internal static readonly DateOnly EarliestDate = new(2000, 4, 1);
+    internal static readonly DateOnly LatestDate = new(2100, 3, 31);
 
     internal static async Task<Results<Ok<CarePopulationResponse>, ValidationProblem>> CarePopulationOn(
         DateOnly? asAt, PlacementsDbContext db, CancellationToken cancellationToken)
@@ -133,7 +133,7 @@ public static class IndicatorsApi
         return TypedResults.Ok(ToResponse(reference));
     }
 
-    private static async Task<PopulationReference> FindOrAddAsync(PlacementsDbContext db, int year, CancellationToken cancellationToken)
+    internal static async Task<PopulationReference> FindOrAddAsync(PlacementsDbContext db, int year, CancellationToken cancellationToken)
     {
         var reference = await db.PopulationReferences.FirstOrDefaultAsync(r => r.CollectionYear == year, cancellationToken);
         if (reference is null)

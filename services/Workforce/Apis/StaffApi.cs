@@ -42,8 +42,13 @@ public static class StaffApi
     private static readonly string[] EmploymentTypes = ["employed", "agency"];
     private static readonly string[] AbsenceReasons = ["sickness", "other"];
 
-    internal static async Task<Results<Created<WorkerResponse>, ValidationProblem>> StartWorker(
-        StartWorkerRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
+    internal static Task<Results<Created<WorkerResponse>, ValidationProblem>> StartWorker(
+        StartWorkerRequest request, WorkforceDbContext db, CancellationToken cancellationToken) =>
+        StartWorkerWithId(request, db, Guid.CreateVersion7(), cancellationToken);
+
+    /// <summary>Starts a worker with an id chosen by the caller (the departmental ingest derives it from the HR employee number).</summary>
+    internal static async Task<Results<Created<WorkerResponse>, ValidationProblem>> StartWorkerWithId(
+        StartWorkerRequest request, WorkforceDbContext db, Guid workerId, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
         validator.Required("teamCode", request.TeamCode, 40);
@@ -71,7 +76,7 @@ public static class StaffApi
         }
 
         var employment = request.EmploymentType == "agency" ? EmploymentType.Agency : EmploymentType.Employed;
-        var worker = new StaffMember(Guid.CreateVersion7(), teamCode, request.JobRole!, employment, request.Fte!.Value,
+        var worker = new StaffMember(workerId, teamCode, request.JobRole!, employment, request.Fte!.Value,
             request.IsQualifiedSocialWorker!.Value, request.RegistrationNumber, post?.Id, request.StartDate!.Value,
             request.AgencyDayRate, request.ExpectedEndDate);
         db.Staff.Add(worker);

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Platform.ServiceDefaults.Security;
+using Yarp.ReverseProxy.Configuration;
+
+namespace Platform.Gateway;
+
+/// <summary>
+/// Routes of the departmental ingest (docs/ingest.md), from <c>services__ingest__http__0</c>. <c>/events</c> and
+/// <c>/events/...</c> pass without a bearer token: departmental systems send an API key, which the Ingest service
+/// checks itself (and rate-limits per key in Redis). <c>/api/ingest/...</c> (API keys, audit) is platform-admin only.
+/// </summary>
+internal static class IngestRoutes
+{
+    public const string Service = "ingest";
+
+    public static void Add(IConfiguration configuration, List<RouteConfig> routes, List<ClusterConfig> clusters, IHealthChecksBuilder health)
+    {
+        var address = configuration[$"services:{Service}:http:0"];
+        if (string.IsNullOrWhiteSpace(address)) return;
+
+        var transforms = new[] { new Dictionary<string, string> { ["PathRemovePrefix"] = $"/api/{Service}" } };
+        foreach (var docs in new[] { "openapi", "scalar" })
+        {
+            routes.Add(new RouteConfig
+            {
+                RouteId = $"{Service}-{docs}",
+                ClusterId = Service,
+                Order = -2,
+                Match = new RouteMatch { Path = $"/api/{Service}/{docs}/{{**rest}}", Methods = ["GET"] },
+                AuthorizationPolicy = "anonymous",
+                Transforms = transforms,
+            });
+        }
+        routes.Add(new RouteConfig
+        {
+            RouteId = $"{Service}-admin",
+            ClusterId = Service,
+            Match = new RouteMatch { Path = $"/api/{Service}/{{**rest}}" },
+            AuthorizationPolicy = PlatformRoles.AdminPolicy,
+            Transforms = transforms,
+        });
+        routes.Add(new RouteConfig
+        {
+            RouteId = $"{Service}-events",
+            ClusterId = Service,
+            Match = new RouteMatch { Path = "/events/{**rest}" },
+            AuthorizationPolicy = "anonymous",
+        });
+        clusters.Add(new ClusterConfig
+        {
+            ClusterId = Service,
+            Destinations = new Dictionary<string, DestinationConfig> { [$"{Service}-0"] = new() { Address = address } },
+        });
+        health.Add(new HealthCheckRegistration(Service,
+            services => new DownstreamHealthCheck(services.GetRequiredService<IHttpClientFactory>(), new Uri(new Uri(address), "/health")),
+            HealthStatus.Unhealthy, [ServiceDefaultsExtensions.ReadyTag], TimeSpan.FromSeconds(5)));
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Ingest.Domain;
+using Platform.Ingest.Infrastructure;
+using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Security;
+
+namespace Platform.Ingest.Apis;
+
+/// <summary>API keys of departmental systems: created (the key is shown once), listed, read and revoked by platform-admins.</summary>
+public static class KeysApi
+{
+    public static IEndpointRouteBuilder MapKeysApi(this IEndpointRouteBuilder app)
+    {
+        var keys = app.MapGroup("/keys").WithTags("API keys").RequireAuthorization(PlatformRoles.AdminPolicy);
+        keys.MapPost("/", CreateKey).WithSummary("Create an API key for a departmental system")
+            .WithDescription("The key may send events with the given CloudEvents source and of the listed types, at most rateLimitPerMinute requests a minute "
+                + "(default 600). The response holds the key string once; only its SHA-256 hash is stored.");
+        keys.MapGet("/", ListKeys).WithSummary("List API keys (without secrets), newest first")
+            .WithDescription("includeRevoked=false hides revoked keys.");
+        keys.MapGet("/{id}", GetKey).WithSummary("Get an API key (without its secret)");
+        keys.MapPost("/{id}/revoke", RevokeKey).WithSummary("Revoke an API key")
+            .WithDescription("From now on the key is refused with 401. Revoking twice is a conflict.");
+        return app;
+    }
+
+    public sealed record CreateKeyRequest(string? Name, string? Source, IReadOnlyList<string?>? EventTypes, int? RateLimitPerMinute);
+
+    public sealed record KeyResponse(string Id, string Name, string Source, IReadOnlyList<string> EventTypes, int RateLimitPerMinute,
+        DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+
+    /// <summary>The created key; <see cref="Key"/> is the only time the key string is shown.</summary>
+    public sealed record CreatedKeyResponse(string Id, string Key, string Name, string Source, IReadOnlyList<string> EventTypes, int RateLimitPerMinute,
+        DateTimeOffset CreatedAt);
+
+    internal static async Task<Results<Created<CreatedKeyResponse>, ValidationProblem>> CreateKey(
+        CreateKeyRequest request, IngestDbContext db, EventCatalogue catalogue, IOptions<IngestOptions> options, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        if (validator.Required("name", request.Name, 100))
+        {
+            validator.When(request.Name.Any(char.IsControl), "name", "Must not contain control characters.");
+        }
+        if (validator.Required("source", request.Source, InboundEvent.MaxSourceLength))
+        {
+            validator.When(!Uri.TryCreate(request.Source, UriKind.RelativeOrAbsolute, out _) || request.Source.Any(char.IsWhiteSpace), "source",
+                "Must be a URI-reference (the CloudEvents source the system sends, e.g. urn:council:hr or https://hr.council.example/).");
+        }
+        if (request.EventTypes is not { Count: > 0 })
+        {
+            validator.Add("eventTypes", "List at least one event type.");
+        }
+        else
+        {
+            for (var i = 0; i < request.EventTypes.Count; i++)
+            {
+                validator.When(request.EventTypes[i] is not { } type || !catalogue.Contains(type), $"eventTypes[{i}]",
+                    $"Unknown event type. Known: {string.Join(", ", catalogue.Types.Select(t => t.Type).Order(StringComparer.Ordinal))}.");
+            }
+        }
+        if (request.RateLimitPerMinute is { } limit) validator.Range("rateLimitPerMinute", limit, 1, ApiKey.MaxRateLimitPerMinute);
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var (key, secret) = ApiKey.Issue(request.Name!.Trim(), request.Source!, request.EventTypes!.Select(t => t!),
+            request.RateLimitPerMinute ?? options.Value.DefaultRateLimitPerMinute, clock.GetUtcNow());
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/keys/{key.Id}",
+            new CreatedKeyResponse(key.Id, secret, key.Name, key.Source, key.EventTypes, key.RateLimitPerMinute, key.CreatedAt));
+    }
+
+    internal static async Task<Results<Ok<Page<KeyResponse>>, ValidationProblem>> ListKeys(
+        [AsParameters] PageRequest paging, bool? includeRevoked, IngestDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        paging.Validate(validator);
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var query = db.ApiKeys.AsNoTracking();
+        if (includeRevoked == false) query = query.Where(k => k.RevokedAt == null);
+        var page = await paging.ApplyAsync(query.OrderByDescending(k => k.CreatedAt).ThenBy(k => k.Id), cancellationToken);
+        return TypedResults.Ok(new Page<KeyResponse>(page.Items.Select(ToResponse).ToList(), page.PageNumber, page.PageSize, page.TotalCount));
+    }
+
+    internal static async Task<Results<Ok<KeyResponse>, NotFound>> GetKey(string id, IngestDbContext db, CancellationToken cancellationToken) =>
+        await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Id == id, cancellationToken) is { } key
+            ? TypedResults.Ok(ToResponse(key))
+            : TypedResults.NotFound();
+
+    internal static async Task<Results<Ok<KeyResponse>, NotFound>> RevokeKey(string id, IngestDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, cancellationToken);
+        if (key is null) return TypedResults.NotFound();
+        key.Revoke(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(key));
+    }
+
+    private static KeyResponse ToResponse(ApiKey key) =>
+        new(key.Id, key.Name, key.Source, key.EventTypes, key.RateLimitPerMinute, key.CreatedAt, key.RevokedAt);
+}

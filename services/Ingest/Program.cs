@@ -1,0 +1,14 @@
+using Platform.Ingest;
+using Platform.Ingest.Apis;
+using Platform.ServiceDefaults.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.UseApiDefaults();
+app.MapKeysApi();
+app.MapEventsApi();
+app.MapAuditApi();
+app.Run();
