@@ -38,15 +38,24 @@ var finance = AddService<Projects.Finance>("finance", financeDb);
 var placements = AddService<Projects.Placements>("placements", placementsDb);
 var inspections = AddService<Projects.Inspections>("inspections", inspectionsDb);
 
+// ----- Web app (docs/web.md): no database; reads through the gateway, RabbitMQ for the live board -----
+
+var web = builder.AddProject<Projects.Web>("web")
+    .WithPlainHttpEndpoint()
+    .WithReference(messaging)
+    .WithEnvironment("Auth__SigningKey", signingKey)
+    .WaitFor(messaging);
+
 // ----- Gateway (YARP) -----
 
-builder.AddProject<Projects.Gateway>("gateway")
+var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithPlainHttpEndpoint()
     .WithExternalHttpEndpoints()
     .WithReference(workforce)
     .WithReference(finance)
     .WithReference(placements)
     .WithReference(inspections)
+    .WithReference(web)
     .WithReference(cache)
     .WithEnvironment("Auth__SigningKey", signingKey)
     .WaitFor(workforce)
@@ -54,6 +63,9 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WaitFor(placements)
     .WaitFor(inspections)
     .WaitFor(cache);
+
+// The web app calls the APIs back through the gateway (an endpoint reference: no start-up cycle).
+web.WithEnvironment("Gateway__BaseAddress", gateway.GetEndpoint("http"));
 
 builder.Build().Run();
 

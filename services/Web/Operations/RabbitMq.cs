@@ -17,6 +17,11 @@ public sealed class RabbitMqOptions
 
     public Uri? ManagementUri { get; set; }
 
+    /// <summary>The management API's user and password when the URI carries none (Kubernetes: from the messaging Secret).</summary>
+    public string? ManagementUser { get; set; }
+
+    public string? ManagementPassword { get; set; }
+
     /// <summary>The virtual host the platform's queues live in.</summary>
     public string VirtualHost { get; set; } = "/";
 
@@ -42,10 +47,12 @@ public sealed class RabbitMqManagement(HttpClient http, IOptions<RabbitMqOptions
         var vhost = Uri.EscapeDataString(options.Value.VirtualHost);
         using var request = new HttpRequestMessage(HttpMethod.Get,
             new Uri(management, $"/api/queues/{vhost}?columns=name,messages,messages_ready,messages_unacknowledged,consumers,message_stats"));
-        if (management.UserInfo.Length > 0)
+        var credentials = management.UserInfo.Length > 0
+            ? Uri.UnescapeDataString(management.UserInfo)
+            : options.Value.ManagementUser is { Length: > 0 } user ? $"{user}:{options.Value.ManagementPassword}" : null;
+        if (credentials is not null)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
-                Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo))));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
         }
         using var response = await http.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
