@@ -74,5 +74,33 @@ public sealed class WebBoardTests(PlatformFixture platform, ITestOutputHelper ou
         Assert.Contains("You cannot see this page", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_API_refusal_is_shown_as_a_readable_message_next_to_its_field_and_a_valid_update_reaches_the_board()
+    {
+        var area = Unique("WER");
+        await CreateInspectionAsync(platform.Gateway, area);
+        var action = await Json(await platform.Gateway.PostAsJsonAsync("/api/inspections/actions", new
+        {
+            areaCode = area, title = $"Supervision policy {area}", ownerRole = "head-of-service", dueOn = "2019-09-30", raisedOn = "2019-04-01",
+        }));
+
+        await using var browser = await WebBrowser.LaunchAsync();
+        var page = await browser.SignInAsync(platform.GatewayAddress, "improvement-lead", "web-editor");
+        await page.GotoAsync("/?asAt=2019-06-01");
+        await page.Locator($"tr[data-action='{action["id"]}'] [data-write-control]").ClickAsync();
+        await page.CheckAsync("input[name=Status][value=completed]");
+        await page.ClickAsync("button:has-text('Save progress')");
+
+        // The Inspections API refuses (problem+json naming "evidence"): its words, in the summary and beside the field.
+        await Assertions.Expect(page.Locator("#evidence-error")).ToContainTextAsync("An action is completed only with evidence.");
+        await Assertions.Expect(page.Locator("[data-testid=problem]")).ToContainTextAsync("An action is completed only with evidence.");
+        Assert.DoesNotContain("{", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.FillAsync("#evidence", "Policy signed off by the practice board");
+        await page.ClickAsync("button:has-text('Save progress')");
+        await page.WaitForURLAsync(url => !url.Contains("/progress", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator($"tr[data-action='{action["id"]}']")).ToContainTextAsync("Completed");
+    }
+
     private static string Words(string code) => char.ToUpperInvariant(code[0]) + code[1..].Replace('-', ' ');
 }
