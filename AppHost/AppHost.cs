@@ -41,9 +41,17 @@ var inspections = AddService<Projects.Inspections>("inspections", inspectionsDb)
 // Departmental event ingest (docs/ingest.md): /events on the gateway, the platform.ingest AMQP exchange.
 var ingest = AddService<Projects.Ingest>("ingest", ingestDb);
 
+// ----- Web app (docs/web.md): no database; reads through the gateway, RabbitMQ for the live board -----
+
+var web = builder.AddProject<Projects.Web>("web")
+    .WithPlainHttpEndpoint()
+    .WithReference(messaging)
+    .WithEnvironment("Auth__SigningKey", signingKey)
+    .WaitFor(messaging);
+
 // ----- Gateway (YARP) -----
 
-builder.AddProject<Projects.Gateway>("gateway")
+var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithPlainHttpEndpoint()
     .WithExternalHttpEndpoints()
     .WithReference(workforce)
@@ -51,6 +59,7 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(placements)
     .WithReference(inspections)
     .WithReference(ingest)
+    .WithReference(web)
     .WithReference(cache)
     .WithEnvironment("Auth__SigningKey", signingKey)
     .WaitFor(workforce)
@@ -59,6 +68,9 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WaitFor(inspections)
     .WaitFor(ingest)
     .WaitFor(cache);
+
+// The web app calls the APIs back through the gateway (an endpoint reference: no start-up cycle).
+web.WithEnvironment("Gateway__BaseAddress", gateway.GetEndpoint("http"));
 
 builder.Build().Run();
 

@@ -623,3 +623,37 @@ server_start() {
     *) die "unknown server '$1' (expected: postgres, rabbitmq or redis)" ;;
   esac
 }
+
+# ---------------------------------------------------------------------------
+# the web app's front-end assets and the browser its tests drive
+# ---------------------------------------------------------------------------
+
+# GOV.UK Frontend from npm, as locked in services/Web/package-lock.json, copied
+# into services/Web/wwwroot (gitignored): the app serves it itself, nothing comes
+# from a CDN at run time. axe-core (a dev dependency) stays in node_modules, where
+# the browser tests read it from.
+web_assets() {
+  local web=$ROOT/services/Web
+  [[ -f $web/package.json ]] || return 0
+  command -v npm >/dev/null || die "npm is not on PATH (the web app's assets are built with it; install nodejs and npm)"
+  if [[ ! -d $web/node_modules/govuk-frontend || $web/package-lock.json -nt $web/node_modules/.package-lock.json ]]; then
+    say "npm ci (services/Web)"
+    (cd "$web" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci in services/Web failed"
+  fi
+  local dist=$web/node_modules/govuk-frontend/dist/govuk
+  mkdir -p "$web/wwwroot/lib/govuk" "$web/wwwroot/assets"
+  cp -f "$dist/govuk-frontend.min.css" "$dist/govuk-frontend.min.js" "$web/wwwroot/lib/govuk/"
+  cp -rf "$dist/assets/." "$web/wwwroot/assets/"
+}
+
+# Debian's chromium for the browser tests (driven by Playwright with its
+# executable path: no browser is downloaded).
+ensure_browser() {
+  command -v chromium >/dev/null && return 0
+  is_root || die "chromium is missing; install it with: sudo apt-get install -y chromium"
+  say "installing chromium (apt-get)"
+  local apt=(apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends chromium)
+  DEBIAN_FRONTEND=noninteractive "${apt[@]}" >/dev/null 2>&1 ||
+    { apt-get update >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive "${apt[@]}" >/dev/null 2>&1; } ||
+    die "apt-get install chromium failed"
+}

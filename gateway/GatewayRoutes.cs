@@ -19,6 +19,38 @@ internal static class GatewayRoutes
         ("placements", "/ssda903/returns/{year}/episodes", 256L * 1024 * 1024),
     ];
 
+    /// <summary>
+    /// The web app (<c>services__web__http__0</c>) at <c>/</c>: every path not under <c>/api</c> and not the gateway's own
+    /// <c>/health</c> or <c>/alive</c> (the lowest route order, so every API route wins). No token is needed here: the app
+    /// signs its users in with its own cookie and calls the APIs back through this gateway with their tokens.
+    /// </summary>
+    private static void AddWebApp(IHostApplicationBuilder builder, List<RouteConfig> routes, List<ClusterConfig> clusters)
+    {
+        var address = builder.Configuration["services:web:http:0"];
+        if (string.IsNullOrWhiteSpace(address)) return;
+        routes.Add(new RouteConfig
+        {
+            RouteId = "web",
+            ClusterId = "web",
+            Order = int.MaxValue,
+            Match = new RouteMatch { Path = "/{**path}" },
+            AuthorizationPolicy = "anonymous",
+            // The app builds its redirects and sign-in return addresses from the host the browser used.
+            Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
+        });
+        clusters.Add(new ClusterConfig
+        {
+            ClusterId = "web",
+            Destinations = new Dictionary<string, DestinationConfig> { ["web-0"] = new() { Address = address } },
+            // Server-Sent Events (the live board) stay open longer than the default 100 s activity timeout.
+            HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromMinutes(10) },
+        });
+    }
+
+    /// <summary>Whether a path belongs to the web app rather than the APIs or the gateway's probes.</summary>
+    public static bool IsWebPath(PathString path) =>
+        !path.StartsWithSegments("/api") && !path.StartsWithSegments("/health") && !path.StartsWithSegments("/alive");
+
     public static void AddGateway(this IHostApplicationBuilder builder)
     {
         var routes = new List<RouteConfig>();
@@ -86,6 +118,8 @@ internal static class GatewayRoutes
         }
 
         IngestRoutes.Add(builder.Configuration, routes, clusters, health);
+        AddWebApp(builder, routes, clusters);
+
         builder.Services.AddHttpClient(DownstreamHealthCheck.ClientName);
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
     }

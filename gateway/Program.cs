@@ -12,6 +12,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseRouting();
 app.UseRequestSizeGuard();
+app.UseWebAppHeaders(!string.IsNullOrWhiteSpace(app.Configuration["services:web:http:0"]));
 app.UsePlatformSecurity();
 app.MapDefaultEndpoints();
 app.MapReverseProxy().ConfigureEndpoints((endpoint, route) =>

@@ -23,6 +23,7 @@ public sealed partial class PlatformFixture : IAsyncLifetime, IDisposable
     private ServiceHost<Platform.Inspections.Domain.EstablishmentPost>? _inspections;
     private ServiceHost<Platform.Placements.Apis.ChildrenApi.ChildResponse>? _placements;
     private ServiceHost<Platform.Gateway.DownstreamHealthCheck>? _gateway;
+    private ServiceHost<Platform.Web.Gateway.GatewayClient>? _web;
 
     public static string PostgresAdmin => Require("PLATFORM_TEST_POSTGRES");
 
@@ -126,8 +127,11 @@ public sealed partial class PlatformFixture : IAsyncLifetime, IDisposable
 
         var ingestAddress = await StartIngestAsync();
 
+        // The web app needs the gateway's address and the gateway the app's: the app's port is chosen first.
+        var webPort = FreePort();
         _gateway = new ServiceHost<Platform.Gateway.DownstreamHealthCheck>(new()
         {
+            ["services:web:http:0"] = $"http://127.0.0.1:{webPort}",
             ["services:workforce:http:0"] = workforceAddress.ToString(),
             ["services:finance:http:0"] = financeAddress.ToString(),
             ["services:inspections:http:0"] = inspectionsAddress.ToString(),
@@ -143,11 +147,21 @@ public sealed partial class PlatformFixture : IAsyncLifetime, IDisposable
         _serviceAddresses["ingest"] = ingestAddress;
         GatewayAddress = _gateway.Start();
         Gateway = CreateClient(PlatformRoles.PlatformAdmin, "platform-tests");
+
+        _web = new ServiceHost<Platform.Web.Gateway.GatewayClient>(new()
+        {
+            ["Gateway:BaseAddress"] = GatewayAddress.ToString(),
+            ["ConnectionStrings:messaging"] = RabbitMq,
+            ["RabbitMq:ManagementUri"] = Environment.GetEnvironmentVariable("PLATFORM_TEST_RABBITMQ_MANAGEMENT") ?? "",
+            ["Auth:SigningKey"] = SigningKey,
+        });
+        _serviceAddresses["web"] = _web.Start(webPort);
     }
 
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
+        if (_web is not null) await _web.DisposeAsync();
         if (_gateway is not null) await _gateway.DisposeAsync();
         if (_ingest is not null) await _ingest.DisposeAsync();
         if (_placements is not null) await _placements.DisposeAsync();
@@ -159,6 +173,7 @@ public sealed partial class PlatformFixture : IAsyncLifetime, IDisposable
     public void Dispose()
     {
         Gateway?.Dispose();
+        _web?.Dispose();
         _gateway?.Dispose();
         _ingest?.Dispose();
         _placements?.Dispose();
@@ -185,6 +200,13 @@ public sealed partial class PlatformFixture : IAsyncLifetime, IDisposable
         await command.ExecuteNonQueryAsync();
     }
 
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private static string Require(string variable) =>
         Environment.GetEnvironmentVariable(variable)
         ?? throw new InvalidOperationException($"{variable} is not set: run the tests with ./platform test, which starts the servers.");
@@ -194,9 +216,12 @@ public sealed partial class PlatformFixture : IAsyncLifetime, IDisposable
 public sealed class ServiceHost<TEntryPoint>(Dictionary<string, string> settings, Microsoft.Extensions.Logging.ILoggerProvider? logs = null) : WebApplicationFactory<TEntryPoint>
     where TEntryPoint : class
 {
-    public Uri Start()
+    public Uri Start() => Start(0);
+
+    /// <summary>Starts on <paramref name="port"/> (0: any free port).</summary>
+    public Uri Start(int port)
     {
-        UseKestrel(0);
+        UseKestrel(port);
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));

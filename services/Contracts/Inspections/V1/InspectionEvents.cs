@@ -32,3 +32,12 @@ public sealed record ActionOverdue(Guid ActionId, string AreaCode, string Owner,
 /// <summary>A statutory or plan deadline is within the warning window.</summary>
 /// <param name="Kind"><c>direction</c>, <c>action</c> or <c>review</c>.</param>
 public sealed record DeadlineApproaching(Guid SourceId, string Kind, string Description, DateOnly DueOn, int DaysRemaining) : IntegrationEvent;
+
+/// <summary>
+/// An indicator's value (or RAG status) changed when an input event was applied: raised on every change, not only when the
+/// RAG status moves, so a board on screen can update its tile live (the web app consumes it).
+/// </summary>
+/// <param name="Value">The new value; null when nothing is measured.</param>
+/// <param name="Status">The RAG status for that value: green, amber, red or no-data.</param>
+/// <param name="AsAt">The business date the value was evaluated as at.</param>
+public sealed record IndicatorValueChanged(string IndicatorCode, decimal? Value, string Status, DateOnly AsAt) : IntegrationEvent;

@@ -1,0 +1,25 @@
+namespace Platform.Web.Gateway;
+
+// The parts of the Finance, Placements and Workforce answers the service pages show.
+
+public sealed record ForecastLine(string BudgetLineCode, string BudgetLineName, decimal Budget, decimal Actuals, decimal Commitments,
+    decimal Adjustments, decimal UnmetSavings, decimal Forecast, decimal Variance, bool Overspent);
+
+public sealed record ForecastReport(int FinancialYear, string FinancialYearName, IReadOnlyList<ForecastLine> Lines,
+    decimal TotalBudget, decimal TotalForecast, decimal TotalVariance, decimal OverspendThreshold, bool AboveThreshold);
+
+public sealed record CarePopulation(DateOnly AsAt, int ChildrenLookedAfter, int? Under18Population, decimal? RatePer10000, decimal? EnglandRatePer10000,
+    decimal? StatisticalNeighbourRatePer10000);
+
+public sealed record PageOf<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount);
+
+public sealed record Team(string Code, string Name, string Directorate);
+
+public sealed record TeamWorkerCaseload(Guid WorkerId, string JobRole, string EmploymentType, decimal Fte, int Caseload, string Level);
+
+public sealed record TeamCaseload(string TeamCode, DateOnly AsAt, int Workers, decimal CaseHoldingFte, int Cases, decimal? AverageCaseloadPerFte,
+    int WorkersOverWarning, int WorkersOverCritical, IReadOnlyList<TeamWorkerCaseload> Staff);
+
+public sealed record TeamCompliance(string TeamCode, int Workers, int Overdue, decimal? ComplianceRate);
+
+public sealed record SupervisionCompliance(DateOnly AsAt, int IntervalDays, IReadOnlyList<TeamCompliance> Teams, TeamCompliance Department);

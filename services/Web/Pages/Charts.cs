@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace Platform.Web.Pages;
+
+/// <summary>One bar of a horizontal bar chart: a label and one or two values (e.g. budget and forecast).</summary>
+public sealed record BarRow(string Label, decimal First, decimal? Second, bool Highlight);
+
+/// <summary>A line series of a line chart (its points may have gaps).</summary>
+public sealed record LineSeries(string Name, string CssClass, IReadOnlyList<decimal?> Values);
+
+/// <summary>
+/// Server-rendered SVG charts: pure geometry here, markup in the Razor partials. Every chart on a page also has its
+/// numbers in a table (and a CSV where the API offers one); colour is never the only way a value is told.
+/// </summary>
+public static class Charts
+{
+    public const int Width = 720;
+
+    public static string N(decimal value) => Math.Round(value, 1).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The scale's maximum: the largest value rounded up to a round number.</summary>
+    public static decimal NiceMax(IEnumerable<decimal> values)
+    {
+        var max = values.DefaultIfEmpty(0).Max();
+        if (max <= 0) return 1;
+        var magnitude = (decimal)Math.Pow(10, Math.Floor(Math.Log10((double)max)));
+        foreach (var step in new[] { 1m, 2m, 2.5m, 5m, 10m })
+        {
+            if (max <= step * magnitude) return step * magnitude;
+        }
+        return 10 * magnitude;
+    }
+}
+
+/// <summary>What the bar chart partial draws.</summary>
+public sealed record BarChartView(string Title, IReadOnlyList<BarRow> Rows, string FirstName, string? SecondName, string Unit);
+
+/// <summary>What the line chart partial draws: labels along the x axis, one or more series, the unit of the y axis.</summary>
+public sealed record LineChartView(string Title, IReadOnlyList<string> Labels, IReadOnlyList<LineSeries> Series, string Unit);

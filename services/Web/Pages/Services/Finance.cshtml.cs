@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.Web.Gateway;
+
+namespace Platform.Web.Pages.Services;
+
+/// <summary>Finance: budget against forecast outturn by S251 line for a financial year, with the CSV of the report.</summary>
+public sealed class FinanceModel(GatewayClient gateway) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? FinancialYear { get; set; }
+
+    public int Year => FinancialYear ?? (DateTime.UtcNow.Month >= 4 ? DateTime.UtcNow.Year : DateTime.UtcNow.Year - 1);
+
+    public ForecastReport? Report { get; private set; }
+
+    public ApiProblem? Problem { get; private set; }
+
+    public IReadOnlyList<BarRow> Bars => Report?.Lines.Where(l => l.Budget != 0 || l.Forecast != 0)
+        .Select(l => new BarRow($"{l.BudgetLineCode} {l.BudgetLineName}", l.Budget, l.Forecast, l.Overspent)).ToList() ?? [];
+
+    public BarChartView Chart => new($"Budget and forecast outturn by S251 line, {Report?.FinancialYearName}", Bars, "Budget", "Forecast (red when overspent)", "£");
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var report = await gateway.GetAsync<ForecastReport>($"/api/finance/reports/budget-vs-forecast?financialYear={Year}", cancellationToken);
+        (Report, Problem) = (report.Value, report.Problem);
+    }
+
+    /// <summary>The report as CSV, as the Finance API writes it.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        var csv = await gateway.GetTextAsync($"/api/finance/reports/budget-vs-forecast?financialYear={Year}&format=csv", cancellationToken);
+        if (!csv.IsSuccess) return StatusCode(csv.Problem!.Status);
+        return File(System.Text.Encoding.UTF8.GetBytes(csv.Value!), "text/csv", $"budget-vs-forecast-{Year}.csv");
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.Web.Gateway;
+
+namespace Platform.Web.Pages.Services;
+
+/// <summary>Placements: children looked after at each month end of the year to a date, and the rate per 10,000 against England and statistical neighbours.</summary>
+public sealed class PlacementsModel(GatewayClient gateway) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? AsAt { get; set; }
+
+    public DateOnly Date => AsAt ?? BoardLoader.Today();
+
+    public IReadOnlyList<CarePopulation> Points { get; private set; } = [];
+
+    public ApiProblem? Problem { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var monthEnd = new DateOnly(Date.Year, Date.Month, 1).AddDays(-1);
+        var dates = Enumerable.Range(0, 12).Select(i => new DateOnly(monthEnd.Year, monthEnd.Month, 1).AddMonths(-i))
+            .Select(first => first.AddMonths(1).AddDays(-1)).Reverse().Append(Date).Distinct().ToList();
+        var results = await Task.WhenAll(dates.Select(d => gateway.GetAsync<CarePopulation>($"/api/placements/indicators/care-population?asAt={Format.Iso(d)}", cancellationToken)));
+        Problem = results.FirstOrDefault(r => !r.IsSuccess)?.Problem;
+        Points = results.Where(r => r.IsSuccess).Select(r => r.Value!).ToList();
+    }
+
+    public LineChartView RateChart => new(
+        $"Children looked after per 10,000 under-18s, {Format.Date(Points[0].AsAt)} to {Format.Date(Points[^1].AsAt)}",
+        Points.Select(p => Format.Iso(p.AsAt)[..7]).ToList(),
+        [
+            new LineSeries("This council", "council", Points.Select(p => p.RatePer10000).ToList()),
+            new LineSeries("England", "england", Points.Select(p => p.EnglandRatePer10000).ToList()),
+            new LineSeries("Statistical neighbours", "neighbours", Points.Select(p => p.StatisticalNeighbourRatePer10000).ToList()),
+        ],
+        "per 10,000");
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Platform.Web.Gateway;
+
+namespace Platform.Web.Pages.Services;
+
+/// <summary>Workforce on a date: the caseload distribution (a histogram, workers over their role's thresholds marked), each team's caseloads and supervision compliance.</summary>
+public sealed class WorkforceModel(GatewayClient gateway) : PageModel
+{
+    public const int BucketSize = 5;
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? AsAt { get; set; }
+
+    public DateOnly Date => AsAt ?? BoardLoader.Today();
+
+    public IReadOnlyList<TeamCaseload> Teams { get; private set; } = [];
+
+    public SupervisionCompliance? Supervision { get; private set; }
+
+    public ApiProblem? Problem { get; private set; }
+
+    public BarChartView Chart => new($"Workers by caseload, {Format.Date(Date)}", Histogram, "Workers", "of whom over their role's warning threshold (red)", "workers");
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var teams = await gateway.GetAsync<PageOf<Team>>("/api/workforce/teams?pageSize=200", cancellationToken);
+        if (!teams.IsSuccess) { Problem = teams.Problem; return; }
+        var caseloads = await Task.WhenAll(teams.Value!.Items.Select(t =>
+            gateway.GetAsync<TeamCaseload>($"/api/workforce/teams/{Uri.EscapeDataString(t.Code)}/caseloads?asAt={Format.Iso(Date)}", cancellationToken)));
+        Teams = caseloads.Where(c => c.IsSuccess && c.Value!.Workers > 0).Select(c => c.Value!).OrderBy(c => c.TeamCode, StringComparer.Ordinal).ToList();
+        Problem = caseloads.FirstOrDefault(c => !c.IsSuccess)?.Problem;
+        var supervision = await gateway.GetAsync<SupervisionCompliance>($"/api/workforce/supervision/compliance?asAt={Format.Iso(Date)}", cancellationToken);
+        Supervision = supervision.Value;
+        Problem ??= supervision.Problem;
+    }
+
+    /// <summary>Workers per caseload band (0–4, 5–9, ...): the first value all workers, the second those over their role's warning threshold.</summary>
+    public IReadOnlyList<BarRow> Histogram
+    {
+        get
+        {
+            var staff = Teams.SelectMany(t => t.Staff).ToList();
+            if (staff.Count == 0) return [];
+            var top = staff.Max(s => s.Caseload) / BucketSize;
+            return Enumerable.Range(0, top + 1).Select(b =>
+            {
+                var inBand = staff.Where(s => s.Caseload / BucketSize == b).ToList();
+                var over = inBand.Count(s => s.Level != "normal");
+                return new BarRow($"{b * BucketSize}–{b * BucketSize + BucketSize - 1} cases", inBand.Count, over, over > 0);
+            }).ToList();
+        }
+    }
+}

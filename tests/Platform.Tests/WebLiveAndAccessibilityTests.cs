@@ -1,0 +1,94 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MassTransit;
+using Microsoft.Playwright;
+using Platform.Contracts.Workforce.V1;
+using Xunit.Abstractions;
+using static Platform.Tests.InspectionsImprovementTests;
+
+namespace Platform.Tests;
+
+/// <summary>The board updates live from the Inspections service's events, and passes an axe-core accessibility check.</summary>
+[Collection(PlatformTestGroup.Name)]
+public sealed class WebLiveAndAccessibilityTests(PlatformFixture platform, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_workforce_change_updates_the_indicator_tile_on_an_open_board_without_a_reload()
+    {
+        // Far-future business dates: the post's cost lands in a financial year no Finance test looks at.
+        var team = Unique("WLT");
+        var post = Guid.NewGuid();
+        await PublishAsync(new PostCreated(post, team, "social-worker", "SW2", 1m, 40_000m, "social-work", new DateOnly(2071, 1, 1)));
+        await EventuallyAsync(async () =>
+        {
+            using var response = await platform.Gateway.GetAsync($"/api/inspections/indicators/vacancy-rate?teamCode={team}&asAt=2071-03-01");
+            return response.IsSuccessStatusCode && (int)(await Json(response))["posts"]! == 1 ? "known" : null;
+        });
+        var code = Unique("VAC");
+        await Json(await platform.Gateway.PostAsJsonAsync("/api/inspections/indicators", new
+        {
+            code, name = $"Vacancy rate {team}", measure = "vacancy-rate", teamCode = team, target = 10m, tolerance = 5m,
+        }));
+
+        await using var browser = await WebBrowser.LaunchAsync();
+        var page = await browser.SignInAsync(platform.GatewayAddress, "improvement-lead", "web-live");
+        await page.GotoAsync("/?asAt=2071-03-01");
+        var tile = page.Locator($"[data-indicator='{code}']");
+        await Assertions.Expect(tile.Locator("[data-testid=tile-value]")).ToHaveTextAsync("0% of FTE");
+        await Assertions.Expect(tile.Locator("[data-testid=tile-rag]")).ToHaveTextAsync("Green: on target");
+        await Assertions.Expect(page.Locator("#board")).ToHaveAttributeAsync("data-live-state", "open");
+        await page.EvaluateAsync("() => { window.platformTestMarker = 'same page'; }");
+
+        await PublishAsync(new VacancyOpened(Guid.NewGuid(), post, team, "social-worker", new DateOnly(2071, 2, 1)));
+
+        await Assertions.Expect(tile.Locator("[data-testid=tile-value]")).ToHaveTextAsync("100% of FTE", new() { Timeout = 60_000 });
+        await Assertions.Expect(tile.Locator("[data-testid=tile-rag]")).ToHaveTextAsync("Red: off target");
+        // No reload: the page's script state survived the update.
+        Assert.Equal("same page", await page.EvaluateAsync<string>("() => window.platformTestMarker"));
+    }
+
+    [Fact]
+    public async Task The_board_has_no_serious_or_critical_accessibility_violations()
+    {
+        var area = Unique("WAX");
+        await CreateInspectionAsync(platform.Gateway, area);
+        await Json(await platform.Gateway.PostAsJsonAsync("/api/inspections/actions", new
+        {
+            areaCode = area, title = $"Audit of assessments {area}", ownerRole = "head-of-service", dueOn = "2019-05-01", raisedOn = "2019-04-01",
+        }));
+        await Json(await platform.Gateway.PostAsJsonAsync("/api/inspections/indicators", new
+        {
+            code = Unique("WAXI"), name = "Children looked after", measure = "children-looked-after", areaCode = area, target = 800m, tolerance = 50m,
+        }));
+
+        await using var browser = await WebBrowser.LaunchAsync();
+        var page = await browser.SignInAsync(platform.GatewayAddress, "improvement-lead", "web-axe");
+        await page.GotoAsync("/?asAt=2019-06-01");
+        await Assertions.Expect(page.Locator($"[data-area='{area}']")).ToBeVisibleAsync();
+
+        // axe-core from npm (services/Web/node_modules, installed by ./platform), evaluated in the page.
+        await page.EvaluateAsync(await File.ReadAllTextAsync(AxeScript()));
+        var violations = await page.EvaluateAsync<JsonElement>("""
+            async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
+                .map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, target: (v.nodes[0] && v.nodes[0].target.join(' ')) || '' }))
+            """);
+        var all = violations.EnumerateArray().Select(v => $"{v.GetProperty("impact")}: {v.GetProperty("id")} ({v.GetProperty("help")}) x{v.GetProperty("nodes")} at {v.GetProperty("target")}").ToList();
+        foreach (var v in all) output.WriteLine(v);
+        var serious = violations.EnumerateArray().Where(v => v.GetProperty("impact").GetString() is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, string.Join(Environment.NewLine, all));
+    }
+
+    private async Task PublishAsync<T>(T message) where T : Platform.Contracts.IntegrationEvent =>
+        await platform.FinanceBus.Publish(message, context => context.MessageId = message.EventId);
+
+    internal static string AxeScript()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "services", "Web", "node_modules", "axe-core", "axe.min.js");
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new FileNotFoundException("axe-core is not installed: ./platform test runs npm ci in services/Web.");
+    }
+}
