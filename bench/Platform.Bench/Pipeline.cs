@@ -23,9 +23,9 @@ public static class Pipeline
     public static async Task RunAsync(Report report)
     {
         var reps = Env.Reps;
-        var events = Env.Quick ? 300 : 1000;
-        var rawN = Env.Quick ? 5000 : 20000;
-        var pgN = Env.Quick ? 1000 : 3000;
+        var events = Env.Quick ? 300 : 600;
+        var rawN = Env.Quick ? 5000 : 10000;
+        var pgN = Env.Quick ? 500 : 1000;
 
         var publish = new List<double>();
         var publishConsume = new List<double>();

@@ -47,6 +47,13 @@ foreach (var (name, run) in sections)
 foreach (var part in written.Values) report.Line(part.ToString().TrimEnd());
 Footprint.Write(report);
 Micro.Write(report);
+// The hand-written reading of the last full run's figures, kept with the results.
+var analysis = Path.Combine(Env.Root, "bench", "analysis.md");
+if (File.Exists(analysis))
+{
+    report.Line();
+    report.Line(File.ReadAllText(analysis).TrimEnd());
+}
 
 var loadEnd = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[..3] : ["?", "?", "?"];
 var header = new Report();
