@@ -67,6 +67,8 @@ load_profile() {
   PORT_VAR_PREFIX=$p
 
   STATE_DIR=$ROOT/.platform/$PROFILE
+  # ./platform bench runs the up profile in its own directory (and on its own ports).
+  [[ $PROFILE == up && -n ${PLATFORM_BENCH_STATE_DIR:-} ]] && STATE_DIR=$PLATFORM_BENCH_STATE_DIR
   PID_DIR=$STATE_DIR/pids
   LOG_DIR=$STATE_DIR/logs
   SECRETS_FILE=$STATE_DIR/secrets.env
@@ -656,4 +658,18 @@ ensure_browser() {
   DEBIAN_FRONTEND=noninteractive "${apt[@]}" >/dev/null 2>&1 ||
     { apt-get update >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive "${apt[@]}" >/dev/null 2>&1; } ||
     die "apt-get install chromium failed"
+}
+
+# ---------------------------------------------------------------------------
+# benchmark tools (./platform bench)
+# ---------------------------------------------------------------------------
+# wrk, the HTTP load generator of the gateway benchmark, from the distribution.
+ensure_wrk() {
+  command -v wrk >/dev/null && return 0
+  is_root || die "wrk is missing; install it with: sudo apt-get install -y wrk"
+  say "installing wrk (apt-get)"
+  local apt=(apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends wrk)
+  DEBIAN_FRONTEND=noninteractive "${apt[@]}" >/dev/null 2>&1 ||
+    { apt-get update >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive "${apt[@]}" >/dev/null 2>&1; } ||
+    die "apt-get install wrk failed"
 }

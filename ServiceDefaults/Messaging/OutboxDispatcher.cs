@@ -19,6 +19,12 @@ public sealed class OutboxOptions
     /// <summary>Messages claimed per transaction.</summary>
     public int BatchSize { get; set; } = 100;
 
+    /// <summary>
+    /// Publishes of a batch awaiting their broker confirm at once (<c>Outbox__MaxPublishesInFlight</c>); 1 publishes
+    /// strictly one after another. Overlapping publishes may reach the broker slightly out of outbox order.
+    /// </summary>
+    public int MaxPublishesInFlight { get; set; } = 50;
+
     /// <summary>How long sent messages are kept (for diagnosis) before being deleted (<c>Outbox__Retention</c>).</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
 
@@ -128,21 +134,39 @@ public sealed partial class OutboxDispatcher<TContext>(
                 """)
             .ToListAsync(cancellationToken);
 
-        foreach (var message in batch)
+        // Publishes overlap (up to MaxPublishesInFlight awaiting their broker confirm at once), started in outbox order;
+        // rows are then marked in outbox order: each confirmed row is sent until the first failure, which backs off,
+        // and every row after it stays pending, to go again after it (possibly a second time: at-least-once, the
+        // consumers' inbox drops the repeat).
+        var inFlight = Math.Max(1, options.Value.MaxPublishesInFlight);
+        var failed = false;
+        for (var start = 0; start < batch.Count && !failed; start += inFlight)
         {
-            try
+            var window = batch.Skip(start).Take(inFlight).ToList();
+            var publishes = window.Select(message => PublishAsync(message, cancellationToken)).ToList();
+            // Outcomes are read below, row by row.
+            await Task.WhenAll(publishes).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // Stopping: nothing is marked, the transaction rolls back and every row of the batch stays pending (the
+            // confirmed ones go again after the restart; the consumers' inbox drops the repeats), as before.
+            cancellationToken.ThrowIfCancellationRequested();
+
+            for (var i = 0; i < window.Count && !failed; i++)
             {
-                await PublishAsync(message, cancellationToken);
-                message.MarkSent(time.GetUtcNow());
-                PlatformTelemetry.OutboxPublished.Add(1);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
+                var message = window[i];
+                var publish = publishes[i];
+                if (publish.IsCompletedSuccessfully)
+                {
+                    message.MarkSent(time.GetUtcNow());
+                    PlatformTelemetry.OutboxPublished.Add(1);
+                    continue;
+                }
+                // A publish timed out (cancelled by its own timeout) or failed.
+                var ex = publish.Exception?.GetBaseException() ?? new TimeoutException("The publish was not confirmed in time.");
+                failed = true;
                 message.MarkFailed(time.GetUtcNow(), ex.Message);
                 PlatformTelemetry.OutboxPublishFailures.Add(1);
                 LogPublishFailed(logger, message.MessageType, message.Id, message.Attempts, ex);
                 // Keep per-producer order: later rows wait until this one goes through.
-                break;
             }
         }
 

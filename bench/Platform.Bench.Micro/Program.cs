@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Platform.Contracts.Workforce.V1;
+using Platform.Placements.Domain;
+using Platform.ServiceDefaults.Messaging;
+using Platform.Bench.Micro;
+
+// In-process hot paths of the platform, with allocations: ./platform bench runs these (not in --quick) and copies
+// BenchmarkDotNet's GitHub-markdown table into bench/results.md. Arguments are passed to BenchmarkSwitcher.
+var config = ManualConfig.Create(DefaultConfig.Instance)
+    .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+    .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+BenchmarkSwitcher.FromTypes([typeof(Ssda903RowValidation), typeof(EventSerialisation), typeof(KpiComputation)]).Run(args, config);
+
+namespace Platform.Bench.Micro
+{
+
+/// <summary>Parsing and checking one 903 row (codes, dates, formats, combinations): done for every row of an import.</summary>
+[MemoryDiagnoser]
+public class Ssda903RowValidation
+{
+    private int[] _map = [];
+    private readonly List<Ssda903Error> _errors = [];
+
+    private const string ValidRow = "B000100001,1,01/03/2004,WBRI,0,01/04/2013,S,C1,N1,U6,PR1,01/05/2013,X1,CARPL,ST4,ST6,";
+    private const string InvalidRow = "B000100001,9,31/02/2004,XXXX,0,01/04/2013,S,C1,N9,U6,PR1,01/05/2013,X1,CARPL,ST4,ST6,";
+
+    [GlobalSetup]
+    public void Setup() => _map = Ssda903File.ReadHeader(string.Join(",", Ssda903File.Columns)).Map!;
+
+    [Benchmark]
+    public Ssda903Row ValidRowParsedAndChecked()
+    {
+        _errors.Clear();
+        return Ssda903File.ParseRow(2, ValidRow, _map, 2013, _errors);
+    }
+
+    [Benchmark]
+    public Ssda903Row InvalidRowParsedAndChecked()
+    {
+        _errors.Clear();
+        return Ssda903File.ParseRow(2, InvalidRow, _map, 2013, _errors);
+    }
+}
+
+/// <summary>An integration event to its outbox JSON and back (what the outbox and the dispatcher do per event).</summary>
+[MemoryDiagnoser]
+public class EventSerialisation
+{
+    private readonly PostCreated _event = new(Guid.NewGuid(), "CIC-1", "social-worker", "SW3", 1m, 45_000m, "3.4.1", new DateOnly(2025, 4, 1));
+    private string _json = "";
+
+    [GlobalSetup]
+    public void Setup() => _json = JsonSerializer.Serialize(_event, typeof(PostCreated), ContractJson.Options);
+
+    [Benchmark]
+    public string Serialise() => JsonSerializer.Serialize(_event, typeof(PostCreated), ContractJson.Options);
+
+    [Benchmark]
+    public object? ResolveAndDeserialise() =>
+        JsonSerializer.Deserialize(_json, ContractJson.ResolveContract(typeof(PostCreated).FullName!)!, ContractJson.Options);
+}
+
+/// <summary>Placement stability (a KPI of the improvement board) over a synthetic year of 1,000 children × 4 episodes.</summary>
+[MemoryDiagnoser]
+public class KpiComputation
+{
+    private List<EpisodeSpan> _episodes = [];
+    private Dictionary<string, DateOnly> _born = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var start = new DateOnly(2013, 4, 1);
+        for (var i = 0; i < 1_000; i++)
+        {
+            var child = "C" + i.ToString("D6", CultureInfo.InvariantCulture);
+            _born[child] = new DateOnly(2002 + i % 10, 1 + i % 12, 1 + i % 28);
+            var s = start.AddDays(i % 200);
+            _episodes.Add(new EpisodeSpan(child, s, s.AddDays(30), "S", "C1"));
+            _episodes.Add(new EpisodeSpan(child, s.AddDays(30), s.AddDays(60), "P", "C2"));
+            _episodes.Add(new EpisodeSpan(child, s.AddDays(60), s.AddDays(90), "P", "C2"));
+            _episodes.Add(new EpisodeSpan(child, s.AddDays(90), i % 3 == 0 ? null : s.AddDays(400), "P", "C2"));
+        }
+    }
+
+    [Benchmark]
+    public StabilityResult PlacementStability1000Children() => StabilityMeasures.Calculate(2013, _episodes, _born);
+}
+}

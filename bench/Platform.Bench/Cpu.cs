@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace Platform.Bench;
+
+/// <summary>
+/// CPU seconds (user + system) used so far by each component of the bench's platform, read from /proc: the apps,
+/// the PostgreSQL server (postmaster and its backends), RabbitMQ (beam.smp), this runner, and the whole machine.
+/// </summary>
+public sealed record CpuSnapshot(IReadOnlyDictionary<string, double> Seconds)
+{
+    private static readonly string[] Apps = ["workforce", "finance", "placements", "inspections", "gateway"];
+    private static readonly double Tick = 100.0; // USER_HZ on Linux
+
+    public static CpuSnapshot Take()
+    {
+        var result = new Dictionary<string, double>();
+        var stats = new List<(int Pid, int Ppid, double Cpu)>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                var text = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+                // after the command: state(0) ppid(1) ... utime(11) stime(12)
+                var ppid = int.Parse(fields[1], CultureInfo.InvariantCulture);
+                var cpu = (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / Tick;
+                stats.Add((pid, ppid, cpu));
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+        var byPid = stats.ToDictionary(s => s.Pid);
+        foreach (var app in Apps)
+        {
+            if (Env.Optional($"BENCH_PID_{app.ToUpperInvariant()}") is { } p && byPid.TryGetValue(int.Parse(p, CultureInfo.InvariantCulture), out var s))
+                result[app] = s.Cpu;
+        }
+        if (Env.Optional("BENCH_PID_POSTGRES") is { } pg && int.TryParse(pg, out var postmaster))
+            result["postgresql"] = stats.Where(s => s.Pid == postmaster || s.Ppid == postmaster).Sum(s => s.Cpu);
+        if (Env.Optional("BENCH_PID_RABBITMQ") is { } rmq && int.TryParse(rmq, out var beam))
+            result["rabbitmq"] = stats.Where(s => s.Pid == beam || s.Ppid == beam).Sum(s => s.Cpu);
+        result["bench runner"] = byPid.TryGetValue(Environment.ProcessId, out var me) ? me.Cpu : 0;
+
+        // The whole machine (all cores) from /proc/stat: user+nice+system+irq+softirq+steal, and idle.
+        var cpuLine = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(v => double.Parse(v, CultureInfo.InvariantCulture) / Tick).ToArray();
+        result["machine busy"] = cpuLine[0] + cpuLine[1] + cpuLine[2] + cpuLine[5] + cpuLine[6] + cpuLine[7];
+        result["machine idle"] = cpuLine[3] + cpuLine[4];
+        return new CpuSnapshot(result);
+    }
+
+    /// <summary>CPU seconds per component between two snapshots.</summary>
+    public static Dictionary<string, double> Between(CpuSnapshot before, CpuSnapshot after) =>
+        after.Seconds.ToDictionary(kv => kv.Key, kv => kv.Value - before.Seconds.GetValueOrDefault(kv.Key));
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace Platform.Bench;
+
+/// <summary>Section 5, from the figures ./platform bench measured itself (bench/…/footprint.tsv).</summary>
+public static class Footprint
+{
+    public static void Write(Report report)
+    {
+        var figures = File.ReadAllLines(Env.Get("BENCH_FOOTPRINT"))
+            .Select(l => l.Split('\t'))
+            .Where(p => p.Length == 2)
+            .ToDictionary(p => p[0], p => new Stat(p[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()));
+
+        report.Heading("5. Footprint");
+        var minimal = figures["rss_minimal-aspnetcore"];
+        report.Line("Idle RSS (VmRSS) 8 s after each warm `./platform up` became healthy (after the demo data loaded on the first up), " +
+                    "against `bench/MinimalApi` (one `MapGet`, default host) started the same way.");
+        report.Line();
+        report.Table("process", "idle RSS median (min / max, n)", "baseline: minimal ASP.NET Core", "ratio", "target ≤ 2× and ≤ 150 MB");
+        foreach (var app in new[] { "workforce", "finance", "placements", "inspections", "gateway" })
+        {
+            if (!figures.TryGetValue("rss_" + app, out var rss)) continue;
+            var ok = rss.Median <= 2 * minimal.Median && rss.Median * 1.048576 <= 150;
+            report.Row(app, rss.Format("MiB", 1), minimal.Format("MiB", 1), (rss.Median / minimal.Median).ToString("0.0×", CultureInfo.InvariantCulture), Report.Met(ok));
+        }
+        report.Line();
+        report.Table("figure", "median (min / max, n)", "target");
+        var warm = figures["warm_up"];
+        report.Row("warm `./platform up` (servers running, apps stopped) → every /health 200, incl. the no-op Release build", warm.Format("s", 1), "≤ 20 s: " + Report.Met(warm.Median <= 20));
+        if (figures.TryGetValue("warm_up_apps", out var warmApps))
+            report.Row("… of which first app started → every /health 200 (after the build)", warmApps.Format("s", 1), "(context)");
+        report.Row("cold `./platform up` (servers stopped) → every /health 200", figures["cold_up"].Format("s", 1), "(context)");
+        if (figures.TryGetValue("cold_up_apps", out var coldApps))
+            report.Row("… of which first app started → every /health 200", coldApps.Format("s", 1), "(context)");
+        if (figures.TryGetValue("first_up", out var first))
+        {
+            report.Row("first `./platform up` of the run (fresh data directory: initdb, provisioning, migrations; the demo loader runs after)", first.Format("s", 1), "(context)");
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Platform.Bench;
+
+/// <summary>
+/// Section 2: a read endpoint of Workforce through our gateway, through a bare YARP proxy with the same route, and
+/// directly; wrk with the same threads, connections and duration, interleaved in each repetition.
+/// </summary>
+public static partial class Gateway
+{
+    private const string ReadPath = "/teams?pageSize=5";
+    private const int Connections = 64;
+
+    public sealed record WrkResult(double Rps, double P50Ms, double P99Ms, long Non2xx);
+
+    public static async Task RunAsync(Report report)
+    {
+        var reps = Env.Reps;
+        var seconds = Env.Quick ? 4 : 10;
+        var proxyPort = int.Parse(Env.Get("BENCH_PROXY_PORT"), CultureInfo.InvariantCulture);
+        var proxyUrl = $"http://127.0.0.1:{proxyPort}";
+        using var proxy = StartBareProxy(proxyPort);
+        try
+        {
+            await WaitUpAsync(proxyUrl + "/api/workforce" + ReadPath);
+            var targets = new (string Name, string Url)[]
+            {
+                ("direct to the service", Env.Url("workforce") + ReadPath),
+                ("bare YARP proxy", proxyUrl + "/api/workforce" + ReadPath),
+                ("our gateway", Env.Url("gateway") + "/api/workforce" + ReadPath),
+            };
+            foreach (var (_, url) in targets) await Wrk(url, 2); // warm-up (JIT, connection pools)
+            var results = targets.ToDictionary(t => t.Name, _ => new List<WrkResult>());
+            for (var rep = 1; rep <= reps; rep++)
+            {
+                Log.Say($"gateway rep {rep}/{reps}");
+                foreach (var (name, url) in targets) results[name].Add(await Wrk(url, seconds));
+            }
+
+            Stat Rps(string n) => new(results[n].Select(r => r.Rps).ToArray());
+            Stat P50(string n) => new(results[n].Select(r => r.P50Ms).ToArray());
+            Stat P99(string n) => new(results[n].Select(r => r.P99Ms).ToArray());
+            var gw = "our gateway";
+            var bare = "bare YARP proxy";
+            var direct = "direct to the service";
+
+            report.Heading("2. Gateway overhead");
+            report.Line($"`GET /api/workforce{ReadPath}` (the first page of five teams, read from PostgreSQL) with a platform-admin bearer token; wrk 2 threads, " +
+                        $"{Connections} connections, {seconds} s per measurement after a 2 s warm-up; the three targets alternate within each repetition. " +
+                        "Our gateway validates the JWT and its role policy, records OpenTelemetry traces and metrics and forwards through YARP; " +
+                        "the bare proxy (`bench/BareProxy`) has only YARP with the same route and transform, Warning-level logging. " +
+                        "The service validates the token itself in all three cases. The gateway has no rate limiter configured, so none is measured. " +
+                        "wrk, the proxy, the service and PostgreSQL share the two cores, so proxied-vs-direct mostly measures CPU sharing.");
+            report.Line();
+            report.Table("target", "requests/s", "p50 ms", "p99 ms", "non-2xx");
+            foreach (var n in new[] { direct, bare, gw })
+            {
+                report.Row(n, Rps(n).Format("req/s"), P50(n).Format("ms", 2), P99(n).Format("ms", 2), results[n].Sum(r => r.Non2xx).ToString(CultureInfo.InvariantCulture));
+            }
+            report.Line();
+            report.Table("figure", "value", "target");
+            var ratio = Rps(gw).Median / Rps(bare).Median;
+            var added = P99(gw).Median - P99(bare).Median;
+            report.Row("gateway throughput / bare proxy", ratio.ToString("P0", CultureInfo.InvariantCulture), "≥ 80 %: " + Report.Met(ratio >= 0.8));
+            report.Row("gateway p99 − bare proxy p99", added.ToString("0.00", CultureInfo.InvariantCulture) + " ms", "≤ 2 ms: " + Report.Met(added <= 2));
+            report.Row("bare proxy throughput / direct (context)", Report.Ratio(Rps(bare).Median, Rps(direct).Median), "");
+        }
+        finally
+        {
+            if (!proxy.HasExited) proxy.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static Process StartBareProxy(int port)
+    {
+        var dll = Path.Combine(Env.Root, "bench/BareProxy/bin/Release/net10.0/BareProxy.dll");
+        var info = new ProcessStartInfo("dotnet", [dll])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        info.Environment["BENCH_UPSTREAM"] = Env.Url("workforce");
+        info.Environment["BENCH_SERVICE"] = "workforce";
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitUpAsync(string url)
+    {
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", Env.Token);
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                using var response = await http.GetAsync(url);
+                if (response.IsSuccessStatusCode) return;
+                if (clock.Elapsed > TimeSpan.FromSeconds(20)) throw new InvalidOperationException($"{url} answers {(int)response.StatusCode}");
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(250);
+        }
+        throw new InvalidOperationException($"{url} did not answer within 60 s");
+    }
+
+    public static async Task<WrkResult> Wrk(string url, int seconds)
+    {
+        var info = new ProcessStartInfo("wrk", ["-t2", $"-c{Connections}", $"-d{seconds}s", "--latency", "-H", $"Authorization: Bearer {Env.Token}", url])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var rps = RpsLine().Match(output);
+        if (!rps.Success) throw new InvalidOperationException("wrk printed no Requests/sec: " + output);
+        var non2xx = Non2xxLine().Match(output);
+        return new WrkResult(
+            double.Parse(rps.Groups[1].Value, CultureInfo.InvariantCulture),
+            Percentile(output, "50%"),
+            Percentile(output, "99%"),
+            non2xx.Success ? long.Parse(non2xx.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
+    }
+
+    private static double Percentile(string output, string label)
+    {
+        var m = Regex.Match(output, @"^\s*" + Regex.Escape(label) + @"\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline);
+        if (!m.Success) return double.NaN;
+        var v = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        return m.Groups[2].Value switch { "us" => v / 1000, "s" => v * 1000, _ => v };
+    }
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex RpsLine();
+
+    [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
+    private static partial Regex Non2xxLine();
+}

@@ -1,0 +1,304 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using Platform.Contracts.Workforce.V1;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace Platform.Bench;
+
+/// <summary>
+/// Section 1: events/s through Workforce's outbox, RabbitMQ and Finance's inbox consumer into PostgreSQL, against
+/// raw RabbitMQ.Client publish-with-confirms (+ consume) and the PostgreSQL outbox-transaction ceiling.
+/// </summary>
+public static class Pipeline
+{
+    /// <summary>
+    /// Body size of the raw baseline: the MassTransit envelope of one PostCreated (message, headers, host info)
+    /// as it sits in the broker, measured on this platform at about 1.3 KB.
+    /// </summary>
+    public const int MessageBytes = 1300;
+
+    public static async Task RunAsync(Report report)
+    {
+        var reps = Env.Reps;
+        var events = Env.Quick ? 300 : 600;
+        var rawN = Env.Quick ? 5000 : 10000;
+        var pgN = Env.Quick ? 500 : 1000;
+
+        var publish = new List<double>();
+        var publishConsume = new List<double>();
+        var pg1 = new List<double>();
+        var pg8 = new List<double>();
+        var pipeline = new List<double>();
+        var dispatch = new List<double>();
+        var inspectionsRates = new List<double>();
+        var lockWaits = new List<double>();
+        var checks = new List<string>();
+        var cpu = new Dictionary<string, double>();
+        double wall = 0;
+        for (var rep = 1; rep <= reps; rep++)
+        {
+            Log.Say($"event pipeline rep {rep}/{reps}");
+            await Quiet.WaitAsync(TimeSpan.FromMinutes(2));
+            publish.Add(await RawPublishAsync(rawN, consume: false));
+            publishConsume.Add(await RawPublishAsync(rawN, consume: true));
+            pg1.Add(await PgOutboxCeilingAsync(pgN, connections: 1));
+            pg8.Add(await PgOutboxCeilingAsync(pgN, connections: 8));
+            var before = CpuSnapshot.Take();
+            var (rate, dispatchRate, inspectionsRate, waiting, check) = await PlatformPipelineAsync(events);
+            dispatch.Add(dispatchRate);
+            inspectionsRates.Add(inspectionsRate);
+            lockWaits.Add(waiting);
+            foreach (var (component, seconds) in CpuSnapshot.Between(before, CpuSnapshot.Take()))
+                cpu[component] = cpu.GetValueOrDefault(component) + seconds;
+            wall += events / rate;
+            pipeline.Add(rate);
+            checks.Add(check);
+        }
+
+        var raw = new Stat(publishConsume);
+        var ours = new Stat(pipeline);
+        report.Heading("1. Event pipeline");
+        report.Line($"{events:N0} `PostCreated` events per repetition are committed to Workforce's `outbox_messages` in one transaction " +
+                    "(exactly the rows `AddIntegrationEvent` writes), then timed until Finance's `PostCreatedConsumer` has applied the last one " +
+                    "(inbox row + commitment source + forecast, one transaction each). Inspections consumes the same events at the same time. " +
+                    $"Raw baselines: {rawN:N0} persistent {MessageBytes:N0}-byte messages on the same broker, 100 confirms in flight, " +
+                    $"one consumer acking each message (prefetch 100); PostgreSQL: {pgN:N0} transactions of insert row + insert outbox row + commit.");
+        report.Line();
+        report.Table("figure", "median (min / max, n)", "baseline", "ratio", "target");
+        report.Row("platform pipeline: outbox → RabbitMQ → inbox consumer → PostgreSQL", ours.Format("events/s"),
+            "raw publish+consume " + raw.Format("msg/s"), Report.Ratio(ours.Median, raw.Median),
+            "≥ 40 % of raw publish+consume: " + Report.Met(ours.Median >= 0.4 * raw.Median));
+        report.Row("stage: outbox dispatch (commit → every row confirmed by the broker and marked sent)", new Stat(dispatch).Format("events/s"),
+            "raw publish " + new Stat(publish).Format("msg/s"), Report.Ratio(new Stat(dispatch).Median, new Stat(publish).Median), "");
+        report.Row("the same events applied by Inspections (`EstablishmentPostCreatedConsumer`, indicators re-evaluated)", new Stat(inspectionsRates).Format("events/s"),
+            "raw publish+consume", Report.Ratio(new Stat(inspectionsRates).Median, raw.Median), "");
+        report.Row("raw RabbitMQ.Client publish with confirms", new Stat(publish).Format("msg/s"), "", "", "");
+        report.Row("raw RabbitMQ.Client publish + consume", raw.Format("msg/s"), "", "", "");
+        report.Row("PostgreSQL insert + outbox row + commit, 1 connection", new Stat(pg1).Format("tx/s"), "", Report.Ratio(ours.Median, new Stat(pg1).Median) + " (pipeline / this)", "");
+        report.Row("PostgreSQL insert + outbox row + commit, 8 connections", new Stat(pg8).Format("tx/s"), "", Report.Ratio(ours.Median, new Stat(pg8).Median) + " (pipeline / this)", "");
+        report.Line();
+        report.Line($"Finance sessions waiting for a lock while the events flowed (sampled every 100 ms): {new Stat(lockWaits).Format("on average", 1)}.");
+        report.Line();
+        report.Line("Exactly-once check (counted in the databases after each repetition): " + string.Join("; ", checks.Distinct()) + ".");
+        report.Line();
+        var total = events * reps;
+        var capacity = cpu.GetValueOrDefault("machine busy") + cpu.GetValueOrDefault("machine idle");
+        report.Line($"Where the time goes: CPU used from the outbox commit until Finance applied the last event, summed over the repetitions " +
+                    $"({wall:N1} s of wall time, {capacity:N1} CPU-seconds available on {Environment.ProcessorCount} cores), from /proc:");
+        report.Line();
+        report.Table("component", "CPU s", "CPU ms per event", "share of available CPU");
+        foreach (var (component, seconds) in cpu.Where(kv => kv.Key != "machine idle").OrderByDescending(kv => kv.Value))
+        {
+            report.Row(component, seconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture),
+                (1000 * seconds / total).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+                capacity > 0 ? (seconds / capacity).ToString("P0", System.Globalization.CultureInfo.InvariantCulture) : "");
+        }
+    }
+
+    private static async Task<double> RawPublishAsync(int n, bool consume)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(Env.Amqp) };
+        await using var connection = await factory.CreateConnectionAsync("bench-raw");
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(
+            publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        var queue = "bench-raw-" + Guid.NewGuid().ToString("N")[..8];
+        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+
+        IChannel? consumerChannel = null;
+        var received = 0;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (consume)
+        {
+            consumerChannel = await connection.CreateChannelAsync();
+            await consumerChannel.BasicQosAsync(0, 100, false);
+            var consumer = new AsyncEventingBasicConsumer(consumerChannel);
+            consumer.ReceivedAsync += async (_, delivery) =>
+            {
+                await consumerChannel.BasicAckAsync(delivery.DeliveryTag, false);
+                if (Interlocked.Increment(ref received) == n) done.TrySetResult();
+            };
+            await consumerChannel.BasicConsumeAsync(queue, autoAck: false, consumer);
+        }
+
+        var body = new byte[MessageBytes];
+        Random.Shared.NextBytes(body);
+        var properties = new BasicProperties { Persistent = true, ContentType = "application/vnd.masstransit+json" };
+        using var window = new SemaphoreSlim(100);
+        var clock = Stopwatch.StartNew();
+        var tasks = new Task[n];
+        for (var i = 0; i < n; i++)
+        {
+            await window.WaitAsync();
+            tasks[i] = PublishOne(channel, queue, properties, body, window);
+        }
+        await Task.WhenAll(tasks);
+        if (consume) await done.Task.WaitAsync(TimeSpan.FromMinutes(5));
+        var elapsed = clock.Elapsed.TotalSeconds;
+
+        if (consumerChannel is not null) await consumerChannel.DisposeAsync();
+        await channel.QueueDeleteAsync(queue);
+        return n / elapsed;
+    }
+
+    private static async Task PublishOne(IChannel channel, string queue, BasicProperties properties, byte[] body, SemaphoreSlim window)
+    {
+        try
+        {
+            await channel.BasicPublishAsync("", queue, false, properties, body);
+        }
+        finally
+        {
+            window.Release();
+        }
+    }
+
+    private static async Task EnsureBenchDatabaseAsync()
+    {
+        await using var admin = new NpgsqlConnection(Env.Pg("postgres"));
+        await admin.OpenAsync();
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = 'benchdb'", admin);
+        if (await exists.ExecuteScalarAsync() is null)
+        {
+            await using var create = new NpgsqlCommand("CREATE DATABASE benchdb", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>The PostgreSQL ceiling of the outbox pattern: one business row and one outbox row per transaction.</summary>
+    private static async Task<double> PgOutboxCeilingAsync(int n, int connections)
+    {
+        await EnsureBenchDatabaseAsync();
+        var cs = Env.Pg("benchdb") + ";Maximum Pool Size=20";
+        await using (var setup = new NpgsqlConnection(cs))
+        {
+            await setup.OpenAsync();
+            await using var ddl = new NpgsqlCommand("""
+                DROP TABLE IF EXISTS bench_posts, bench_outbox;
+                CREATE TABLE bench_posts (id uuid PRIMARY KEY, team_code text NOT NULL, job_role text NOT NULL, fte numeric NOT NULL, annual_cost numeric NOT NULL, effective_from date NOT NULL);
+                CREATE TABLE bench_outbox (id uuid PRIMARY KEY, sequence bigint GENERATED ALWAYS AS IDENTITY, message_type varchar(300) NOT NULL, payload jsonb NOT NULL,
+                  occurred_at timestamptz NOT NULL, next_attempt_at timestamptz NOT NULL, sent_at timestamptz NULL);
+                CREATE INDEX ON bench_outbox (next_attempt_at, sequence) WHERE sent_at IS NULL;
+                """, setup);
+            await ddl.ExecuteNonQueryAsync();
+        }
+
+        var payload = JsonSerializer.Serialize(SamplePost(Guid.NewGuid()), JsonOptions);
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(async _ =>
+        {
+            await using var connection = new NpgsqlConnection(cs);
+            await connection.OpenAsync();
+            while (Interlocked.Increment(ref next) < n)
+            {
+                await using var tx = await connection.BeginTransactionAsync();
+                await using var batch = new NpgsqlBatch(connection, tx)
+                {
+                    BatchCommands =
+                    {
+                        new NpgsqlBatchCommand("INSERT INTO bench_posts VALUES ($1, 'BENCH', 'social-worker', 1, 45000, '2025-04-01')") { Parameters = { new() { Value = Guid.NewGuid() } } },
+                        new NpgsqlBatchCommand("INSERT INTO bench_outbox (id, message_type, payload, occurred_at, next_attempt_at) VALUES ($1, 'Platform.Contracts.Workforce.V1.PostCreated', $2, now(), now())")
+                        {
+                            Parameters = { new() { Value = Guid.NewGuid() }, new() { Value = payload, NpgsqlDbType = NpgsqlDbType.Jsonb } },
+                        },
+                    },
+                };
+                await batch.ExecuteNonQueryAsync();
+                await tx.CommitAsync();
+            }
+        }));
+        return n / clock.Elapsed.TotalSeconds;
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private static PostCreated SamplePost(Guid id) =>
+        new(id, "BENCH-T1", "social-worker", "SW3", 1m, 45000m, "3.4.1", new DateOnly(2025, 4, 1));
+
+    /// <summary>Commits <paramref name="n"/> PostCreated rows to Workforce's outbox and waits for Finance to apply them all.</summary>
+    private static async Task<(double Rate, double DispatchRate, double InspectionsRate, double LockWaiting, string Check)> PlatformPipelineAsync(int n)
+    {
+        var ids = Enumerable.Range(0, n).Select(_ => Guid.NewGuid()).ToArray();
+        var sources = ids.Select(id => $"post:{id}").ToArray();
+        await using var workforce = new NpgsqlConnection(Env.Pg("workforcedb"));
+        await using var finance = new NpgsqlConnection(Env.Pg("financedb"));
+        await using var inspections = new NpgsqlConnection(Env.Pg("inspectionsdb"));
+        await workforce.OpenAsync();
+        await finance.OpenAsync();
+        await inspections.OpenAsync();
+
+        var now = DateTimeOffset.UtcNow;
+        await using (var tx = await workforce.BeginTransactionAsync())
+        {
+            await using var importer = await workforce.BeginBinaryImportAsync(
+                "COPY outbox_messages (id, message_type, payload, occurred_at, next_attempt_at, attempts) FROM STDIN (FORMAT BINARY)");
+            foreach (var id in ids)
+            {
+                var evt = SamplePost(id) with { EventId = id, OccurredAt = now };
+                await importer.StartRowAsync();
+                await importer.WriteAsync(id, NpgsqlDbType.Uuid);
+                await importer.WriteAsync(typeof(PostCreated).FullName!, NpgsqlDbType.Varchar);
+                await importer.WriteAsync(JsonSerializer.Serialize(evt, JsonOptions), NpgsqlDbType.Jsonb);
+                await importer.WriteAsync(now, NpgsqlDbType.TimestampTz);
+                await importer.WriteAsync(now, NpgsqlDbType.TimestampTz);
+                await importer.WriteAsync(0, NpgsqlDbType.Integer);
+            }
+            await importer.CompleteAsync();
+            await importer.DisposeAsync();
+            await tx.CommitAsync();
+        }
+
+        var clock = Stopwatch.StartNew();
+        var deadline = TimeSpan.FromMinutes(Env.Quick ? 3 : 6);
+        long applied = 0, inspected = 0;
+        double? dispatched = null, inspectionsDone = null;
+        double financeDone = 0;
+        var waitingSamples = new List<long>();
+        await using var admin = new NpgsqlConnection(Env.Pg("postgres"));
+        await admin.OpenAsync();
+        while (clock.Elapsed < deadline)
+        {
+            if (dispatched is null
+                && await CountAsync(workforce, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NOT NULL AND id = ANY($1)", ids) >= n)
+                dispatched = clock.Elapsed.TotalSeconds;
+            if (applied < n)
+            {
+                applied = await CountAsync(finance, "SELECT count(*) FROM inbox_messages WHERE consumer = 'PostCreatedConsumer' AND message_id = ANY($1)", ids);
+                if (applied >= n) financeDone = clock.Elapsed.TotalSeconds;
+                // Evidence for "where the time goes": Finance sessions waiting for a lock right now.
+                await using var locks = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = 'financedb' AND wait_event_type = 'Lock'", admin);
+                waitingSamples.Add((long)(await locks.ExecuteScalarAsync())!);
+            }
+            if (inspectionsDone is null)
+            {
+                inspected = await CountAsync(inspections, "SELECT count(*) FROM inbox_messages WHERE consumer = 'EstablishmentPostCreatedConsumer' AND message_id = ANY($1)", ids);
+                if (inspected >= n) inspectionsDone = clock.Elapsed.TotalSeconds;
+            }
+            if (applied >= n && inspectionsDone is not null && dispatched is not null) break;
+            await Task.Delay(100);
+        }
+        if (applied < n) throw new InvalidOperationException($"only {applied} of {n} events were applied by Finance within {deadline}");
+        var seconds = financeDone;
+
+        var effects = await CountAsync(finance, "SELECT count(*) FROM commitment_sources WHERE source = ANY($1)", sources);
+        var inboxRows = await CountAsync(finance, "SELECT count(*) FROM inbox_messages WHERE message_id = ANY($1)", ids);
+        var posts = await CountAsync(inspections, "SELECT count(*) FROM establishment_posts WHERE post_id = ANY($1)", ids);
+        var sent = await CountAsync(workforce, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NOT NULL AND id = ANY($1)", ids);
+        var ok = effects == n && inboxRows == n && posts == n && inspected == n && sent == n;
+        var check = ok
+            ? $"{n:N0} sent = {n:N0} Finance commitment sources = {n:N0} Finance inbox rows = {n:N0} Inspections posts: exactly once"
+            : $"MISMATCH: {n} sent by the outbox {sent}, Finance sources {effects}, Finance inbox rows {inboxRows}, Inspections posts {posts} (inbox {inspected})";
+        Log.Say($"pipeline: {n / seconds:N0} events/s; {check}");
+        return (n / seconds, n / (dispatched ?? seconds), n / (inspectionsDone ?? clock.Elapsed.TotalSeconds),
+            waitingSamples.Count == 0 ? 0 : waitingSamples.Average(), check);
+    }
+
+    private static async Task<long> CountAsync<T>(NpgsqlConnection connection, string sql, T[] values)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = values } } };
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
