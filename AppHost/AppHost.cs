@@ -46,8 +46,10 @@ var ingest = AddService<Projects.Ingest>("ingest", ingestDb);
 var web = builder.AddProject<Projects.Web>("web")
     .WithPlainHttpEndpoint()
     .WithReference(messaging)
+    .WithReference(cache) // the shared Data Protection key ring of its replicas
     .WithEnvironment("Auth__SigningKey", signingKey)
-    .WaitFor(messaging);
+    .WaitFor(messaging)
+    .WaitFor(cache);
 
 // ----- Gateway (YARP) -----
 

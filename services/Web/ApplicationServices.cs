@@ -11,6 +11,7 @@ internal static class ApplicationServices
 {
     public static void AddWebApp(this WebApplicationBuilder builder)
     {
+        builder.AddSharedKeyRing();
         builder.AddWebAuthentication();
         builder.Services.AddRazorPages(pages =>
         {

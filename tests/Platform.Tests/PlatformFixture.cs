@@ -148,13 +148,7 @@ public sealed partial class PlatformFixture : IAsyncLifetime, IDisposable
         GatewayAddress = _gateway.Start();
         Gateway = CreateClient(PlatformRoles.PlatformAdmin, "platform-tests");
 
-        _web = new ServiceHost<Platform.Web.Gateway.GatewayClient>(new()
-        {
-            ["Gateway:BaseAddress"] = GatewayAddress.ToString(),
-            ["ConnectionStrings:messaging"] = RabbitMq,
-            ["RabbitMq:ManagementUri"] = Environment.GetEnvironmentVariable("PLATFORM_TEST_RABBITMQ_MANAGEMENT") ?? "",
-            ["Auth:SigningKey"] = SigningKey,
-        });
+        _web = new ServiceHost<Platform.Web.Gateway.GatewayClient>(WebSettings());
         _serviceAddresses["web"] = _web.Start(webPort);
     }
 

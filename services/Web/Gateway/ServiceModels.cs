@@ -23,3 +23,8 @@ public sealed record TeamCaseload(string TeamCode, DateOnly AsAt, int Workers, d
 public sealed record TeamCompliance(string TeamCode, int Workers, int Overdue, decimal? ComplianceRate);
 
 public sealed record SupervisionCompliance(DateOnly AsAt, int IntervalDays, IReadOnlyList<TeamCompliance> Teams, TeamCompliance Department);
+
+public sealed record VirementLine(string CostCentreCode, string BudgetLineCode, decimal Amount);
+
+public sealed record Virement(Guid Id, int FinancialYear, string Reason, string Status, IReadOnlyList<VirementLine> Lines, decimal TotalMoved,
+    DateTimeOffset RaisedAt, DateOnly? DecidedOn);

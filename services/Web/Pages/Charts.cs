@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.Web.Gateway;
 
 namespace Platform.Web.Pages;
 
@@ -37,3 +38,23 @@ public sealed record BarChartView(string Title, IReadOnlyList<BarRow> Rows, stri
 
 /// <summary>What the line chart partial draws: labels along the x axis, one or more series, the unit of the y axis.</summary>
 public sealed record LineChartView(string Title, IReadOnlyList<string> Labels, IReadOnlyList<LineSeries> Series, string Unit);
+
+/// <summary>One indicator's month-end series on a service page (from the Inspections indicator API).</summary>
+public sealed record TrendSeries(string Code, string Name, string CssClass, IReadOnlyList<SeriesPoint> Points);
+
+/// <summary>
+/// Indicators over time as a line chart with a table of the same numbers: the month ends of the series, one column per
+/// indicator (all in the same unit).
+/// </summary>
+public sealed record IndicatorTrendView(string Title, string Unit, string TestId, IReadOnlyList<TrendSeries> Series)
+{
+    public IReadOnlyList<DateOnly> Dates => Series.SelectMany(s => s.Points.Select(p => p.AsAt)).Distinct().Order().ToList();
+
+    public static decimal? ValueAt(TrendSeries series, DateOnly date) =>
+        series?.Points.FirstOrDefault(p => p.AsAt == date)?.Value;
+
+    public bool HasData => Dates.Count > 1 && Series.Any(s => s.Points.Any(p => p.Value is not null));
+
+    public LineChartView Chart => new(Title, Dates.Select(d => Format.Iso(d)[..7]).ToList(),
+        Series.Select(s => new LineSeries(s.Name, s.CssClass, Dates.Select(d => ValueAt(s, d)).ToList())).ToList(), Unit);
+}

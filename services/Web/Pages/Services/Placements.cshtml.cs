@@ -4,7 +4,7 @@ using Platform.Web.Gateway;
 
 namespace Platform.Web.Pages.Services;
 
-/// <summary>Placements: children looked after at each month end of the year to a date, and the rate per 10,000 against England and statistical neighbours.</summary>
+/// <summary>Placements: children looked after at each month end of the year to a date, the rate per 10,000 against England and statistical neighbours, 3+ placements and carer capacity over time.</summary>
 public sealed class PlacementsModel(GatewayClient gateway) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -16,6 +16,12 @@ public sealed class PlacementsModel(GatewayClient gateway) : PageModel
 
     public ApiProblem? Problem { get; private set; }
 
+    /// <summary>Children looked after with 3 or more placements in the 12 months to each month end.</summary>
+    public IndicatorTrendView? Stability { get; private set; }
+
+    /// <summary>Approved foster places not occupied at each month end.</summary>
+    public IndicatorTrendView? CarerCapacity { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var monthEnd = new DateOnly(Date.Year, Date.Month, 1).AddDays(-1);
@@ -24,6 +30,10 @@ public sealed class PlacementsModel(GatewayClient gateway) : PageModel
         var results = await Task.WhenAll(dates.Select(d => gateway.GetAsync<CarePopulation>($"/api/placements/indicators/care-population?asAt={Format.Iso(d)}", cancellationToken)));
         Problem = results.FirstOrDefault(r => !r.IsSuccess)?.Problem;
         Points = results.Where(r => r.IsSuccess).Select(r => r.Value!).ToList();
+        Stability = await IndicatorTrends.LoadAsync(gateway, $"Children looked after with 3 or more placements, to {Format.Date(Date)}", "three-plus-placements", Date,
+            [("three-plus-placements", "3+ placements in 12 months", "council")], cancellationToken);
+        CarerCapacity = await IndicatorTrends.LoadAsync(gateway, $"Free foster places, to {Format.Date(Date)}", "carer-capacity", Date,
+            [("carer-capacity", "Free foster places", "council")], cancellationToken);
     }
 
     public LineChartView RateChart => new(

@@ -4,7 +4,7 @@ using Platform.Web.Gateway;
 
 namespace Platform.Web.Pages.Services;
 
-/// <summary>Workforce on a date: the caseload distribution (a histogram, workers over their role's thresholds marked), each team's caseloads and supervision compliance.</summary>
+/// <summary>Workforce on a date: the caseload distribution (a histogram, workers over their role's thresholds marked), each team's caseloads, supervision compliance, and vacancy and agency rates over time.</summary>
 public sealed class WorkforceModel(GatewayClient gateway) : PageModel
 {
     public const int BucketSize = 5;
@@ -20,6 +20,9 @@ public sealed class WorkforceModel(GatewayClient gateway) : PageModel
 
     public ApiProblem? Problem { get; private set; }
 
+    /// <summary>Vacancy and agency rates at each month end (the Inspections indicators, from Workforce's events).</summary>
+    public IndicatorTrendView? Rates { get; private set; }
+
     public BarChartView Chart => new($"Workers by caseload, {Format.Date(Date)}", Histogram, "Workers", "of whom over their role's warning threshold (red)", "workers");
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -33,6 +36,8 @@ public sealed class WorkforceModel(GatewayClient gateway) : PageModel
         var supervision = await gateway.GetAsync<SupervisionCompliance>($"/api/workforce/supervision/compliance?asAt={Format.Iso(Date)}", cancellationToken);
         Supervision = supervision.Value;
         Problem ??= supervision.Problem;
+        Rates = await IndicatorTrends.LoadAsync(gateway, $"Vacancy and agency rates to {Format.Date(Date)}", "workforce-rates", Date,
+            [("vacancy-rate", "Vacancy rate", "council"), ("agency-rate", "Agency rate", "neighbours")], cancellationToken);
     }
 
     /// <summary>Workers per caseload band (0–4, 5–9, ...): the first value all workers, the second those over their role's warning threshold.</summary>
