@@ -20,6 +20,8 @@ internal static class ApplicationServices
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ForecastRecalculator>();
         builder.Services.AddScoped<CommitmentUpdater>();
+        builder.Services.AddSingleton<DeferredForecastSignal>();
+        builder.Services.AddHostedService<DeferredForecastService>();
         builder.AddMessaging("finance", bus =>
         {
             bus.AddConsumer<PostCreatedConsumer>();

@@ -129,4 +129,32 @@ public sealed class FinanceCommitmentTests(PlatformFixture platform)
         // One ForecastUpdated for the fostering line per distinct event, none for the three duplicates.
         Assert.Equal(forecastsBefore + 2, await platform.CountOutboxAsync("ForecastUpdated", "payload->>'financialYear' = '2026' AND payload->>'budgetLineCode' = 'fostering-services'"));
     }
+
+    [Fact]
+    public async Task A_burst_of_post_events_for_one_year_ends_with_the_full_forecast_and_one_threshold_crossing()
+    {
+        // 40 posts of £50,000 from 1 April 2047, delivered at once: £2,000,000 committed on a year with no budget, so
+        // the overspend crosses the £1,000,000 threshold once. Consumers that find the year being recomputed defer
+        // theirs; the last ForecastUpdated must still carry every post, and the crossing must be reported exactly once.
+        const int year = 2047;
+        var team = UniqueCode("BST");
+        var posts = Enumerable.Range(0, 40)
+            .Select(_ => new PostCreated(Guid.NewGuid(), team, "social-worker", "SW2", 1m, 50_000m, "fostering-services", new DateOnly(year, 4, 1)))
+            .ToList();
+        await Task.WhenAll(posts.Select(p => platform.PublishAsync(p)));
+        foreach (var post in posts) await platform.AppliedAsync(post.EventId);
+
+        var where = $"payload->>'financialYear' = '{year}'";
+        var last = await EventuallyAsync(async () =>
+        {
+            var updates = await platform.OutboxPayloadsAsync("ForecastUpdated", $"{where} AND payload->>'budgetLineCode' = 'fostering-services'");
+            return updates.Count > 0 && System.Text.Json.JsonDocument.Parse(updates[^1]).RootElement.GetProperty("totalForecast").GetDecimal() >= 2_000_000m
+                ? updates[^1] : null;
+        });
+        Assert.Equal(2_000_000m, decimal.Round(System.Text.Json.JsonDocument.Parse(last).RootElement.GetProperty("forecast").GetDecimal(), 2));
+        var crossings = await platform.OutboxPayloadsAsync("OverspendThresholdCrossed", where);
+        var crossing = System.Text.Json.JsonDocument.Parse(Assert.Single(crossings)).RootElement;
+        Assert.Equal("above", crossing.GetProperty("direction").GetString());
+        Assert.True((await platform.ForecastAsync(year)).AboveThreshold);
+    }
 }

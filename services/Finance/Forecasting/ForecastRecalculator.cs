@@ -11,7 +11,7 @@ namespace Platform.Finance.Forecasting;
 /// line it touched and OverspendThresholdCrossed when the year's overspend crossed the threshold. Callers run it
 /// inside their transaction: it saves pending changes first, so the forecast includes them.
 /// </summary>
-public sealed class ForecastRecalculator(FinanceDbContext db, IOptions<FinanceOptions> options, TimeProvider clock)
+public sealed class ForecastRecalculator(FinanceDbContext db, IOptions<FinanceOptions> options, TimeProvider clock, DeferredForecastSignal signal)
 {
     public decimal Threshold => options.Value.OverspendThreshold;
 
@@ -45,7 +45,43 @@ public sealed class ForecastRecalculator(FinanceDbContext db, IOptions<FinanceOp
     /// run one after the other and each sees the other's committed changes: a crossing made by the two together
     /// is never missed, and none is reported twice.
     /// </summary>
-    public async Task<YearForecast> RecalculateAsync(int financialYear, IEnumerable<string> changedLines, DateOnly asAt, CancellationToken cancellationToken)
+    public async Task<YearForecast> RecalculateAsync(int financialYear, IEnumerable<string> changedLines, DateOnly asAt, CancellationToken cancellationToken) =>
+        (await RecalculateLockedAsync(financialYear, ByLine(changedLines, asAt), asAt, skipIfLocked: false, cancellationToken))!;
+
+    /// <summary>
+    /// The consumers' path: recomputes the year now if no other transaction is recomputing it, otherwise records
+    /// the changed lines in <c>forecast_dirty_lines</c> (in the caller's transaction, so with the change and its
+    /// inbox row) for <see cref="DeferredForecastService"/>, which recomputes the year once for all of them after
+    /// the holder's commit. Never waits for the year's lock, so consumers no longer queue behind each other.
+    /// </summary>
+    public async Task RecalculateOrDeferAsync(int financialYear, IEnumerable<string> changedLines, DateOnly asAt, CancellationToken cancellationToken)
+    {
+        var lines = ByLine(changedLines, asAt);
+        if (await RecalculateLockedAsync(financialYear, lines, asAt, skipIfLocked: true, cancellationToken) is not null) return;
+        foreach (var code in lines.Keys)
+        {
+            db.ForecastDirtyLines.Add(new ForecastDirtyLine(financialYear, code, asAt));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
+    }
+
+    /// <summary>
+    /// The deferred path: recomputes the year under its lock (waiting for it) and publishes ForecastUpdated for each
+    /// line with its latest change date; a crossing is dated by the latest change of the batch.
+    /// </summary>
+    public async Task RecalculateDirtyAsync(int financialYear, IReadOnlyCollection<ForecastDirtyLine> dirty, CancellationToken cancellationToken)
+    {
+        var lines = dirty.GroupBy(d => d.BudgetLineCode).ToDictionary(g => g.Key, g => g.Max(d => d.AsAt), StringComparer.Ordinal);
+        await RecalculateLockedAsync(financialYear, lines, dirty.Max(d => d.AsAt), skipIfLocked: false, cancellationToken);
+    }
+
+    private static Dictionary<string, DateOnly> ByLine(IEnumerable<string> changedLines, DateOnly asAt) =>
+        changedLines.Distinct().ToDictionary(code => code, _ => asAt, StringComparer.Ordinal);
+
+    /// <summary>Returns null, having changed nothing but saving pending changes, when skipIfLocked and the year is locked.</summary>
+    private async Task<YearForecast?> RecalculateLockedAsync(int financialYear, Dictionary<string, DateOnly> changedLines, DateOnly asAt,
+        bool skipIfLocked, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Recalculate the forecast inside the transaction of the change.");
         await db.SaveChangesAsync(cancellationToken);
@@ -54,16 +90,21 @@ public sealed class ForecastRecalculator(FinanceDbContext db, IOptions<FinanceOp
             VALUES ({financialYear}, false, 0, {clock.GetUtcNow()})
             ON CONFLICT DO NOTHING
             """, cancellationToken);
-        var state = await db.YearForecastStates
-            .FromSql($"SELECT *, xmin FROM year_forecast_states WHERE financial_year = {financialYear} FOR UPDATE")
-            .SingleAsync(cancellationToken);
+        var state = skipIfLocked
+            ? await db.YearForecastStates
+                .FromSql($"SELECT *, xmin FROM year_forecast_states WHERE financial_year = {financialYear} FOR UPDATE SKIP LOCKED")
+                .SingleOrDefaultAsync(cancellationToken)
+            : await db.YearForecastStates
+                .FromSql($"SELECT *, xmin FROM year_forecast_states WHERE financial_year = {financialYear} FOR UPDATE")
+                .SingleAsync(cancellationToken);
+        if (state is null) return null;
 
         var forecast = await ComputeAsync(financialYear, cancellationToken);
-        foreach (var code in changedLines.Distinct().Order(StringComparer.Ordinal))
+        foreach (var (code, lineAsAt) in changedLines.OrderBy(l => l.Key, StringComparer.Ordinal))
         {
             var line = forecast.Line(code);
             db.AddIntegrationEvent(new ForecastUpdated(financialYear, code, line.Budget, line.Actuals, line.Commitments, line.Adjustments,
-                line.UnmetSavings, line.Forecast, line.Variance, forecast.TotalBudget, forecast.TotalForecast, asAt));
+                line.UnmetSavings, line.Forecast, line.Variance, forecast.TotalBudget, forecast.TotalForecast, lineAsAt));
         }
         if (state.Observe(forecast.TotalVariance, Threshold, asAt, clock.GetUtcNow()) is { } crossed)
         {

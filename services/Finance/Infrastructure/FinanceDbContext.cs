@@ -26,6 +26,8 @@ public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options)
 
     public DbSet<YearForecastState> YearForecastStates => Set<YearForecastState>();
 
+    public DbSet<ForecastDirtyLine> ForecastDirtyLines => Set<ForecastDirtyLine>();
+
     private const int Money = 18;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -145,6 +147,12 @@ public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options)
             state.Property(s => s.FinancialYear).ValueGeneratedNever();
             state.Property(s => s.ForecastOverspend).HasPrecision(Money, Commitment.AmountScale);
             state.Property(s => s.Version).IsRowVersion();
+        });
+
+        modelBuilder.Entity<ForecastDirtyLine>(dirty =>
+        {
+            dirty.HasKey(d => d.Id);
+            dirty.Property(d => d.BudgetLineCode).HasMaxLength(50);
         });
     }
 }

@@ -7,7 +7,8 @@ namespace Platform.Finance.IntegrationEvents;
 
 /// <summary>
 /// Applies one event to a commitment source, replaces that source's commitments with the recomputed ones and
-/// recalculates the forecast of every year and line whose commitment changed.
+/// recalculates the forecast of every year and line whose commitment changed, or, when another transaction is
+/// recomputing that year, leaves it to the deferred forecast service (see <see cref="ForecastRecalculator.RecalculateOrDeferAsync"/>).
 /// </summary>
 public sealed class CommitmentUpdater(FinanceDbContext db, ForecastRecalculator forecast)
 {
@@ -47,7 +48,7 @@ public sealed class CommitmentUpdater(FinanceDbContext db, ForecastRecalculator 
         await db.SaveChangesAsync(cancellationToken);
         foreach (var year in touched.GroupBy(t => t.Year).OrderBy(g => g.Key))
         {
-            await forecast.RecalculateAsync(year.Key, year.Select(t => t.Line), asAt, cancellationToken);
+            await forecast.RecalculateOrDeferAsync(year.Key, year.Select(t => t.Line), asAt, cancellationToken);
         }
     }
 }

@@ -351,6 +351,35 @@ namespace Platform.Finance.Infrastructure.Migrations
                     b.ToTable("forecast_adjustments", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Finance.Domain.ForecastDirtyLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AsAt")
+                        .HasColumnType("date")
+                        .HasColumnName("as_at");
+
+                    b.Property<string>("BudgetLineCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("budget_line_code");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("financial_year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_forecast_dirty_lines");
+
+                    b.ToTable("forecast_dirty_lines", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Finance.Domain.SavingsTarget", b =>
                 {
                     b.Property<Guid>("Id")
