@@ -221,6 +221,26 @@ pg_bin_dir() {
   [[ -n $best ]] && printf '%s' "$best"
 }
 
+# apt-get install the given Debian packages (as root), showing apt's output only
+# when it fails. The package index may be empty or stale on a fresh machine:
+# update only when the plain install fails. Package scripts may try to start
+# system instances of the servers; ours are separate, so that is ignored.
+apt_install() {
+  is_root || die "missing packages: $*; install them with: sudo apt-get install -y $*"
+  say "installing $* (apt-get)"
+  local apt=(apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends "$@")
+  local aptlog
+  aptlog=$(mktemp)
+  if ! DEBIAN_FRONTEND=noninteractive "${apt[@]}" >"$aptlog" 2>&1; then
+    if ! { apt-get update >>"$aptlog" 2>&1 && DEBIAN_FRONTEND=noninteractive "${apt[@]}" >>"$aptlog" 2>&1; }; then
+      tail -n 30 "$aptlog" >&2
+      rm -f "$aptlog"
+      die "apt-get install $* failed"
+    fi
+  fi
+  rm -f "$aptlog"
+}
+
 ensure_installed() {
   local missing=()
   pg_bin_dir >/dev/null || missing+=(postgresql)
@@ -229,22 +249,7 @@ ensure_installed() {
   command -v curl >/dev/null || missing+=(curl)
   ((${#missing[@]} == 0)) && return 0
 
-  is_root || die "missing packages: ${missing[*]}; install them with: sudo apt-get install -y ${missing[*]}"
-  say "installing ${missing[*]} (apt-get)"
-  local apt=(apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends "${missing[@]}")
-  local aptlog
-  aptlog=$(mktemp)
-  # The package index may be empty or stale on a fresh machine: update only
-  # when the plain install fails. Package scripts may try to start system
-  # instances of the servers; ours are separate, so that is ignored.
-  if ! DEBIAN_FRONTEND=noninteractive "${apt[@]}" >"$aptlog" 2>&1; then
-    if ! { apt-get update >>"$aptlog" 2>&1 && DEBIAN_FRONTEND=noninteractive "${apt[@]}" >>"$aptlog" 2>&1; }; then
-      tail -n 30 "$aptlog" >&2
-      rm -f "$aptlog"
-      die "apt-get install ${missing[*]} failed"
-    fi
-  fi
-  rm -f "$aptlog"
+  apt_install "${missing[@]}"
   pg_bin_dir >/dev/null || die "PostgreSQL binaries not found in /usr/lib/postgresql/*/bin after install"
   [[ -x $RABBITMQ_BIN/rabbitmq-server ]] || die "RabbitMQ not found in $RABBITMQ_BIN after install"
 }
@@ -651,13 +656,7 @@ web_assets() {
 # Debian's chromium for the browser tests (driven by Playwright with its
 # executable path: no browser is downloaded).
 ensure_browser() {
-  command -v chromium >/dev/null && return 0
-  is_root || die "chromium is missing; install it with: sudo apt-get install -y chromium"
-  say "installing chromium (apt-get)"
-  local apt=(apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends chromium)
-  DEBIAN_FRONTEND=noninteractive "${apt[@]}" >/dev/null 2>&1 ||
-    { apt-get update >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive "${apt[@]}" >/dev/null 2>&1; } ||
-    die "apt-get install chromium failed"
+  command -v chromium >/dev/null || apt_install chromium
 }
 
 # ---------------------------------------------------------------------------
@@ -665,11 +664,5 @@ ensure_browser() {
 # ---------------------------------------------------------------------------
 # wrk, the HTTP load generator of the gateway benchmark, from the distribution.
 ensure_wrk() {
-  command -v wrk >/dev/null && return 0
-  is_root || die "wrk is missing; install it with: sudo apt-get install -y wrk"
-  say "installing wrk (apt-get)"
-  local apt=(apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends wrk)
-  DEBIAN_FRONTEND=noninteractive "${apt[@]}" >/dev/null 2>&1 ||
-    { apt-get update >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive "${apt[@]}" >/dev/null 2>&1; } ||
-    die "apt-get install wrk failed"
+  command -v wrk >/dev/null || apt_install wrk
 }
