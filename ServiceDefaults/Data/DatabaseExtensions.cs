@@ -92,20 +92,28 @@ internal sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChanges
 {
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context?.Database.CurrentTransaction is null)
+        if (eventData.Context is ServiceDbContext { OutboxRowsAdded: true } db && db.Database.CurrentTransaction is null)
         {
+            db.OutboxRowsAdded = false;
             signal.Notify();
         }
         return base.SavedChangesAsync(eventData, result, cancellationToken);
     }
 }
 
-/// <summary>Wakes the outbox dispatcher after an explicit transaction (e.g. a consumer's inbox transaction) commits.</summary>
+/// <summary>
+/// Wakes the outbox dispatcher after an explicit transaction (e.g. a consumer's inbox transaction) committed outbox
+/// rows. Only then: waking on every commit made the dispatcher wake itself with its own commit, polling in a loop.
+/// </summary>
 internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : DbTransactionInterceptor
 {
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        signal.Notify();
+        if (eventData.Context is ServiceDbContext { OutboxRowsAdded: true } db)
+        {
+            db.OutboxRowsAdded = false;
+            signal.Notify();
+        }
         return base.TransactionCommittedAsync(transaction, eventData, cancellationToken);
     }
 }

@@ -26,7 +26,15 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     {
         ArgumentNullException.ThrowIfNull(integrationEvent);
         OutboxMessages.Add(OutboxMessage.From(integrationEvent));
+        OutboxRowsAdded = true;
     }
+
+    /// <summary>
+    /// Set when an event was queued and not yet signalled to the dispatcher: the save (or the explicit transaction's
+    /// commit) that stores it wakes the dispatcher once, and a commit without new outbox rows, such as the
+    /// dispatcher's own, does not (it would otherwise wake itself in a loop).
+    /// </summary>
+    internal bool OutboxRowsAdded { get; set; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
