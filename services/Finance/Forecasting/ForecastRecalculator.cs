@@ -85,11 +85,17 @@ public sealed class ForecastRecalculator(FinanceDbContext db, IOptions<FinanceOp
     {
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Recalculate the forecast inside the transaction of the change.");
         await db.SaveChangesAsync(cancellationToken);
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO year_forecast_states (financial_year, above_threshold, forecast_overspend, calculated_at)
-            VALUES ({financialYear}, false, 0, {clock.GetUtcNow()})
-            ON CONFLICT DO NOTHING
-            """, cancellationToken);
+        // Only a year's first change creates its row. The insert is skipped when a plain (non-blocking) read finds the
+        // row: INSERT … ON CONFLICT waits for any transaction that has updated the row, which would queue every
+        // consumer behind the deferred recalculation that SKIP LOCKED is there to avoid.
+        if (!await db.YearForecastStates.AsNoTracking().AnyAsync(s => s.FinancialYear == financialYear, cancellationToken))
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO year_forecast_states (financial_year, above_threshold, forecast_overspend, calculated_at)
+                VALUES ({financialYear}, false, 0, {clock.GetUtcNow()})
+                ON CONFLICT DO NOTHING
+                """, cancellationToken);
+        }
         var state = skipIfLocked
             ? await db.YearForecastStates
                 .FromSql($"SELECT *, xmin FROM year_forecast_states WHERE financial_year = {financialYear} FOR UPDATE SKIP LOCKED")

@@ -52,7 +52,7 @@ public static class BoardApi
         if (!validator.IsValid) return validator.ToProblem();
 
         // Token first, then data: a board computed from newer data than its token is only ever stored under an obsolete key.
-        var token = await db.BoardVersions.AsNoTracking().Where(v => v.Id == BoardVersion.SingletonId).Select(v => v.Token).FirstAsync(cancellationToken);
+        var token = BoardVersion.Combine(await db.BoardVersions.AsNoTracking().Select(v => v.Token).ToListAsync(cancellationToken));
         if (await cache.GetAsync<BoardResponse>(token, date) is { } cached) return TypedResults.Ok(cached with { FromCache = true });
 
         var board = await BuildAsync(db, date, time, cancellationToken);

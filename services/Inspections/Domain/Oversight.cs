@@ -196,14 +196,35 @@ public sealed class DeadlineNotice
 /// <summary>One entry of the deadlines calendar.</summary>
 public sealed record Deadline(Guid SourceId, string Kind, string Description, DateOnly DueOn, int DaysRemaining);
 
-/// <summary>Changes whenever anything the improvement board shows changes, in the same transaction; it keys the board cache.</summary>
+/// <summary>
+/// Changes whenever anything the improvement board shows changes, in the same transaction; it keys the board cache.
+/// The version is spread over <see cref="Slots"/> rows: a change renews one slot's token, and the board's version
+/// is all the slots' tokens together (<see cref="Combine"/>), so concurrent changes seldom wait for the same row lock.
+/// </summary>
 public sealed class BoardVersion
 {
-    public const int SingletonId = 1;
+    /// <summary>The slot a save outside an explicit transaction (an API request) renews.</summary>
+    public const int DefaultSlot = 1;
 
-    public int Id { get; set; } = SingletonId;
+    public const int Slots = 16;
+
+    public int Id { get; set; } = DefaultSlot;
 
     public Guid Token { get; set; }
 
     public DateTimeOffset ChangedAt { get; set; }
+
+    /// <summary>One token for the whole board: the XOR of every slot's token, so a new token in any slot changes it.</summary>
+    public static Guid Combine(IEnumerable<Guid> slotTokens)
+    {
+        ArgumentNullException.ThrowIfNull(slotTokens);
+        Span<byte> combined = stackalloc byte[16];
+        Span<byte> slot = stackalloc byte[16];
+        foreach (var token in slotTokens)
+        {
+            token.TryWriteBytes(slot);
+            for (var i = 0; i < 16; i++) combined[i] ^= slot[i];
+        }
+        return new Guid(combined);
+    }
 }

@@ -45,6 +45,18 @@ public sealed class InspectionsDbContext(DbContextOptions<InspectionsDbContext> 
     public DbSet<BoardVersion> BoardVersions => Set<BoardVersion>();
 
     /// <summary>
+    /// Set when a save inside an explicit transaction (a consumer's inbox transaction) changed what the board shows;
+    /// <see cref="BoardVersionInterceptor"/> then gives the board its new version just before that transaction commits.
+    /// </summary>
+    internal bool BoardChangedInTransaction { get; set; }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        optionsBuilder.AddInterceptors(BoardVersionInterceptor.Instance);
+    }
+
+    /// <summary>
     /// Any change to what the improvement board shows gives the board a new version token in the same transaction,
     /// so a cached board of the old version is never served again (the token is part of the cache key).
     /// </summary>
@@ -53,7 +65,13 @@ public sealed class InspectionsDbContext(DbContextOptions<InspectionsDbContext> 
         var boardInputChanged = ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
             && e.Entity is not OutboxMessage and not InboxMessage and not BoardVersion);
-        if (boardInputChanged)
+        if (boardInputChanged && Database.CurrentTransaction is not null)
+        {
+            // Every change locks the one version row until its commit; taken as the transaction's last statement, the
+            // lock is held for the commit alone instead of for the rest of the consumer's work.
+            BoardChangedInTransaction = true;
+        }
+        else if (boardInputChanged)
         {
             var version = BoardVersions.Local.FirstOrDefault() ?? BoardVersions.Attach(new BoardVersion()).Entity;
             version.Token = Guid.NewGuid();
@@ -240,7 +258,12 @@ public sealed class InspectionsDbContext(DbContextOptions<InspectionsDbContext> 
         {
             version.HasKey(v => v.Id);
             version.Property(v => v.Id).ValueGeneratedNever();
-            version.HasData(new BoardVersion { Id = BoardVersion.SingletonId, Token = new Guid("6c1d5e0a-0000-4000-8000-000000000001"), ChangedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) });
+            version.HasData(Enumerable.Range(1, BoardVersion.Slots).Select(slot => new BoardVersion
+            {
+                Id = slot,
+                Token = new Guid($"6c1d5e0a-0000-4000-8000-{slot:D12}"),
+                ChangedAt = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
+            }));
         });
     }
 }

@@ -92,6 +92,96 @@ namespace Platform.Inspections.Infrastructure.Migrations
                             Id = 1,
                             ChangedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
                             Token = new Guid("6c1d5e0a-0000-4000-8000-000000000001")
+                        },
+                        new
+                        {
+                            Id = 2,
+                            ChangedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Token = new Guid("6c1d5e0a-0000-4000-8000-000000000002")
+                        },
+                        new
+                        {
+                            Id = 3,
+                            ChangedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Token = new Guid("6c1d5e0a-0000-4000-8000-000000000003")
+                        },
+                        new
+                        {
+                            Id = 4,
+                            ChangedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Token = new Guid("6c1d5e0a-0000-4000-8000-000000000004")
+                        },
+                        new
+                        {
+                            Id = 5,
+                            ChangedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Token = new Guid("6c1d5e0a-0000-4000-8000-000000000005")
+                        },
+                        new
+                        {
+                            Id = 6,
+                            ChangedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Token = new Guid("6c1d5e0a-0000-4000-8000-000000000006")
+                        },
+                        new
+                        {
+                            Id = 7,
+                            ChangedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Token = new Guid("6c1d5e0a-0000-4000-8000-000000000007")
+                        },
+                        new
+                        {
+                            Id = 8,
+                            ChangedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Token = new Guid("6c1d5e0a-0000-4000-8000-000000000008")
+                        },
+                        new
+                        {
+                            Id = 9,
+                            ChangedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Token = new Guid("6c1d5e0a-0000-4000-8000-000000000009")
+                        },
+                        new
+                        {
+                            Id = 10,
+                            ChangedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Token = new Guid("6c1d5e0a-0000-4000-8000-000000000010")
+                        },
+                        new
+                        {
+                            Id = 11,
+                            ChangedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Token = new Guid("6c1d5e0a-0000-4000-8000-000000000011")
+                        },
+                        new
+                        {
+                            Id = 12,
+                            ChangedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Token = new Guid("6c1d5e0a-0000-4000-8000-000000000012")
+                        },
+                        new
+                        {
+                            Id = 13,
+                            ChangedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Token = new Guid("6c1d5e0a-0000-4000-8000-000000000013")
+                        },
+                        new
+                        {
+                            Id = 14,
+                            ChangedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Token = new Guid("6c1d5e0a-0000-4000-8000-000000000014")
+                        },
+                        new
+                        {
+                            Id = 15,
+                            ChangedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Token = new Guid("6c1d5e0a-0000-4000-8000-000000000015")
+                        },
+                        new
+                        {
+                            Id = 16,
+                            ChangedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Token = new Guid("6c1d5e0a-0000-4000-8000-000000000016")
                         });
                 });
 
