@@ -327,6 +327,8 @@ pg_start() {
       echo "listen_addresses = '127.0.0.1'"
       echo "unix_socket_directories = '${PG_SOCK//\'/\'\'}'"
       echo "max_connections = 200"
+      # Statement statistics for operators and ./platform bench (CREATE EXTENSION pg_stat_statements to read them).
+      echo "shared_preload_libraries = 'pg_stat_statements'"
       if [[ $PROFILE == test ]]; then
         # throw-away data: durability is not worth the time
         echo "fsync = off"

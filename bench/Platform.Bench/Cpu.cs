@@ -8,7 +8,7 @@ namespace Platform.Bench;
 /// </summary>
 public sealed record CpuSnapshot(IReadOnlyDictionary<string, double> Seconds)
 {
-    private static readonly string[] Apps = ["workforce", "finance", "placements", "inspections", "gateway"];
+    private static readonly string[] Apps = ["workforce", "finance", "placements", "inspections", "ingest", "web", "gateway"];
     private static readonly double Tick = 100.0; // USER_HZ on Linux
 
     public static CpuSnapshot Take()

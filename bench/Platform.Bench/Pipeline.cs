@@ -36,6 +36,7 @@ public static class Pipeline
         var inspectionsRates = new List<double>();
         var lockWaits = new List<double>();
         var checks = new List<string>();
+        var statements = new Report();
         var cpu = new Dictionary<string, double>();
         double wall = 0;
         for (var rep = 1; rep <= reps; rep++)
@@ -46,6 +47,7 @@ public static class Pipeline
             publishConsume.Add(await RawPublishAsync(rawN, consume: true));
             pg1.Add(await PgOutboxCeilingAsync(pgN, connections: 1));
             pg8.Add(await PgOutboxCeilingAsync(pgN, connections: 8));
+            if (rep == reps) await PgStatements.ResetAsync();
             var before = CpuSnapshot.Take();
             var (rate, dispatchRate, inspectionsRate, waiting, check) = await PlatformPipelineAsync(events);
             dispatch.Add(dispatchRate);
@@ -56,6 +58,20 @@ public static class Pipeline
             wall += events / rate;
             pipeline.Add(rate);
             checks.Add(check);
+            if (rep == reps) await PgStatements.WriteTopAsync(statements, "the last repetition's platform pipeline");
+        }
+
+        // Not in --quick: one more repetition with dotnet-counters attached to the services the events go through.
+        List<CounterSummary>? counters = null;
+        if (!Env.Quick)
+        {
+            Log.Say("event pipeline: extra repetition with dotnet-counters attached");
+            await Quiet.WaitAsync(TimeSpan.FromMinutes(2));
+            var session = DotnetCounters.Start(["workforce", "finance", "inspections", "placements"], "pipeline");
+            await DotnetCounters.WarmUpAsync();
+            var (_, _, _, _, diagnosticCheck) = await PlatformPipelineAsync(events);
+            counters = await session.StopAsync();
+            checks.Add(diagnosticCheck);
         }
 
         var raw = new Stat(publishConsume);
@@ -95,6 +111,13 @@ public static class Pipeline
             report.Row(component, seconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture),
                 (1000 * seconds / total).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
                 capacity > 0 ? (seconds / capacity).ToString("P0", System.Globalization.CultureInfo.InvariantCulture) : "");
+        }
+        report.Line();
+        report.Line(statements.ToString().TrimEnd());
+        if (counters is not null)
+        {
+            report.Line();
+            DotnetCounters.Write(report, "an extra repetition of the platform pipeline", counters);
         }
     }
 
