@@ -29,6 +29,22 @@ public static class Footprint
             report.Row(app, rss.Format("MiB", 1), minimal.Format("MiB", 1), (rss.Median / minimal.Median).ToString("0.0×", CultureInfo.InvariantCulture), Report.Met(ok));
         }
         report.Line();
+        var apps = new[] { "workforce", "finance", "placements", "inspections", "ingest", "web", "gateway", "minimal-aspnetcore" };
+        if (apps.Any(a => figures.ContainsKey("rssparts_" + a)))
+        {
+            report.Line("Where the idle RSS is (the last measurement, from /proc/<pid>/status): anonymous memory (the GC heap, JIT-compiled code, " +
+                        "the runtime's own structures), file-backed pages (the mapped assemblies: the same pages are shared by every process " +
+                        "mapping them, so the seven apps on one node pay for the framework once) and shared memory (the runtime's " +
+                        "double-mapped executable memory, W^X):");
+            report.Line();
+            report.Table("process", "anonymous MiB", "file-backed MiB", "shared memory MiB");
+            foreach (var app in apps)
+            {
+                if (!figures.TryGetValue("rssparts_" + app, out var parts) || parts.Values.Count != 3) continue;
+                report.Row(app, Stat.F(parts.Values[0], 1), Stat.F(parts.Values[1], 1), Stat.F(parts.Values[2], 1));
+            }
+            report.Line();
+        }
         report.Table("figure", "median (min / max, n)", "target");
         var warm = figures["warm_up"];
         report.Row("warm `./platform up` (servers running, apps stopped) → every /health 200, incl. the no-op Release build", warm.Format("s", 1),
