@@ -62,21 +62,9 @@ internal static class GatewayRoutes
             var address = builder.Configuration[$"services:{service}:http:0"];
             if (string.IsNullOrWhiteSpace(address)) continue;
 
-            var transforms = new[] { new Dictionary<string, string> { ["PathRemovePrefix"] = $"/api/{service}" } };
+            var transforms = PrefixRemoved(service);
             var writePolicy = PlatformRoles.WritePolicy(PlatformRoles.ServiceWriters[service]);
-            // The API's shape (OpenAPI document, Scalar page) is public; its operations are not.
-            foreach (var docs in new[] { "openapi", "scalar" })
-            {
-                routes.Add(new RouteConfig
-                {
-                    RouteId = $"{service}-{docs}",
-                    ClusterId = service,
-                    Order = -2,
-                    Match = new RouteMatch { Path = $"/api/{service}/{docs}/{{**rest}}", Methods = ["GET"] },
-                    AuthorizationPolicy = "anonymous",
-                    Transforms = transforms,
-                });
-            }
+            AddDocsRoutes(routes, service);
             // Reads: any platform role. Writes: platform-admin or the service's own role (docs/security.md).
             routes.Add(new RouteConfig
             {
@@ -107,14 +95,7 @@ internal static class GatewayRoutes
                     Transforms = transforms,
                 });
             }
-            clusters.Add(new ClusterConfig
-            {
-                ClusterId = service,
-                Destinations = new Dictionary<string, DestinationConfig> { [$"{service}-0"] = new() { Address = address } },
-            });
-            health.Add(new HealthCheckRegistration(service,
-                services => new DownstreamHealthCheck(services.GetRequiredService<IHttpClientFactory>(), new Uri(new Uri(address), "/health")),
-                HealthStatus.Unhealthy, [ServiceDefaultsExtensions.ReadyTag], TimeSpan.FromSeconds(5)));
+            AddCluster(clusters, health, service, address);
         }
 
         IngestRoutes.Add(builder.Configuration, routes, clusters, health);
@@ -122,6 +103,40 @@ internal static class GatewayRoutes
 
         builder.Services.AddHttpClient(DownstreamHealthCheck.ClientName);
         builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+    }
+
+    /// <summary>The transform that forwards <c>/api/{service}/x</c> as <c>/x</c>.</summary>
+    internal static Dictionary<string, string>[] PrefixRemoved(string service) =>
+        [new Dictionary<string, string> { ["PathRemovePrefix"] = $"/api/{service}" }];
+
+    /// <summary>The API's shape (OpenAPI document, Scalar page) is public; its operations are not.</summary>
+    internal static void AddDocsRoutes(List<RouteConfig> routes, string service)
+    {
+        foreach (var docs in new[] { "openapi", "scalar" })
+        {
+            routes.Add(new RouteConfig
+            {
+                RouteId = $"{service}-{docs}",
+                ClusterId = service,
+                Order = -2,
+                Match = new RouteMatch { Path = $"/api/{service}/{docs}/{{**rest}}", Methods = ["GET"] },
+                AuthorizationPolicy = "anonymous",
+                Transforms = PrefixRemoved(service),
+            });
+        }
+    }
+
+    /// <summary>The service's cluster (one destination), and a readiness check that follows the service's own /health.</summary>
+    internal static void AddCluster(List<ClusterConfig> clusters, IHealthChecksBuilder health, string service, string address)
+    {
+        clusters.Add(new ClusterConfig
+        {
+            ClusterId = service,
+            Destinations = new Dictionary<string, DestinationConfig> { [$"{service}-0"] = new() { Address = address } },
+        });
+        health.Add(new HealthCheckRegistration(service,
+            services => new DownstreamHealthCheck(services.GetRequiredService<IHttpClientFactory>(), new Uri(new Uri(address), "/health")),
+            HealthStatus.Unhealthy, [ServiceDefaultsExtensions.ReadyTag], TimeSpan.FromSeconds(5)));
     }
 }
 

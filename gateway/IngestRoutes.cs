@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.ServiceDefaults.Security;
 using Yarp.ReverseProxy.Configuration;
 
@@ -18,26 +17,14 @@ internal static class IngestRoutes
         var address = configuration[$"services:{Service}:http:0"];
         if (string.IsNullOrWhiteSpace(address)) return;
 
-        var transforms = new[] { new Dictionary<string, string> { ["PathRemovePrefix"] = $"/api/{Service}" } };
-        foreach (var docs in new[] { "openapi", "scalar" })
-        {
-            routes.Add(new RouteConfig
-            {
-                RouteId = $"{Service}-{docs}",
-                ClusterId = Service,
-                Order = -2,
-                Match = new RouteMatch { Path = $"/api/{Service}/{docs}/{{**rest}}", Methods = ["GET"] },
-                AuthorizationPolicy = "anonymous",
-                Transforms = transforms,
-            });
-        }
+        GatewayRoutes.AddDocsRoutes(routes, Service);
         routes.Add(new RouteConfig
         {
             RouteId = $"{Service}-admin",
             ClusterId = Service,
             Match = new RouteMatch { Path = $"/api/{Service}/{{**rest}}" },
             AuthorizationPolicy = PlatformRoles.AdminPolicy,
-            Transforms = transforms,
+            Transforms = GatewayRoutes.PrefixRemoved(Service),
         });
         routes.Add(new RouteConfig
         {
@@ -46,13 +33,6 @@ internal static class IngestRoutes
             Match = new RouteMatch { Path = "/events/{**rest}" },
             AuthorizationPolicy = "anonymous",
         });
-        clusters.Add(new ClusterConfig
-        {
-            ClusterId = Service,
-            Destinations = new Dictionary<string, DestinationConfig> { [$"{Service}-0"] = new() { Address = address } },
-        });
-        health.Add(new HealthCheckRegistration(Service,
-            services => new DownstreamHealthCheck(services.GetRequiredService<IHttpClientFactory>(), new Uri(new Uri(address), "/health")),
-            HealthStatus.Unhealthy, [ServiceDefaultsExtensions.ReadyTag], TimeSpan.FromSeconds(5)));
+        GatewayRoutes.AddCluster(clusters, health, Service, address);
     }
 }

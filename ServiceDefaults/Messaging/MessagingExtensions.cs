@@ -56,6 +56,10 @@ public static class MessagingExtensions
             });
         });
 
+        builder.Services.AddSingleton<ReceiveEndpointReadiness>();
+        builder.Services.AddReceiveEndpointObserver(services => services.GetRequiredService<ReceiveEndpointReadiness>());
+        builder.Services.AddHealthChecks().AddCheck<ReceiveEndpointReadiness>("consumers", tags: [Microsoft.Extensions.Hosting.ServiceDefaultsExtensions.ReadyTag]);
+
         builder.Services.Configure<MassTransitHostOptions>(options =>
         {
             // Consumers are bound before the service reports started; in-flight messages finish on shutdown.

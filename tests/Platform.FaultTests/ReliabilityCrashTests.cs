@@ -46,8 +46,17 @@ public sealed class ReliabilityCrashTests(FaultFixture faults)
             await Eventually.UntilAsync(() => Task.FromResult(producing.IsFaulted || stream.CreatedCount >= 50), Settle, "50 posts");
             await faults.ServerAsync("stop", "rabbitmq");
             // Readiness follows the broker; liveness does not (a restart would not help).
-            await Eventually.UntilAsync(async () => await faults.Finance.HealthStatusAsync("/health") == HttpStatusCode.ServiceUnavailable,
-                TimeSpan.FromSeconds(60), "Finance readiness to fail without the broker");
+            HttpStatusCode? lastStatus = null;
+            try
+            {
+                await Eventually.UntilAsync(async () => (lastStatus = await faults.Finance.HealthStatusAsync("/health")) == HttpStatusCode.ServiceUnavailable,
+                    TimeSpan.FromSeconds(60), "Finance readiness to fail without the broker");
+            }
+            catch (TimeoutException ex)
+            {
+                var body = await HealthBodyAsync();
+                throw new TimeoutException($"{ex.Message} (last /health: {lastStatus?.ToString() ?? "no answer"}; {body})\n{faults.Finance.RecentOutput()}", ex);
+            }
             Assert.Equal(HttpStatusCode.OK, await faults.Finance.HealthStatusAsync("/alive"));
             await faults.ServerAsync("start", "rabbitmq");
             posts = await producing;
@@ -60,6 +69,12 @@ public sealed class ReliabilityCrashTests(FaultFixture faults)
         await Eventually.UntilAsync(async () => await faults.Finance.HealthStatusAsync("/health") == HttpStatusCode.OK
             && await faults.Workforce.HealthStatusAsync("/health") == HttpStatusCode.OK, Settle, "both services to be ready again");
         await stream.AssertEachAppliedExactlyOnceAsync(posts, Settle);
+    }
+
+    private async Task<string> HealthBodyAsync()
+    {
+        using var response = await faults.Finance.Client.GetAsync("/health");
+        return await response.Content.ReadAsStringAsync();
     }
 
     [Fact(Timeout = 240_000)]
