@@ -30,8 +30,9 @@ public sealed class DotnetCounters
                          "--counters", "System.Runtime,Npgsql", "--refresh-interval", "1", "--format", "csv", "--output", file })
                 start.ArgumentList.Add(arg);
             var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet-counters did not start");
-            _ = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
+            var log = Path.ChangeExtension(file, ".log");
+            _ = process.StandardOutput.ReadToEndAsync().ContinueWith(t => File.AppendAllText(log, t.Result), TaskScheduler.Default);
+            _ = process.StandardError.ReadToEndAsync().ContinueWith(t => File.AppendAllText(log, t.Result), TaskScheduler.Default);
             counters._sessions.Add((app, process, file));
         }
         return counters;
@@ -40,8 +41,11 @@ public sealed class DotnetCounters
     /// <summary>Gives the sessions time to attach (the first sample comes after one refresh interval).</summary>
     public static Task WarmUpAsync() => Task.Delay(TimeSpan.FromSeconds(3));
 
-    /// <summary>Stops every session ('q', as at the console) and summarises its samples.</summary>
-    public async Task<List<CounterSummary>> StopAsync()
+    /// <summary>
+    /// Stops every session ('q', as at the console; killed after 2 s, the samples are on disk by then) and summarises
+    /// the samples taken while the measured work ran (from <paramref name="from"/> to <paramref name="to"/>, UTC).
+    /// </summary>
+    public async Task<List<CounterSummary>> StopAsync(DateTime from, DateTime to)
     {
         var summaries = new List<CounterSummary>();
         foreach (var (app, process, file) in _sessions)
@@ -54,7 +58,7 @@ public sealed class DotnetCounters
             catch (IOException)
             {
             }
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
             try
             {
                 await process.WaitForExitAsync(timeout.Token);
@@ -62,8 +66,9 @@ public sealed class DotnetCounters
             catch (OperationCanceledException)
             {
                 process.Kill();
+                await process.WaitForExitAsync();
             }
-            summaries.Add(CounterSummary.Read(app, file));
+            summaries.Add(CounterSummary.Read(app, file, from, to));
         }
         return summaries;
     }
@@ -71,7 +76,7 @@ public sealed class DotnetCounters
     public static void Write(Report report, string during, IReadOnlyList<CounterSummary> summaries)
     {
         report.Line($"Runtime counters of the services during {during} (`dotnet-counters collect`, System.Runtime and Npgsql meters, " +
-                    "1 s samples, mean over the samples; an extra repetition, not in the figures above):");
+                    "1 s samples, mean over the samples taken while the work ran; an extra repetition, not in the figures above):");
         report.Line();
         report.Table("service", "samples", "CPU (cores)", "allocated MB/s", "GC pause %", "gen0/gen1/gen2 GCs per s", "JIT %",
             "lock contentions/s", "thread-pool queue", "Npgsql commands executing", "Npgsql command p95 ms", "working set MiB");
@@ -83,7 +88,7 @@ public sealed class DotnetCounters
 /// <summary>The means of one process's counter samples.</summary>
 public sealed record CounterSummary(string App, int Samples, IReadOnlyDictionary<string, double> Means)
 {
-    public static CounterSummary Read(string app, string file)
+    public static CounterSummary Read(string app, string file, DateTime from, DateTime to)
     {
         var sums = new Dictionary<string, (double Sum, int N)>();
         var stamps = new HashSet<string>();
@@ -95,6 +100,10 @@ public sealed record CounterSummary(string App, int Samples, IReadOnlyDictionary
                 var fields = line.Split(',');
                 if (fields.Length < 5) continue;
                 if (!double.TryParse(fields[^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) continue;
+                // dotnet-counters stamps samples in the machine's local time, to the second.
+                if (!DateTime.TryParseExact(fields[0], "MM/dd/yyyy HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var at)) continue;
+                at = at.ToUniversalTime();
+                if (at < from.AddSeconds(-1) || at > to.AddSeconds(1)) continue;
                 var name = string.Join(",", fields[2..^2]);
                 stamps.Add(fields[0]);
                 var key = Key(name);

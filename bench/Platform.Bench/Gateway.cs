@@ -45,8 +45,9 @@ public static partial class Gateway
             {
                 var session = DotnetCounters.Start(["gateway", "workforce"], "gateway");
                 await DotnetCounters.WarmUpAsync();
+                var from = DateTime.UtcNow;
                 await Wrk(targets[2].Url, seconds);
-                counters = await session.StopAsync();
+                counters = await session.StopAsync(from, DateTime.UtcNow);
             }
 
             Stat Rps(string n) => new(results[n].Select(r => r.Rps).ToArray());

@@ -69,8 +69,9 @@ public static class Pipeline
             await Quiet.WaitAsync(TimeSpan.FromMinutes(2));
             var session = DotnetCounters.Start(["workforce", "finance", "inspections", "placements"], "pipeline");
             await DotnetCounters.WarmUpAsync();
+            var from = DateTime.UtcNow;
             var (_, _, _, _, diagnosticCheck) = await PlatformPipelineAsync(events);
-            counters = await session.StopAsync();
+            counters = await session.StopAsync(from, DateTime.UtcNow);
             checks.Add(diagnosticCheck);
         }
 
