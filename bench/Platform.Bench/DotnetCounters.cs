@@ -12,7 +12,12 @@ public sealed class DotnetCounters
 {
     private readonly List<(string App, Process Process, string File)> _sessions = [];
 
-    public static DotnetCounters Start(IEnumerable<string> apps, string label)
+    /// <summary>
+    /// Attaches to each app for <paramref name="duration"/>. The session ends by itself: dotnet-counters ends its
+    /// session in the target runtime only when it finishes normally (a killed one leaves it open, and the runtime then
+    /// refuses the next one), and it does not answer SIGINT without a terminal.
+    /// </summary>
+    public static DotnetCounters Start(IEnumerable<string> apps, string label, TimeSpan duration)
     {
         var counters = new DotnetCounters();
         foreach (var app in apps)
@@ -22,12 +27,12 @@ public sealed class DotnetCounters
             var start = new ProcessStartInfo("dotnet")
             {
                 WorkingDirectory = Env.Root,
-                RedirectStandardInput = true,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
             foreach (var arg in new[] { "dotnet-counters", "collect", "--process-id", Env.Pid(app).ToString(CultureInfo.InvariantCulture),
-                         "--counters", "System.Runtime,Npgsql", "--refresh-interval", "1", "--format", "csv", "--output", file })
+                         "--counters", "System.Runtime,Npgsql", "--refresh-interval", "1", "--format", "csv", "--output", file,
+                         "--duration", duration.ToString(@"dd\:hh\:mm\:ss", CultureInfo.InvariantCulture) })
                 start.ArgumentList.Add(arg);
             var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet-counters did not start");
             var log = Path.ChangeExtension(file, ".log");
@@ -42,23 +47,15 @@ public sealed class DotnetCounters
     public static Task WarmUpAsync() => Task.Delay(TimeSpan.FromSeconds(3));
 
     /// <summary>
-    /// Stops every session ('q', as at the console; killed after 2 s, the samples are on disk by then) and summarises
+    /// Waits for every session to end (killed if it has not a minute later) and summarises
     /// the samples taken while the measured work ran (from <paramref name="from"/> to <paramref name="to"/>, UTC).
     /// </summary>
-    public async Task<List<CounterSummary>> StopAsync(DateTime from, DateTime to)
+    public async Task<List<CounterSummary>> WaitAsync(DateTime from, DateTime to)
     {
         var summaries = new List<CounterSummary>();
         foreach (var (app, process, file) in _sessions)
         {
-            try
-            {
-                await process.StandardInput.WriteAsync('q');
-                await process.StandardInput.FlushAsync();
-            }
-            catch (IOException)
-            {
-            }
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             try
             {
                 await process.WaitForExitAsync(timeout.Token);

@@ -43,11 +43,11 @@ public static partial class Gateway
             List<CounterSummary>? counters = null;
             if (!Env.Quick)
             {
-                var session = DotnetCounters.Start(["gateway", "workforce"], "gateway");
+                var session = DotnetCounters.Start(["gateway", "workforce"], "gateway", TimeSpan.FromSeconds(seconds + 8));
                 await DotnetCounters.WarmUpAsync();
                 var from = DateTime.UtcNow;
                 await Wrk(targets[2].Url, seconds);
-                counters = await session.StopAsync(from, DateTime.UtcNow);
+                counters = await session.WaitAsync(from, DateTime.UtcNow);
             }
 
             Stat Rps(string n) => new(results[n].Select(r => r.Rps).ToArray());

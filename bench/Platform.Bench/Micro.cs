@@ -14,7 +14,7 @@ public static class Micro
             return;
         }
         report.Line("In-process hot paths, BenchmarkDotNet ShortRun in-process, with allocations per operation, run before the platform started " +
-                    "(other engineers' builds were still running): 903 row parse + validation (valid and invalid row), integration-event JSON " +
+                    "903 row parse + validation (valid and invalid row), integration-event JSON " +
                     "serialisation and type resolution + deserialisation (per outbox row), placement stability (a board KPI) over 1,000 children × 4 episodes.");
         report.Line();
         foreach (var table in tables)

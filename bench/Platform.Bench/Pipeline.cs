@@ -67,11 +67,11 @@ public static class Pipeline
         {
             Log.Say("event pipeline: extra repetition with dotnet-counters attached");
             await Quiet.WaitAsync(TimeSpan.FromMinutes(2));
-            var session = DotnetCounters.Start(["workforce", "finance", "inspections", "placements"], "pipeline");
+            var session = DotnetCounters.Start(["workforce", "finance", "inspections", "placements"], "pipeline", TimeSpan.FromSeconds(25));
             await DotnetCounters.WarmUpAsync();
             var from = DateTime.UtcNow;
             var (_, _, _, _, diagnosticCheck) = await PlatformPipelineAsync(events);
-            counters = await session.StopAsync(from, DateTime.UtcNow);
+            counters = await session.WaitAsync(from, DateTime.UtcNow);
             checks.Add(diagnosticCheck);
         }
 
