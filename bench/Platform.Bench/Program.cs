@@ -69,7 +69,7 @@ header.Row("OS / runtime", $"{RuntimeInformation.OSDescription} / {RuntimeInform
 header.Row("load average (1/5/15 min) at start → end", $"{string.Join(" ", load)} → {string.Join(" ", loadEnd)}");
 header.Line();
 header.Line("Everything (PostgreSQL, RabbitMQ, Redis, the four services, the gateway, the load generators) shares this one host, " +
-            "and other engineers' builds and tests ran on it at the same time: absolute numbers are noisy, so every figure is compared with a baseline " +
+            "and machines like it are often shared with other work: absolute numbers are noisy, so every figure is compared with a baseline " +
             "measured in the same run, and the ratio is what counts.");
 File.WriteAllText(Env.Get("BENCH_OUT"), header + report.ToString());
 if (failures.Count > 0)
