@@ -594,9 +594,21 @@ redis_stop() {
 # ---------------------------------------------------------------------------
 # all servers of the loaded profile
 # ---------------------------------------------------------------------------
+# The servers' ports lie in Linux's ephemeral range (32768-60999), so an outgoing loopback connection (a
+# benchmark's load generator, a test client) can hold one and a server then fails to bind it. Reserving them takes
+# them out of that range (added to what is reserved already); best effort, as a container may refuse the sysctl.
+reserve_ports() {
+  local file=/proc/sys/net/ipv4/ip_local_reserved_ports current wanted
+  [[ -w $file ]] || return 0
+  current=$(<"$file")
+  wanted=$(printf '%s,' "$PG_PORT" "$AMQP_PORT" "$MGMT_PORT" "$DIST_PORT" "$EPMD_PORT" "$REDIS_PORT")
+  echo "${current:+$current,}${wanted%,}" >"$file" 2>/dev/null || true
+}
+
 servers_up() {
   ensure_installed
   ensure_secrets
+  reserve_ports
   mkdir -p "$PID_DIR" "$LOG_DIR"
   pg_start
   redis_start

@@ -13,11 +13,9 @@ namespace Platform.ServiceDefaults.Messaging;
 internal sealed class ReceiveEndpointReadiness : IReceiveEndpointObserver, IHealthCheck
 {
     private readonly ConcurrentDictionary<Uri, string> _notReady = new();
-    private readonly ConcurrentDictionary<Uri, byte> _known = new();
 
     public Task Ready(ReceiveEndpointReady ready)
     {
-        _known[ready.InputAddress] = 0;
         _notReady.TryRemove(ready.InputAddress, out _);
         return Task.CompletedTask;
     }
@@ -44,7 +42,7 @@ internal sealed class ReceiveEndpointReadiness : IReceiveEndpointObserver, IHeal
     {
         if (_notReady.IsEmpty)
         {
-            return Task.FromResult(HealthCheckResult.Healthy($"{_known.Count} endpoints consuming"));
+            return Task.FromResult(HealthCheckResult.Healthy("Consuming"));
         }
         var endpoints = string.Join("; ", _notReady.OrderBy(e => e.Key.ToString(), StringComparer.Ordinal)
             .Select(e => $"{e.Key.AbsolutePath.Trim('/').Split('/')[^1]} {e.Value}"));

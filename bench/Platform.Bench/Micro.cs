@@ -13,7 +13,7 @@ public static class Micro
             report.Line(Env.Quick ? "Not run in quick mode." : "No BenchmarkDotNet report was produced (see the bench's micro.log).");
             return;
         }
-        report.Line("In-process hot paths, BenchmarkDotNet ShortRun in-process, with allocations per operation, run before the platform started " +
+        report.Line("In-process hot paths, BenchmarkDotNet ShortRun in-process, with allocations per operation, run before the platform started: " +
                     "903 row parse + validation (valid and invalid row), integration-event JSON " +
                     "serialisation and type resolution + deserialisation (per outbox row), placement stability (a board KPI) over 1,000 children × 4 episodes.");
         report.Line();
