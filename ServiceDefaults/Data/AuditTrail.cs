@@ -99,7 +99,7 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         context.ChangeTracker.DetectChanges();
         var changed = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is not (AuditEntry or OutboxMessage or InboxMessage))
+            .Where(e => e.Entity is not (AuditEntry or OutboxMessage or InboxMessage or Measures.MeasureChange))
             .GroupBy(e => (Entity: e.Metadata.ClrType.Name, e.State))
             .ToList();
         if (changed.Count == 0) return;

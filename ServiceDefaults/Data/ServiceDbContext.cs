@@ -27,7 +27,17 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         ArgumentNullException.ThrowIfNull(integrationEvent);
         OutboxMessages.Add(OutboxMessage.From(integrationEvent));
         OutboxRowsAdded = true;
+        if (MeasuresAffectedFrom(integrationEvent) is { } from) MeasuresChangedFrom(from);
     }
+
+    /// <summary>
+    /// For a service that owns measures (docs/measures.md): the first business date whose measure values the event's
+    /// change can move, or null. Every change that moves a measure raises an event, so this one mapping records them all.
+    /// </summary>
+    protected virtual DateOnly? MeasuresAffectedFrom(IntegrationEvent integrationEvent) => null;
+
+    /// <summary>Records, in this transaction, that the owner's measures must be republished from <paramref name="from"/>.</summary>
+    public void MeasuresChangedFrom(DateOnly from) => Set<Measures.MeasureChange>().Add(new Measures.MeasureChange(from));
 
     /// <summary>
     /// Set when an event was queued and not yet signalled to the dispatcher: the save (or the explicit transaction's

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Measures;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Finance.Forecasting;
 using Platform.Finance.Infrastructure;
@@ -22,6 +23,7 @@ internal static class ApplicationServices
         builder.Services.AddScoped<CommitmentUpdater>();
         builder.Services.AddSingleton<DeferredForecastSignal>();
         builder.Services.AddHostedService<DeferredForecastService>();
+        builder.AddMeasurePublishing<FinanceDbContext, FinanceMeasureSource>();
         builder.AddMessaging("finance", bus =>
         {
             bus.AddConsumer<PostCreatedConsumer>();

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Measures;
 using Platform.Placements.Infrastructure;
 using Platform.Placements.IntegrationEvents;
 using Platform.ServiceDefaults.Caching;
@@ -15,5 +16,6 @@ internal static class ApplicationServices
         builder.AddServiceDatabase<PlacementsDbContext>("placementsdb");
         builder.AddRedis();
         builder.AddMessaging("placements", bus => bus.AddConsumer<SetUnder18PopulationConsumer>());
+        builder.AddMeasurePublishing<PlacementsDbContext, PlacementMeasureSource>();
     }
 }

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Measures;
 using Platform.ServiceDefaults.Caching;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Http;
@@ -34,5 +35,6 @@ internal static class ApplicationServices
         builder.Services.AddScoped<RestructureImplementation>();
         builder.Services.AddScoped<WorkforceKpis>();
         builder.Services.AddHostedService<SupervisionOverdueMonitor>();
+        builder.AddMeasurePublishing<WorkforceDbContext, WorkforceMeasureSource>();
     }
 }

@@ -28,7 +28,11 @@ public static class ForecastApi
         decimal Adjustments, decimal UnmetSavings, decimal Forecast, decimal Variance, bool Overspent);
 
     public sealed record ForecastResponse(int FinancialYear, string FinancialYearName, IReadOnlyList<LineForecastResponse> Lines,
-        decimal TotalBudget, decimal TotalForecast, decimal TotalVariance, decimal OverspendThreshold, bool AboveThreshold);
+        decimal TotalBudget, decimal TotalForecast, decimal TotalVariance, decimal OverspendThreshold, bool AboveThreshold)
+    {
+        /// <summary>The board's measure (docs/measures.md): the overspend, or null while the year has no budget or no forecast.</summary>
+        public decimal? ForecastOverspend { get; init; }
+    }
 
     public sealed record AddAdjustmentRequest(int? FinancialYear, string? BudgetLineCode, decimal? Amount, string? Reason, DateOnly? AsAt);
 
@@ -49,7 +53,10 @@ public static class ForecastApi
                 ApiHelpers.Pence(l.Actuals), ApiHelpers.Pence(l.Commitments), ApiHelpers.Pence(l.Adjustments), ApiHelpers.Pence(l.UnmetSavings),
                 ApiHelpers.Pence(l.Forecast), ApiHelpers.Pence(l.Variance), l.Variance > 0)).ToList(),
             ApiHelpers.Pence(forecast.TotalBudget), ApiHelpers.Pence(forecast.TotalForecast), ApiHelpers.Pence(forecast.TotalVariance),
-            threshold, forecast.TotalVariance > threshold);
+            threshold, forecast.TotalVariance > threshold)
+        {
+            ForecastOverspend = FinanceMeasureSource.Overspend(forecast).Value,
+        };
 
     internal static async Task<Results<Created<AdjustmentResponse>, ValidationProblem>> AddAdjustment(
         AddAdjustmentRequest request, HttpContext http, FinanceDbContext db, ForecastRecalculator forecast, TimeProvider clock, CancellationToken cancellationToken)

@@ -1,3 +1,6 @@
+using Platform.Contracts;
+using Platform.Finance.Forecasting;
+using Platform.ServiceDefaults.Measures;
 using Microsoft.EntityFrameworkCore;
 using Platform.Finance.Domain;
 using Platform.ServiceDefaults.Data;
@@ -30,9 +33,12 @@ public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options)
 
     private const int Money = 18;
 
+    protected override DateOnly? MeasuresAffectedFrom(IntegrationEvent integrationEvent) => FinanceMeasureSource.AffectedFrom(integrationEvent);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.AddMeasureChanges();
 
         modelBuilder.Entity<CostCentre>(centre =>
         {

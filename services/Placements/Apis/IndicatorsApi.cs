@@ -16,8 +16,9 @@ public static class IndicatorsApi
             .WithDescription("Short breaks (LS V3/V4) are excluded. The rate uses the under-18 population of the date's collection year (or the latest earlier "
                 + "year loaded) and is shown with the England and statistical-neighbour rates loaded as reference data.");
         indicators.MapGet("/flow", Flow).WithSummary("Children who started and ceased to be looked after in a period (inclusive dates)");
-        indicators.MapGet("/stability", Stability).WithSummary("Placement stability for a collection year (year = the April it starts)")
-            .WithDescription("Children looked after at 31 March with 3+ placements in the year; under-16s looked after 2.5+ years and in the same placement 2+ years.");
+        indicators.MapGet("/stability", Stability).WithSummary("Placement stability for a collection year (year = the April it starts), or for the twelve months to a date (asAt)")
+            .WithDescription("Children looked after at 31 March (or asAt) with 3+ placements in the twelve months to it; under-16s looked after 2.5+ years and in the same placement 2+ years.");
+        indicators.MapGet("/foster-sufficiency", FosterSufficiencyOn).WithSummary("Children in foster placements (U1–U6) on a date, and the share placed by the council's own fostering service (PR1)");
 
         var reference = app.MapGroup("/reference").WithTags("Reference data");
         reference.MapGet("/", ListReference).WithSummary("List the reference data by collection year");
@@ -73,21 +74,34 @@ public static class IndicatorsApi
     }
 
     internal static async Task<Results<Ok<StabilityResult>, ValidationProblem>> Stability(
-        int? year, PlacementsDbContext db, CancellationToken cancellationToken)
+        int? year, DateOnly? asAt, PlacementsDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.Range("year", year, EarliestDate.Year, LatestDate.Year - 1);
+        if (asAt is null) validator.Range("year", year, EarliestDate.Year, LatestDate.Year - 1);
+        else validator.DateRange("asAt", asAt, EarliestDate, LatestDate);
+        validator.When(year is not null && asAt is not null, "asAt", "Give either year or asAt, not both.");
         if (!validator.IsValid) return validator.ToProblem();
 
-        var yearEnd = new DateOnly(year!.Value + 1, 3, 31);
+        var yearEnd = asAt ?? new DateOnly(year!.Value + 1, 3, 31);
         var children = CarePopulation.LookedAfterOn(db, yearEnd);
-        var episodes = await db.Episodes.AsNoTracking()
-            .Where(e => children.Contains(e.ChildId) && e.StartDate <= yearEnd)
-            .Select(e => new EpisodeSpan(e.ChildId, e.StartDate, e.EndDate, e.ReasonForNewEpisode, e.LegalStatus))
+        var episodes = await PlacementMeasureSource.EpisodeSpans(db.Episodes.AsNoTracking().Where(e => children.Contains(e.ChildId) && e.StartDate <= yearEnd))
             .ToListAsync(cancellationToken);
         var births = await db.Children.AsNoTracking().Where(c => children.Contains(c.ChildId))
             .ToDictionaryAsync(c => c.ChildId, c => c.DateOfBirth, cancellationToken);
-        return TypedResults.Ok(StabilityMeasures.Calculate(year.Value, episodes, births));
+        return TypedResults.Ok(StabilityMeasures.Calculate(yearEnd, episodes, births));
+    }
+
+    internal static async Task<Results<Ok<FosterSufficiencyResult>, ValidationProblem>> FosterSufficiencyOn(
+        DateOnly? asAt, PlacementsDbContext db, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.DateRange("asAt", asAt, EarliestDate, LatestDate);
+        if (!validator.IsValid) return validator.ToProblem();
+
+        var date = asAt!.Value;
+        var open = await PlacementMeasureSource.EpisodeSpans(db.Episodes.AsNoTracking().Where(e => e.StartDate <= date && (e.EndDate == null || e.EndDate > date)))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(FosterSufficiency.Calculate(date, open));
     }
 
     internal static async Task<Results<Ok<Page<ReferenceResponse>>, ValidationProblem>> ListReference(
@@ -113,6 +127,8 @@ public static class IndicatorsApi
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         db.AddIntegrationEvent(await CarePopulation.ChangedAsync(db, new DateOnly(reference.CollectionYear + 1, 3, 31), cancellationToken));
+        // The rate per 10,000 of every date of the collection year uses this population.
+        db.MeasuresChangedFrom(new DateOnly(reference.CollectionYear, 4, 1));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(reference));

@@ -1,7 +1,8 @@
 namespace Platform.Placements.Domain;
 
 /// <summary>The episode facts the stability measures need.</summary>
-public sealed record EpisodeSpan(string ChildId, DateOnly StartDate, DateOnly? EndDate, string ReasonForNewEpisode, string LegalStatus);
+public sealed record EpisodeSpan(string ChildId, DateOnly StartDate, DateOnly? EndDate, string ReasonForNewEpisode, string LegalStatus,
+    string PlacementType = "", string? PlacementProvider = null);
 
 /// <summary>DfE placement stability measures for one collection year, over the children looked after at its end.</summary>
 public sealed record StabilityResult(
@@ -22,11 +23,18 @@ public sealed record StabilityResult(
 /// </summary>
 public static class StabilityMeasures
 {
-    public static StabilityResult Calculate(int collectionYear, IEnumerable<EpisodeSpan> episodes, IReadOnlyDictionary<string, DateOnly> datesOfBirth)
+    public static StabilityResult Calculate(int collectionYear, IEnumerable<EpisodeSpan> episodes, IReadOnlyDictionary<string, DateOnly> datesOfBirth) =>
+        Calculate(new DateOnly(collectionYear + 1, 3, 31), episodes, datesOfBirth);
+
+    /// <summary>
+    /// The same measures for the twelve months to any date (a collection year when the date is 31 March), so that a board
+    /// can be read on any date with the DfE's definition.
+    /// </summary>
+    public static StabilityResult Calculate(DateOnly yearEnd, IEnumerable<EpisodeSpan> episodes, IReadOnlyDictionary<string, DateOnly> datesOfBirth)
     {
         ArgumentNullException.ThrowIfNull(datesOfBirth);
-        var yearStart = new DateOnly(collectionYear, 4, 1);
-        var yearEnd = new DateOnly(collectionYear + 1, 3, 31);
+        var collectionYear = PopulationReference.CollectionYearOf(yearEnd);
+        var yearStart = yearEnd.AddYears(-1).AddDays(1);
         var longTermStart = yearEnd.AddMonths(-30);
         var samePlacementStart = yearEnd.AddYears(-2);
 

@@ -1,3 +1,5 @@
+using Platform.Contracts;
+using Platform.ServiceDefaults.Measures;
 using Microsoft.EntityFrameworkCore;
 using Platform.Placements.Domain;
 using Platform.ServiceDefaults.Data;
@@ -16,9 +18,12 @@ public sealed class PlacementsDbContext(DbContextOptions<PlacementsDbContext> op
 
     public DbSet<RateCardEntry> RateCard => Set<RateCardEntry>();
 
+    protected override DateOnly? MeasuresAffectedFrom(IntegrationEvent integrationEvent) => PlacementMeasureSource.AffectedFrom(integrationEvent);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.AddMeasureChanges();
 
         modelBuilder.Entity<Child>(child =>
         {

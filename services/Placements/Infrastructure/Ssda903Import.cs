@@ -159,6 +159,13 @@ public sealed class Ssda903Import(PlacementsDbContext db)
     /// </summary>
     private async Task QueueEventsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
+        // Every measure is republished from the earliest date the return touches (docs/measures.md).
+        await using (var earliest = new NpgsqlCommand("SELECT min(decom) FROM import_rows", connection))
+        await using (var reader = await earliest.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0)) db.MeasuresChangedFrom(reader.GetFieldValue<DateOnly>(0));
+        }
+        await db.SaveChangesAsync(cancellationToken);
         var open = new List<PlacementStarted>();
         await using (var command = new NpgsqlCommand("""
             SELECT e.id, e.child_id, e.start_date, e.reason_for_new_episode, e.legal_status, e.placement_type, e.placement_provider, e.weekly_cost

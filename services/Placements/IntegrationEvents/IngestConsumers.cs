@@ -22,5 +22,6 @@ public sealed class SetUnder18PopulationConsumer(PlacementsDbContext db) : Inbox
         reference.SetUnder18Population(message.Under18Population);
         await Db.SaveChangesAsync(cancellationToken);
         Db.AddIntegrationEvent(await CarePopulation.ChangedAsync(Db, new DateOnly(message.CollectionYear + 1, 3, 31), cancellationToken));
+        Db.MeasuresChangedFrom(new DateOnly(message.CollectionYear, 4, 1));
     }
 }

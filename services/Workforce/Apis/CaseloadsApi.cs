@@ -186,6 +186,8 @@ public static class CaseloadsApi
         var threshold = await db.CaseloadThresholds.FirstOrDefaultAsync(t => t.JobRole == jobRole, cancellationToken);
         if (threshold is null) db.CaseloadThresholds.Add(threshold = new CaseloadThreshold(jobRole, request.Warning!.Value, request.Critical!.Value));
         else threshold.Change(request.Warning!.Value, request.Critical!.Value);
+        // Thresholds apply to every date, so the share of workers over them is republished from the beginning.
+        db.MeasuresChangedFrom(DateOnly.MinValue);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new ThresholdResponse(jobRole, threshold.Warning, threshold.Critical, false));
     }

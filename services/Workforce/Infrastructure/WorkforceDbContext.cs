@@ -1,3 +1,5 @@
+using Platform.Contracts;
+using Platform.ServiceDefaults.Measures;
 using Microsoft.EntityFrameworkCore;
 using Platform.ServiceDefaults.Data;
 using Platform.Workforce.Domain;
@@ -32,9 +34,12 @@ public sealed class WorkforceDbContext(DbContextOptions<WorkforceDbContext> opti
 
     public DbSet<VoluntaryRedundancyApplication> VoluntaryRedundancies => Set<VoluntaryRedundancyApplication>();
 
+    protected override DateOnly? MeasuresAffectedFrom(IntegrationEvent integrationEvent) => WorkforceMeasureSource.AffectedFrom(integrationEvent);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.AddMeasureChanges();
 
         modelBuilder.Entity<Team>(team =>
         {

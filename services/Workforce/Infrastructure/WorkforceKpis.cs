@@ -27,7 +27,10 @@ public sealed record WorkforceMeasures(
     decimal? ShareOverWarning,
     decimal WorkingDaysLostFte,
     decimal? AbsenceRateFte,
-    decimal? SupervisionCompliance);
+    decimal? SupervisionCompliance,
+    int CaseHolders,
+    int SupervisedWorkers,
+    int SupervisionCompliant);
 
 /// <summary>Computes the census measures for any date from the establishment's history.</summary>
 public sealed class WorkforceKpis(WorkforceDbContext db, SupervisionRegister supervision, CaseloadThresholds caseloadThresholds)
@@ -88,7 +91,7 @@ public sealed class WorkforceKpis(WorkforceDbContext db, SupervisionRegister sup
                 agencyFte, Ratio(agencyFte, agencyFte + employedFte), agency.Where(s => s.PostId is not null).Sum(s => s.Fte),
                 vacancyFte, Ratio(vacancyFte, vacancyFte + employedFte), holdersFte, caseCount, Ratio(caseCount, holdersFte, 2),
                 over, Ratio(over, holders.Count), lost, Ratio(lost, employedFte * workingDaysInYear),
-                Ratio(supervised.Count - overdue, supervised.Count));
+                Ratio(supervised.Count - overdue, supervised.Count), holders.Count, supervised.Count, supervised.Count - overdue);
         }
 
         var teams = staff.Select(s => s.TeamCode).Concat(posts.Select(p => p.TeamCode)).Distinct().Order()

@@ -23,6 +23,8 @@ namespace Platform.Finance.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("measure_publication_versions");
+
             modelBuilder.Entity("Platform.Finance.Domain.Actual", b =>
                 {
                     b.Property<int>("FinancialYear")
@@ -686,6 +688,25 @@ namespace Platform.Finance.Infrastructure.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.ServiceDefaults.Measures.MeasureChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("date")
+                        .HasColumnName("from_date");
+
+                    b.HasKey("Id")
+                        .HasName("pk_measure_changes");
+
+                    b.ToTable("measure_changes", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Finance.Domain.Actual", b =>

@@ -23,6 +23,8 @@ namespace Platform.Workforce.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("measure_publication_versions");
+
             modelBuilder.Entity("Platform.ServiceDefaults.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -176,6 +178,25 @@ namespace Platform.Workforce.Infrastructure.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.ServiceDefaults.Measures.MeasureChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("date")
+                        .HasColumnName("from_date");
+
+                    b.HasKey("Id")
+                        .HasName("pk_measure_changes");
+
+                    b.ToTable("measure_changes", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Workforce.Domain.Absence", b =>

@@ -1,0 +1,134 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Platform.Contracts.Measures.V1;
+using Platform.ServiceDefaults.Data;
+
+namespace Platform.ServiceDefaults.Measures;
+
+/// <summary>Wakes the publisher early (tests and quiet periods); it also polls.</summary>
+public sealed class MeasureSignal : IDisposable
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Notify()
+    {
+        if (_signal.CurrentCount > 0) return;
+        try { _signal.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
+    }
+
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try { await _signal.WaitAsync(timeout, cancellationToken); }
+        catch (OperationCanceledException) { /* stopping */ }
+    }
+
+    public void Dispose() => _signal.Dispose();
+}
+
+/// <summary>
+/// Turns recorded <see cref="MeasureChange"/>s into <see cref="MeasureSeriesPublished"/>: from the earliest changed date,
+/// the owner's values on each of its change dates (at most <see cref="DatesPerPublication"/> a round, the rest continue
+/// in the next), compressed to the points where a value changes, queued in the outbox in the same transaction that
+/// deletes the changes it covered. A change committed while a round computes stays and is covered by the next round,
+/// whose higher version wins where the two overlap. A failure rolls back; the changes stay and are taken again.
+/// </summary>
+public sealed partial class MeasurePublisher<TContext>(
+    IServiceScopeFactory scopes,
+    MeasureSignal signal,
+    TimeProvider time,
+    ILogger<MeasurePublisher<TContext>> logger) : BackgroundService
+    where TContext : ServiceDbContext
+{
+    public const int DatesPerPublication = 200;
+    private const int ChangesPerRound = 10_000;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var published = false;
+            try
+            {
+                published = await PublishRoundAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex);
+                await Task.Delay(TimeSpan.FromSeconds(2), time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+            if (!published) await signal.WaitAsync(PollInterval, stoppingToken);
+        }
+    }
+
+    /// <summary>One round; false when there was nothing to publish.</summary>
+    internal async Task<bool> PublishRoundAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var source = scope.ServiceProvider.GetRequiredService<IMeasureSource>();
+        var changes = await db.Set<MeasureChange>().AsNoTracking().OrderBy(c => c.Id).Take(ChangesPerRound)
+            .Select(c => new { c.Id, c.FromDate }).ToListAsync(cancellationToken);
+        if (changes.Count == 0) return false;
+
+        // The version is drawn before the data is read: a round that reads later data always has a higher version.
+        var version = await db.Database.SqlQueryRaw<long>($"SELECT nextval('{MeasurePublisherSql.VersionSequence}') AS \"Value\"").SingleAsync(cancellationToken);
+        var from = changes.Min(c => c.FromDate);
+        var dates = (await source.ChangeDatesAsync(from, DatesPerPublication + 1, cancellationToken)).Where(d => d > from).Prepend(from).ToList();
+        DateOnly? until = dates.Count > DatesPerPublication ? dates[DatesPerPublication] : null;
+        if (until is not null) dates = dates.Take(DatesPerPublication).ToList();
+        var values = await source.ValuesOnAsync(dates, cancellationToken);
+        var series = Compress(dates, values);
+
+        var ids = changes.Select(c => c.Id).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.AddIntegrationEvent(new MeasureSeriesPublished(source.Owner, version, from, until, series) { OccurredAt = time.GetUtcNow() });
+        if (until is { } next) db.Set<MeasureChange>().Add(new MeasureChange(next));
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Set<MeasureChange>().Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogPublished(logger, source.Owner, version, from, until, dates.Count);
+        return true;
+    }
+
+    /// <summary>Per measure and scope, a point on the first date and wherever the value changes; null where a scope stops being measured.</summary>
+    internal static List<MeasureSeries> Compress(IReadOnlyList<DateOnly> dates, IReadOnlyList<IReadOnlyList<MeasureValue>> values)
+    {
+        var points = new Dictionary<(string Measure, string Scope), List<MeasurePoint>>();
+        for (var i = 0; i < dates.Count; i++)
+        {
+            var seen = new HashSet<(string, string)>();
+            foreach (var value in values[i])
+            {
+                var key = (value.Measure, value.Scope);
+                seen.Add(key);
+                var point = new MeasurePoint(dates[i], value.Value, value.Numerator, value.Denominator);
+                if (!points.TryGetValue(key, out var list)) points[key] = list = [];
+                if (list.Count == 0 || !SameValue(list[^1], point)) list.Add(point);
+            }
+            foreach (var (key, list) in points)
+            {
+                if (!seen.Contains(key) && list[^1] is { Value: not null } or { Numerator: not 0 } or { Denominator: not 0 })
+                {
+                    list.Add(new MeasurePoint(dates[i], null, 0, 0));
+                }
+            }
+        }
+        return points.OrderBy(p => p.Key.Measure, StringComparer.Ordinal).ThenBy(p => p.Key.Scope, StringComparer.Ordinal)
+            .Select(p => new MeasureSeries(p.Key.Measure, p.Key.Scope, p.Value)).ToList();
+    }
+
+    private static bool SameValue(MeasurePoint a, MeasurePoint b) => a.Value == b.Value && a.Numerator == b.Numerator && a.Denominator == b.Denominator;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Published {Owner} measures version {Version} from {From} until {Until} ({Dates} change dates)")]
+    private static partial void LogPublished(ILogger logger, string owner, long version, DateOnly from, DateOnly? until, int dates);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Publishing measures failed; the changes stay and are taken again")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
