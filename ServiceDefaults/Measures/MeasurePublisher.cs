@@ -43,6 +43,9 @@ public sealed partial class MeasurePublisher<TContext>(
 {
     public const int DatesPerPublication = 200;
     private const int ChangesPerRound = 10_000;
+
+    /// <summary>"From the beginning" (a change recorded as from <see cref="DateOnly.MinValue"/>) starts here.</summary>
+    public static readonly DateOnly Floor = new(1900, 4, 1);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -79,7 +82,7 @@ public sealed partial class MeasurePublisher<TContext>(
 
         // The version is drawn before the data is read: a round that reads later data always has a higher version.
         var version = await db.Database.SqlQueryRaw<long>($"SELECT nextval('{MeasurePublisherSql.VersionSequence}') AS \"Value\"").SingleAsync(cancellationToken);
-        var from = changes.Min(c => c.FromDate);
+        var from = changes.Min(c => c.FromDate) is var earliest && earliest < Floor ? Floor : earliest;
         var dates = (await source.ChangeDatesAsync(from, DatesPerPublication + 1, cancellationToken)).Where(d => d > from).Prepend(from).ToList();
         DateOnly? until = dates.Count > DatesPerPublication ? dates[DatesPerPublication] : null;
         if (until is not null) dates = dates.Take(DatesPerPublication).ToList();

@@ -1,3 +1,4 @@
+using Platform.Inspections.Application;
 using Platform.Inspections.Infrastructure;
 using Platform.Inspections.IntegrationEvents;
 using Platform.ServiceDefaults.Caching;
@@ -17,26 +18,7 @@ internal static class ApplicationServices
         builder.Services.AddOptions<InspectionsOptions>().BindConfiguration("Inspections");
         builder.Services.AddSingleton<BoardCache>();
         builder.Services.AddHostedService<DailyChecks>();
-        builder.AddMessaging("inspections", bus =>
-        {
-            bus.AddConsumer<EstablishmentPostCreatedConsumer>();
-            bus.AddConsumer<EstablishmentVacancyOpenedConsumer>();
-            bus.AddConsumer<EstablishmentVacancyFilledConsumer>();
-            bus.AddConsumer<EstablishmentVacancyWithdrawnConsumer>();
-            bus.AddConsumer<EstablishmentPostDeletedConsumer>();
-            bus.AddConsumer<StaffMemberStartedConsumer>();
-            bus.AddConsumer<StaffMemberLeftConsumer>();
-            bus.AddConsumer<AgencyWorkerEngagedConsumer>();
-            bus.AddConsumer<AgencyWorkerEndedConsumer>();
-            bus.AddConsumer<CaseloadChangedConsumer>();
-            bus.AddConsumer<SupervisionRecordedConsumer>();
-            bus.AddConsumer<SupervisionOverdueConsumer>();
-            bus.AddConsumer<CarePopulationChangedConsumer>();
-            bus.AddConsumer<PlacementStartedConsumer>();
-            bus.AddConsumer<PlacementEndedConsumer>();
-            bus.AddConsumer<FosterCarerApprovedConsumer>();
-            bus.AddConsumer<FosterCarerDeregisteredConsumer>();
-            bus.AddConsumer<ForecastUpdatedConsumer>();
-        });
+        builder.Services.AddScoped<ApplyMeasureSeries>();
+        builder.AddMessaging("inspections", bus => bus.AddConsumer<MeasureSeriesPublishedConsumer>());
     }
 }

@@ -20,7 +20,7 @@ public sealed partial class PlatformFixture : IAsyncLifetime, IDisposable
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
     private ServiceHost<Platform.Workforce.Apis.EstablishmentApi.PostResponse>? _workforce;
     private ServiceHost<Platform.Finance.Apis.CommitmentsApi.LineTotal>? _finance;
-    private ServiceHost<Platform.Inspections.Domain.EstablishmentPost>? _inspections;
+    private ServiceHost<Platform.Inspections.Domain.Indicator>? _inspections;
     private ServiceHost<Platform.Placements.Apis.ChildrenApi.ChildResponse>? _placements;
     private ServiceHost<Platform.Gateway.DownstreamHealthCheck>? _gateway;
     private ServiceHost<Platform.Web.Gateway.GatewayClient>? _web;
@@ -106,7 +106,7 @@ public sealed partial class PlatformFixture : IAsyncLifetime, IDisposable
         var financeAddress = _finance.Start();
 
         await CreateDatabaseAsync($"inspectionsdb_{_runId}");
-        _inspections = new ServiceHost<Platform.Inspections.Domain.EstablishmentPost>(new()
+        _inspections = new ServiceHost<Platform.Inspections.Domain.Indicator>(new()
         {
             ["ConnectionStrings:inspectionsdb"] = InspectionsDb,
             ["ConnectionStrings:messaging"] = RabbitMq,

@@ -22,12 +22,14 @@ public sealed class FinanceMeasureSource(FinanceDbContext db, ForecastRecalculat
     {
         // The value is the year's, so it can only change where a financial year starts; one year past the last with data
         // closes the series.
-        var years = await db.Budgets.Select(b => b.FinancialYear).Concat(db.Commitments.Select(c => c.FinancialYear))
+        var years = db.Budgets.Select(b => b.FinancialYear).Concat(db.Commitments.Select(c => c.FinancialYear))
             .Concat(db.Actuals.Select(a => a.FinancialYear)).Concat(db.ForecastAdjustments.Select(a => a.FinancialYear))
-            .Concat(db.SavingsTargets.Select(t => t.FinancialYear))
-            .DefaultIfEmpty().MaxAsync(cancellationToken);
+            .Concat(db.SavingsTargets.Select(t => t.FinancialYear));
+        var first = await years.Select(y => (int?)y).MinAsync(cancellationToken);
+        var last = await years.Select(y => (int?)y).MaxAsync(cancellationToken);
         var dates = new List<DateOnly>();
-        for (var year = FinancialYear.Containing(from).StartYear; year <= years + 1 && dates.Count < limit; year++)
+        if (first is null || last is null) return dates;
+        for (var year = Math.Max(FinancialYear.Containing(from).StartYear, first.Value); year <= last.Value + 1 && dates.Count < limit; year++)
         {
             var start = new FinancialYear(year).Start;
             if (start >= from) dates.Add(start);

@@ -12,10 +12,9 @@ public static class IndicatorsApi
     public static IEndpointRouteBuilder MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/indicators").WithTags("Indicators");
-        group.MapGet("/vacancy-rate", GetVacancyRate)
-            .WithSummary("Vacancy rate (vacant FTE / establishment FTE) as at a date, optionally for one team")
-            .WithDescription("Computed from Workforce's PostCreated, VacancyOpened and VacancyFilled events.");
-        group.MapGet("/measures", ListMeasures).WithSummary("The measures an indicator can track, with unit, default direction and source events");
+        group.MapGet("/measures", ListMeasures).WithSummary("The measures an indicator can track: name, unit, default direction, owning service and published definition (docs/measures.md)");
+        group.MapGet("/measures/{measure}", GetMeasureValue).WithSummary("The owner's published value of a measure as at a date, with its numerator and denominator, for the authority or one team")
+            .WithDescription("Inspections stores what the owning service published (MeasureSeriesPublished); the owner's own API gives the same figure for the same date.");
         group.MapPost("/", CreateIndicator).WithSummary("Add an indicator to the catalogue")
             .WithDescription("A measure (optionally for one team, for workforce measures) with a target, a tolerance and a direction, optionally linked to an area for improvement. Green on the right side of the target, amber within the tolerance beyond it, red further beyond. IndicatorStatusChanged is published whenever a consumed event changes its RAG status.");
         group.MapGet("/", ListIndicators).WithSummary("The indicator catalogue with each value and RAG status as at a date");
@@ -62,14 +61,14 @@ public static class IndicatorsApi
         }
         if (teamValid && teamCode is not null && !await IsKnownTeamAsync(db, teamCode, cancellationToken))
         {
-            validator.Add("teamCode", $"No Workforce event has mentioned team {teamCode} yet.");
+            validator.Add("teamCode", $"Workforce has published no measure for team {teamCode} yet.");
         }
         if (await db.Indicators.AnyAsync(i => i.Code == code, cancellationToken)) validator.Add("code", $"Indicator {code} already exists.");
         if (!validator.IsValid) return validator.ToProblem();
 
         var indicator = new Indicator(code, request.Name!, request.Measure!, areaCode, teamCode, request.Target!.Value, request.Tolerance!.Value, request.Direction);
         var today = ApiRules.Today(time);
-        indicator.Baseline(await IndicatorCalculator.ValueAsync(db, indicator.Measure, indicator.TeamCode, today, cancellationToken));
+        indicator.Baseline(await MeasureValues.ValueAsync(db, indicator.Measure, indicator.TeamCode, today, cancellationToken));
         db.Indicators.Add(indicator);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/indicators/{indicator.Code}", ToResponse(indicator, today, indicator.Value));
@@ -119,7 +118,7 @@ public static class IndicatorsApi
             dates.Add(month);
         }
         dates.Add(date);
-        var values = await IndicatorCalculator.SeriesAsync(db, indicator.Measure, indicator.TeamCode, dates, cancellationToken);
+        var values = await MeasureValues.SeriesAsync(db, indicator.Measure, indicator.TeamCode, dates, cancellationToken);
         var series = dates.Select((d, i) => new SeriesPoint(d, values[i], indicator.RagFor(values[i]))).ToList();
         var changes = await db.IndicatorStatusChanges.AsNoTracking().Where(c => c.IndicatorCode == wanted)
             .OrderBy(c => c.Id).Take(500)
@@ -129,34 +128,31 @@ public static class IndicatorsApi
 
     internal static Ok<List<Measure>> ListMeasures() => TypedResults.Ok(Measures.All.Values.OrderBy(m => m.Code, StringComparer.Ordinal).ToList());
 
-    internal static async Task<Results<Ok<VacancyRate>, ValidationProblem>> GetVacancyRate(
-        DateOnly? asAt, string? teamCode, InspectionsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    public sealed record MeasureValueResponse(string Measure, string? TeamCode, string Owner, string Unit, DateOnly AsAt, decimal? Value, decimal? Numerator,
+        decimal? Denominator, DateOnly? Since);
+
+    internal static async Task<Results<Ok<MeasureValueResponse>, NotFound, ValidationProblem>> GetMeasureValue(
+        string measure, DateOnly? asAt, string? teamCode, InspectionsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var date = asAt ?? ApiRules.Today(time);
         var validator = new RequestValidator();
-        validator.When(date < new DateOnly(2000, 1, 1) || date > new DateOnly(2100, 12, 31), "asAt", "Must be between 2000-01-01 and 2100-12-31.");
+        validator.OptionalDate("asAt", date);
+        validator.Code("teamCode", teamCode, required: false);
         if (!validator.IsValid) return validator.ToProblem();
+        if (!Measures.All.TryGetValue(measure, out var known)) return TypedResults.NotFound();
 
-        var query = db.EstablishmentPosts.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(teamCode))
-        {
-            var code = teamCode.ToUpperInvariant();
-            query = query.Where(p => p.TeamCode == code);
-        }
-        var posts = await query.Where(p => p.EffectiveFrom <= date).Include(p => p.Vacancies).AsSplitQuery().ToListAsync(cancellationToken);
-        return TypedResults.Ok(VacancyRate.Compute(date, posts));
+        var team = string.IsNullOrWhiteSpace(teamCode) ? null : teamCode.ToUpperInvariant();
+        var point = await MeasureValues.PointAsync(db, measure, team, date, cancellationToken);
+        return TypedResults.Ok(new MeasureValueResponse(measure, team, known.Owner, known.Unit, date, point?.Value, point?.Numerator, point?.Denominator, point?.AsAt));
     }
 
     internal static async Task<IndicatorResponse> AsAtAsync(InspectionsDbContext db, Indicator indicator, DateOnly date, CancellationToken cancellationToken) =>
-        ToResponse(indicator, date, await IndicatorCalculator.ValueAsync(db, indicator.Measure, indicator.TeamCode, date, cancellationToken));
+        ToResponse(indicator, date, await MeasureValues.ValueAsync(db, indicator.Measure, indicator.TeamCode, date, cancellationToken));
 
     private static IndicatorResponse ToResponse(Indicator indicator, DateOnly asAt, decimal? value) =>
         new(indicator.Code, indicator.Name, indicator.Measure, indicator.AreaCode, indicator.TeamCode, indicator.Unit, indicator.Target, indicator.Tolerance,
             indicator.Direction, asAt, value, indicator.RagFor(value));
 
-    private static async Task<bool> IsKnownTeamAsync(InspectionsDbContext db, string teamCode, CancellationToken cancellationToken) =>
-        await db.Workers.AnyAsync(w => w.TeamCode == teamCode, cancellationToken)
-        || await db.CaseloadSnapshots.AnyAsync(s => s.TeamCode == teamCode, cancellationToken)
-        || await db.EstablishmentPosts.AnyAsync(p => p.TeamCode == teamCode, cancellationToken)
-        || await db.SupervisionEntries.AnyAsync(s => s.TeamCode == teamCode, cancellationToken);
+    private static Task<bool> IsKnownTeamAsync(InspectionsDbContext db, string teamCode, CancellationToken cancellationToken) =>
+        MeasureValues.IsKnownScopeAsync(db, teamCode, cancellationToken);
 }

@@ -3,8 +3,18 @@ using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Inspections.Domain;
 
-/// <summary>What an indicator measures: the unit, which way is better, the events that feed it.</summary>
-public sealed record Measure(string Code, string Unit, string DefaultDirection, bool TeamScoped, string Description);
+/// <summary>
+/// What an indicator measures: a measure another service owns and publishes (docs/measures.md). Inspections stores the
+/// owner's values and rates them; it never derives them.
+/// </summary>
+/// <param name="Code">The measure's code, as in the owner's publications.</param>
+/// <param name="Name">What a reader calls it.</param>
+/// <param name="Unit">The unit its values are in.</param>
+/// <param name="DefaultDirection">Whether higher or lower is better, unless an indicator says otherwise.</param>
+/// <param name="TeamScoped">Whether the owner publishes it per team too.</param>
+/// <param name="Owner">The service whose data it is and whose API answers it.</param>
+/// <param name="Definition">The published definition (DfE census, SSDA903, S251) in one sentence.</param>
+public sealed record Measure(string Code, string Name, string Unit, string DefaultDirection, bool TeamScoped, string Owner, string Definition);
 
 public static class Measures
 {
@@ -16,21 +26,35 @@ public static class Measures
     public const string ChildrenLookedAfter = "children-looked-after";
     public const string ClaRatePer10000 = "cla-rate-per-10000";
     public const string PlacementStability = "three-plus-placements";
-    public const string CarerCapacity = "carer-capacity";
+    public const string FosterOwnProvision = "foster-own-provision";
     public const string ForecastOverspend = "forecast-overspend";
+
+    public const string Workforce = "workforce";
+    public const string Placements = "placements";
+    public const string Finance = "finance";
 
     public static readonly IReadOnlyDictionary<string, Measure> All = new[]
     {
-        new Measure(AverageCaseload, "cases per FTE", Directions.LowerIsBetter, true, "Cases held per FTE across workers with a caseload (CaseloadChanged)."),
-        new Measure(CaseloadOverThreshold, "% of workers", Directions.LowerIsBetter, true, "Share of workers whose caseload is over their role's warning threshold (CaseloadChanged)."),
-        new Measure(SupervisionCompliance, "% of workers", Directions.HigherIsBetter, true, "Share of workers whose one-to-one supervision is not overdue (SupervisionRecorded, SupervisionOverdue, StaffMemberStarted/Left)."),
-        new Measure(VacancyRate, "% of FTE", Directions.LowerIsBetter, true, "Vacant FTE over establishment FTE (PostCreated, VacancyOpened, VacancyFilled)."),
-        new Measure(AgencyRate, "% of FTE", Directions.LowerIsBetter, true, "Agency FTE over all workers' FTE (AgencyWorkerEngaged/Ended, StaffMemberStarted/Left)."),
-        new Measure(ChildrenLookedAfter, "children", Directions.LowerIsBetter, false, "Children looked after (CarePopulationChanged)."),
-        new Measure(ClaRatePer10000, "per 10,000 under-18s", Directions.LowerIsBetter, false, "Children looked after per 10,000 under-18s (CarePopulationChanged)."),
-        new Measure(PlacementStability, "% of children looked after", Directions.LowerIsBetter, false, "Children looked after on the date with 3 or more placements starting in the 12 months to it (PlacementStarted/Ended)."),
-        new Measure(CarerCapacity, "free foster places", Directions.HigherIsBetter, false, "Approved foster places not occupied (FosterCarerApproved/Deregistered, PlacementStarted/Ended)."),
-        new Measure(ForecastOverspend, "£", Directions.LowerIsBetter, false, "Forecast outturn minus budget for the financial year of the date (ForecastUpdated)."),
+        new Measure(VacancyRate, "Social work vacancy rate", "% of FTE", Directions.LowerIsBetter, true, Workforce,
+            "Vacant social work FTE over vacant plus in-post FTE (DfE children's social work workforce census, vacancy_rate_fte); Workforce GET /kpis."),
+        new Measure(AgencyRate, "Social work agency rate", "% of FTE", Directions.LowerIsBetter, true, Workforce,
+            "Agency social work FTE over agency plus employed FTE (census agency_rate_fte); Workforce GET /kpis."),
+        new Measure(AverageCaseload, "Average caseload", "cases per FTE", Directions.LowerIsBetter, true, Workforce,
+            "Cases held over the FTE of the social workers holding cases (census caseload_fte); Workforce GET /kpis."),
+        new Measure(CaseloadOverThreshold, "Case holders over their caseload threshold", "% of case holders", Directions.LowerIsBetter, true, Workforce,
+            "Social workers holding cases whose caseload is over their role's warning threshold, over all case holders; Workforce GET /kpis."),
+        new Measure(SupervisionCompliance, "Supervision compliance", "% of workers", Directions.HigherIsBetter, true, Workforce,
+            "Workers whose one-to-one supervision is not overdue, over all workers in post; Workforce GET /kpis and /supervision/compliance."),
+        new Measure(ChildrenLookedAfter, "Children looked after", "children", Directions.LowerIsBetter, false, Placements,
+            "Children looked after on the date, short breaks (LS V3/V4) excluded (SSDA903); Placements GET /indicators/care-population."),
+        new Measure(ClaRatePer10000, "Children looked after per 10,000", "per 10,000 under-18s", Directions.LowerIsBetter, false, Placements,
+            "Children looked after per 10,000 of the under-18 population of the collection year (SSDA903, ONS mid-year estimate); Placements GET /indicators/care-population."),
+        new Measure(PlacementStability, "Children with 3 or more placements", "% of children looked after", Directions.LowerIsBetter, false, Placements,
+            "Children looked after on the date with three or more placements in the twelve months to it (SSDA903 stability measure); Placements GET /indicators/stability?asAt=."),
+        new Measure(FosterOwnProvision, "Foster placements with the council's own carers", "% of children in foster care", Directions.HigherIsBetter, false, Placements,
+            "Children in foster placements (PLACE U1-U6) whose provider is the council's own (PLACE_PROVIDER PR1), over all children in foster placements (SSDA903); Placements GET /indicators/foster-sufficiency."),
+        new Measure(ForecastOverspend, "Forecast overspend", "£", Directions.LowerIsBetter, false, Finance,
+            "Forecast outturn minus budget of the financial year the date falls in (S251 lines); none without a budget or a forecast; Finance GET /forecast."),
     }.ToDictionary(m => m.Code, StringComparer.Ordinal);
 }
 
@@ -95,6 +119,9 @@ public sealed class Indicator
     public string Direction { get; private set; } = "";
 
     public string Unit { get; private set; } = "";
+
+    /// <summary>The service that owns and publishes the measure.</summary>
+    public string Owner => Measures.All.TryGetValue(Measure, out var known) ? known.Owner : "";
 
     /// <summary>Latest evaluated status (after the latest event), the one whose change raises IndicatorStatusChanged.</summary>
     public string Status { get; private set; } = "";

@@ -4,23 +4,20 @@ using Platform.Inspections.Domain;
 
 namespace Platform.Inspections.Infrastructure;
 
-/// <summary>Re-evaluates the indicators an input change affects and queues IndicatorStatusChanged for each RAG change.</summary>
+/// <summary>Re-rates the indicators on measures whose published values changed and queues IndicatorStatusChanged for each RAG change.</summary>
 public static class IndicatorEvaluation
 {
-    // teamCode: the team the change is about (workforce events), null for service-wide inputs.
-    // on: the business date of the change; an indicator is evaluated as at its latest such date.
-    public static async Task ReevaluateAsync(InspectionsDbContext db, IReadOnlyCollection<string> measures, string? teamCode, DateOnly on, CancellationToken cancellationToken)
+    // on: the latest business date the change reached; an indicator is rated as at the latest such date it has seen.
+    public static async Task ReevaluateAsync(InspectionsDbContext db, IReadOnlyCollection<string> measures, DateOnly on, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var indicators = await db.Indicators
-            .Where(i => measures.Contains(i.Measure) && (i.TeamCode == null || teamCode == null || i.TeamCode == teamCode))
-            .ToListAsync(cancellationToken);
+        var indicators = await db.Indicators.Where(i => measures.Contains(i.Measure)).ToListAsync(cancellationToken);
         foreach (var indicator in indicators)
         {
             var asAt = indicator.StatusAsAt is { } previous && previous > on ? previous : on;
             var previousStatus = indicator.Status;
             var previousValue = indicator.Value;
-            var value = await IndicatorCalculator.ValueAsync(db, indicator.Measure, indicator.TeamCode, asAt, cancellationToken);
+            var value = await MeasureValues.ValueAsync(db, indicator.Measure, indicator.TeamCode, asAt, cancellationToken);
             if (indicator.Evaluate(value, asAt) is { } changed)
             {
                 db.AddIntegrationEvent(changed);

@@ -6,8 +6,6 @@ namespace Platform.Inspections.Infrastructure;
 
 public sealed class InspectionsDbContext(DbContextOptions<InspectionsDbContext> options) : ServiceDbContext(options)
 {
-    public DbSet<EstablishmentPost> EstablishmentPosts => Set<EstablishmentPost>();
-
     public DbSet<Inspection> Inspections => Set<Inspection>();
 
     public DbSet<AreaForImprovement> Areas => Set<AreaForImprovement>();
@@ -28,19 +26,9 @@ public sealed class InspectionsDbContext(DbContextOptions<InspectionsDbContext> 
 
     public DbSet<IndicatorStatusChange> IndicatorStatusChanges => Set<IndicatorStatusChange>();
 
-    public DbSet<WorkerRecord> Workers => Set<WorkerRecord>();
+    public DbSet<MeasurePoint> MeasurePoints => Set<MeasurePoint>();
 
-    public DbSet<CaseloadSnapshot> CaseloadSnapshots => Set<CaseloadSnapshot>();
-
-    public DbSet<SupervisionEntry> SupervisionEntries => Set<SupervisionEntry>();
-
-    public DbSet<CarePopulationSnapshot> CarePopulationSnapshots => Set<CarePopulationSnapshot>();
-
-    public DbSet<PlacementRecord> Placements => Set<PlacementRecord>();
-
-    public DbSet<FosterCarerRecord> FosterCarers => Set<FosterCarerRecord>();
-
-    public DbSet<ForecastSnapshot> ForecastSnapshots => Set<ForecastSnapshot>();
+    public DbSet<MeasurePublication> MeasurePublications => Set<MeasurePublication>();
 
     public DbSet<BoardVersion> BoardVersions => Set<BoardVersion>();
 
@@ -84,23 +72,6 @@ public sealed class InspectionsDbContext(DbContextOptions<InspectionsDbContext> 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
-        modelBuilder.Entity<EstablishmentPost>(post =>
-        {
-            post.HasKey(p => p.PostId);
-            post.Property(p => p.PostId).ValueGeneratedNever();
-            post.Property(p => p.TeamCode).HasMaxLength(40);
-            post.Property(p => p.JobRole).HasMaxLength(50);
-            post.Property(p => p.Fte).HasPrecision(4, 3);
-            post.HasIndex(p => p.TeamCode);
-            post.HasMany(p => p.Vacancies).WithOne().HasForeignKey(v => v.PostId);
-        });
-        modelBuilder.Entity<VacancyPeriod>(vacancy =>
-        {
-            vacancy.HasKey(v => v.VacancyId);
-            vacancy.Property(v => v.VacancyId).ValueGeneratedNever();
-            vacancy.Ignore(v => v.EndedOn);
-        });
-
         modelBuilder.Entity<Inspection>(inspection =>
         {
             inspection.HasKey(i => i.Id);
@@ -205,54 +176,21 @@ public sealed class InspectionsDbContext(DbContextOptions<InspectionsDbContext> 
             change.Property(c => c.Status).HasMaxLength(20);
             change.HasIndex(c => c.IndicatorCode);
         });
-        modelBuilder.Entity<WorkerRecord>(worker =>
+        modelBuilder.Entity<MeasurePoint>(point =>
         {
-            worker.HasKey(w => w.WorkerId);
-            worker.Property(w => w.WorkerId).ValueGeneratedNever();
-            worker.Property(w => w.TeamCode).HasMaxLength(40);
-            worker.Property(w => w.JobRole).HasMaxLength(50);
-            worker.Property(w => w.Fte).HasPrecision(4, 3);
-            worker.HasIndex(w => w.TeamCode);
+            point.ToTable("measure_points");
+            point.HasKey(p => new { p.Measure, p.Scope, p.AsAt });
+            point.Property(p => p.Measure).HasMaxLength(40);
+            point.Property(p => p.Scope).HasMaxLength(40);
+            point.Property(p => p.Value).HasPrecision(18, 4);
+            point.Property(p => p.Numerator).HasPrecision(18, 4);
+            point.Property(p => p.Denominator).HasPrecision(18, 4);
         });
-        modelBuilder.Entity<CaseloadSnapshot>(snapshot =>
+        modelBuilder.Entity<MeasurePublication>(publication =>
         {
-            snapshot.HasKey(s => s.Id);
-            snapshot.Property(s => s.TeamCode).HasMaxLength(40);
-            snapshot.Property(s => s.Fte).HasPrecision(4, 3);
-            snapshot.HasIndex(s => new { s.TeamCode, s.ChangedOn });
-        });
-        modelBuilder.Entity<SupervisionEntry>(entry =>
-        {
-            entry.HasKey(s => s.Id);
-            entry.Property(s => s.TeamCode).HasMaxLength(40);
-            entry.Ignore(s => s.KnownFrom);
-            entry.HasIndex(s => s.TeamCode);
-        });
-        modelBuilder.Entity<CarePopulationSnapshot>(snapshot =>
-        {
-            snapshot.HasKey(s => s.Id);
-            snapshot.Property(s => s.RatePer10000).HasPrecision(8, 2);
-            snapshot.Property(s => s.EnglandRatePer10000).HasPrecision(8, 2);
-        });
-        modelBuilder.Entity<PlacementRecord>(placement =>
-        {
-            placement.HasKey(p => p.EpisodeId);
-            placement.Property(p => p.EpisodeId).ValueGeneratedNever();
-            placement.Property(p => p.ChildId).HasMaxLength(20);
-            placement.HasIndex(p => p.ChildId);
-        });
-        modelBuilder.Entity<FosterCarerRecord>(carer =>
-        {
-            carer.HasKey(c => c.FosterCarerId);
-            carer.Property(c => c.FosterCarerId).ValueGeneratedNever();
-        });
-        modelBuilder.Entity<ForecastSnapshot>(snapshot =>
-        {
-            snapshot.HasKey(s => s.Id);
-            snapshot.Property(s => s.TotalBudget).HasPrecision(16, 2);
-            snapshot.Property(s => s.TotalForecast).HasPrecision(16, 2);
-            snapshot.Ignore(s => s.Overspend);
-            snapshot.HasIndex(s => new { s.FinancialYear, s.AsAt });
+            publication.ToTable("measure_publications");
+            publication.HasKey(p => new { p.Owner, p.Version });
+            publication.Property(p => p.Owner).HasMaxLength(40);
         });
         modelBuilder.Entity<BoardVersion>(version =>
         {

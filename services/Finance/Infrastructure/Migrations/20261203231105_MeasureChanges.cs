@@ -27,6 +27,9 @@ namespace Platform.Finance.Infrastructure.Migrations
                 {
                     table.PrimaryKey("pk_measure_changes", x => x.id);
                 });
+
+            // Publish the whole history once, so an existing database's measures reach Inspections (docs/measures.md).
+            migrationBuilder.Sql("INSERT INTO measure_changes (from_date) VALUES ('0001-01-01');");
         }
 
         /// <inheritdoc />

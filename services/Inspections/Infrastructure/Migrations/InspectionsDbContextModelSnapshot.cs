@@ -185,92 +185,6 @@ namespace Platform.Inspections.Infrastructure.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Platform.Inspections.Domain.CarePopulationSnapshot", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateOnly>("AsAt")
-                        .HasColumnType("date")
-                        .HasColumnName("as_at");
-
-                    b.Property<int>("ChildrenLookedAfter")
-                        .HasColumnType("integer")
-                        .HasColumnName("children_looked_after");
-
-                    b.Property<decimal?>("EnglandRatePer10000")
-                        .HasPrecision(8, 2)
-                        .HasColumnType("numeric(8,2)")
-                        .HasColumnName("england_rate_per10000");
-
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("occurred_at");
-
-                    b.Property<decimal?>("RatePer10000")
-                        .HasPrecision(8, 2)
-                        .HasColumnType("numeric(8,2)")
-                        .HasColumnName("rate_per10000");
-
-                    b.HasKey("Id")
-                        .HasName("pk_care_population_snapshots");
-
-                    b.ToTable("care_population_snapshots", (string)null);
-                });
-
-            modelBuilder.Entity("Platform.Inspections.Domain.CaseloadSnapshot", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Caseload")
-                        .HasColumnType("integer")
-                        .HasColumnName("caseload");
-
-                    b.Property<DateOnly>("ChangedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("changed_on");
-
-                    b.Property<decimal>("Fte")
-                        .HasPrecision(4, 3)
-                        .HasColumnType("numeric(4,3)")
-                        .HasColumnName("fte");
-
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("occurred_at");
-
-                    b.Property<string>("TeamCode")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("team_code");
-
-                    b.Property<int>("WarningThreshold")
-                        .HasColumnType("integer")
-                        .HasColumnName("warning_threshold");
-
-                    b.Property<Guid>("WorkerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("worker_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_caseload_snapshots");
-
-                    b.HasIndex("TeamCode", "ChangedOn")
-                        .HasDatabaseName("ix_caseload_snapshots_team_code_changed_on");
-
-                    b.ToTable("caseload_snapshots", (string)null);
-                });
-
             modelBuilder.Entity("Platform.Inspections.Domain.CommissionerAppointment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -399,114 +313,6 @@ namespace Platform.Inspections.Infrastructure.Migrations
                         .HasDatabaseName("ix_direction_requirements_direction_id");
 
                     b.ToTable("direction_requirements", (string)null);
-                });
-
-            modelBuilder.Entity("Platform.Inspections.Domain.EstablishmentPost", b =>
-                {
-                    b.Property<Guid>("PostId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("post_id");
-
-                    b.Property<DateOnly?>("DeletedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("deleted_on");
-
-                    b.Property<DateOnly>("EffectiveFrom")
-                        .HasColumnType("date")
-                        .HasColumnName("effective_from");
-
-                    b.Property<decimal>("Fte")
-                        .HasPrecision(4, 3)
-                        .HasColumnType("numeric(4,3)")
-                        .HasColumnName("fte");
-
-                    b.Property<string>("JobRole")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("job_role");
-
-                    b.Property<string>("TeamCode")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("team_code");
-
-                    b.HasKey("PostId")
-                        .HasName("pk_establishment_posts");
-
-                    b.HasIndex("TeamCode")
-                        .HasDatabaseName("ix_establishment_posts_team_code");
-
-                    b.ToTable("establishment_posts", (string)null);
-                });
-
-            modelBuilder.Entity("Platform.Inspections.Domain.ForecastSnapshot", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateOnly>("AsAt")
-                        .HasColumnType("date")
-                        .HasColumnName("as_at");
-
-                    b.Property<int>("FinancialYear")
-                        .HasColumnType("integer")
-                        .HasColumnName("financial_year");
-
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("occurred_at");
-
-                    b.Property<decimal>("TotalBudget")
-                        .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
-                        .HasColumnName("total_budget");
-
-                    b.Property<decimal>("TotalForecast")
-                        .HasPrecision(16, 2)
-                        .HasColumnType("numeric(16,2)")
-                        .HasColumnName("total_forecast");
-
-                    b.HasKey("Id")
-                        .HasName("pk_forecast_snapshots");
-
-                    b.HasIndex("FinancialYear", "AsAt")
-                        .HasDatabaseName("ix_forecast_snapshots_financial_year_as_at");
-
-                    b.ToTable("forecast_snapshots", (string)null);
-                });
-
-            modelBuilder.Entity("Platform.Inspections.Domain.FosterCarerRecord", b =>
-                {
-                    b.Property<Guid>("FosterCarerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("foster_carer_id");
-
-                    b.Property<DateOnly>("ApprovedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("approved_on");
-
-                    b.Property<int>("ApprovedPlaces")
-                        .HasColumnType("integer")
-                        .HasColumnName("approved_places");
-
-                    b.Property<DateOnly?>("DeregisteredOn")
-                        .HasColumnType("date")
-                        .HasColumnName("deregistered_on");
-
-                    b.Property<bool>("IsInHouse")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_in_house");
-
-                    b.HasKey("FosterCarerId")
-                        .HasName("pk_foster_carers");
-
-                    b.ToTable("foster_carers", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Inspections.Domain.ImprovementAction", b =>
@@ -782,37 +588,74 @@ namespace Platform.Inspections.Infrastructure.Migrations
                     b.ToTable("judgement", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Inspections.Domain.PlacementRecord", b =>
+            modelBuilder.Entity("Platform.Inspections.Domain.MeasurePoint", b =>
                 {
-                    b.Property<Guid>("EpisodeId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("episode_id");
+                    b.Property<string>("Measure")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("measure");
 
-                    b.Property<string>("ChildId")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("child_id");
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("scope");
 
-                    b.Property<DateOnly?>("EndDate")
+                    b.Property<DateOnly>("AsAt")
                         .HasColumnType("date")
-                        .HasColumnName("end_date");
+                        .HasColumnName("as_at");
 
-                    b.Property<Guid?>("FosterCarerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("foster_carer_id");
+                    b.Property<decimal>("Denominator")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("denominator");
 
-                    b.Property<DateOnly>("StartDate")
+                    b.Property<decimal>("Numerator")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("numerator");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("value");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Measure", "Scope", "AsAt")
+                        .HasName("pk_measure_points");
+
+                    b.ToTable("measure_points", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Inspections.Domain.MeasurePublication", b =>
+                {
+                    b.Property<string>("Owner")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("owner");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<DateOnly>("From")
                         .HasColumnType("date")
-                        .HasColumnName("start_date");
+                        .HasColumnName("from");
 
-                    b.HasKey("EpisodeId")
-                        .HasName("pk_placements");
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
 
-                    b.HasIndex("ChildId")
-                        .HasDatabaseName("ix_placements_child_id");
+                    b.HasKey("Owner", "Version")
+                        .HasName("pk_measure_publications");
 
-                    b.ToTable("placements", (string)null);
+                    b.ToTable("measure_publications", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Inspections.Domain.StatutoryDirection", b =>
@@ -860,117 +703,6 @@ namespace Platform.Inspections.Infrastructure.Migrations
                         .HasName("pk_directions");
 
                     b.ToTable("directions", (string)null);
-                });
-
-            modelBuilder.Entity("Platform.Inspections.Domain.SupervisionEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateOnly?>("HeldOn")
-                        .HasColumnType("date")
-                        .HasColumnName("held_on");
-
-                    b.Property<DateOnly>("NextDueOn")
-                        .HasColumnType("date")
-                        .HasColumnName("next_due_on");
-
-                    b.Property<string>("TeamCode")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("team_code");
-
-                    b.Property<Guid>("WorkerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("worker_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_supervision_entries");
-
-                    b.HasIndex("TeamCode")
-                        .HasDatabaseName("ix_supervision_entries_team_code");
-
-                    b.ToTable("supervision_entries", (string)null);
-                });
-
-            modelBuilder.Entity("Platform.Inspections.Domain.VacancyPeriod", b =>
-                {
-                    b.Property<Guid>("VacancyId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("vacancy_id");
-
-                    b.Property<DateOnly?>("FilledOn")
-                        .HasColumnType("date")
-                        .HasColumnName("filled_on");
-
-                    b.Property<DateOnly>("OpenedOn")
-                        .HasColumnType("date")
-                        .HasColumnName("opened_on");
-
-                    b.Property<Guid>("PostId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("post_id");
-
-                    b.Property<DateOnly?>("WithdrawnOn")
-                        .HasColumnType("date")
-                        .HasColumnName("withdrawn_on");
-
-                    b.HasKey("VacancyId")
-                        .HasName("pk_vacancy_period");
-
-                    b.HasIndex("PostId")
-                        .HasDatabaseName("ix_vacancy_period_post_id");
-
-                    b.ToTable("vacancy_period", (string)null);
-                });
-
-            modelBuilder.Entity("Platform.Inspections.Domain.WorkerRecord", b =>
-                {
-                    b.Property<Guid>("WorkerId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("worker_id");
-
-                    b.Property<DateOnly?>("EndDate")
-                        .HasColumnType("date")
-                        .HasColumnName("end_date");
-
-                    b.Property<decimal>("Fte")
-                        .HasPrecision(4, 3)
-                        .HasColumnType("numeric(4,3)")
-                        .HasColumnName("fte");
-
-                    b.Property<bool>("IsAgency")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_agency");
-
-                    b.Property<string>("JobRole")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("job_role");
-
-                    b.Property<DateOnly>("StartDate")
-                        .HasColumnType("date")
-                        .HasColumnName("start_date");
-
-                    b.Property<string>("TeamCode")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("team_code");
-
-                    b.HasKey("WorkerId")
-                        .HasName("pk_workers");
-
-                    b.HasIndex("TeamCode")
-                        .HasDatabaseName("ix_workers_team_code");
-
-                    b.ToTable("workers", (string)null);
                 });
 
             modelBuilder.Entity("Platform.ServiceDefaults.Data.AuditEntry", b =>
@@ -1187,24 +919,9 @@ namespace Platform.Inspections.Infrastructure.Migrations
                         .HasConstraintName("fk_judgement_inspections_inspection_id");
                 });
 
-            modelBuilder.Entity("Platform.Inspections.Domain.VacancyPeriod", b =>
-                {
-                    b.HasOne("Platform.Inspections.Domain.EstablishmentPost", null)
-                        .WithMany("Vacancies")
-                        .HasForeignKey("PostId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_vacancy_period_establishment_posts_post_id");
-                });
-
             modelBuilder.Entity("Platform.Inspections.Domain.CommissionerAppointment", b =>
                 {
                     b.Navigation("Reviews");
-                });
-
-            modelBuilder.Entity("Platform.Inspections.Domain.EstablishmentPost", b =>
-                {
-                    b.Navigation("Vacancies");
                 });
 
             modelBuilder.Entity("Platform.Inspections.Domain.Inspection", b =>
