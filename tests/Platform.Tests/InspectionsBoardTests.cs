@@ -62,14 +62,16 @@ public sealed class InspectionsBoardTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task A_consumed_event_invalidates_the_cached_board()
+    public async Task A_published_measure_invalidates_the_cached_board()
     {
         var code = Unique("OVS");
         await Json(await Gateway.PostAsJsonAsync("/api/inspections/indicators", new
         {
             code, name = "Forecast overspend", measure = "forecast-overspend", target = 0m, tolerance = 1_000_000m,
         }));
-        const string asAt = "2035-02-01";
+        // Financial year 2093-94: no other test uses it.
+        const int year = 2093;
+        const string asAt = "2094-02-01";
 
         // Served from Redis the second time, once nothing else is changing.
         var cached = await EventuallyAsync(async () =>
@@ -80,9 +82,13 @@ public sealed class InspectionsBoardTests(PlatformFixture platform)
         });
         Assert.Equal("no-data", (string?)Indicator(cached, code)["status"]);
 
-        var forecast = new ForecastUpdated(2034, "social-work", 10_000_000m, 6_000_000m, 5_000_000m, 0m, 0m, 11_000_000m, 1_000_000m,
-            100_000_000m, 108_000_000m, new DateOnly(2035, 1, 31));
-        await platform.FinanceBus.Publish(forecast, context => context.MessageId = forecast.EventId);
+        // Through Finance, the owner: a £100m budget and £108m forecast for the year.
+        var costCentre = await platform.CreateCostCentreAsync("OVS");
+        await platform.SetBudgetAsync(year, costCentre, "social-work", 100_000_000m);
+        (await Gateway.PostAsJsonAsync("/api/finance/adjustments", new
+        {
+            financialYear = year, budgetLineCode = "social-work", amount = 108_000_000m, reason = "Expected demand", asAt = "2093-06-30",
+        })).EnsureSuccessStatusCode();
 
         var fresh = await EventuallyAsync(async () =>
         {
@@ -91,6 +97,8 @@ public sealed class InspectionsBoardTests(PlatformFixture platform)
         });
         Assert.False((bool)fresh["fromCache"]!);
         Assert.Equal("red", (string?)Indicator(fresh, code)["status"]);
+        var finance = await Json(await Gateway.GetAsync($"/api/finance/forecast?financialYear={year}"));
+        Assert.Equal((decimal?)finance["forecastOverspend"], (decimal?)Indicator(fresh, code)["value"]);
 
         var detail = await Json(await Gateway.GetAsync($"/api/inspections/indicators/{code}?asAt={asAt}"));
         Assert.Contains(detail["statusChanges"]!.AsArray(), c => (string?)c!["previousStatus"] == "no-data" && (string?)c["status"] == "red");

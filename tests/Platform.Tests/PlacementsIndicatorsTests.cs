@@ -14,6 +14,29 @@ public sealed class PlacementsIndicatorsTests(PlatformFixture platform)
 
     private sealed record FlowDto(int Started, int Ceased);
 
+    private sealed record FosterDto(int InFosterPlacements, int WithOwnProvision, decimal? OwnProvisionPercent);
+
+    private sealed record MeasureDto(decimal? Value);
+
+    private async Task InspectionsAgreeAsync(string date, params (string Measure, decimal? Owner)[] expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var shown = new List<(string, decimal?)>();
+            foreach (var (measure, _) in expected)
+            {
+                shown.Add((measure, (await (await platform.Gateway.GetAsync($"/api/inspections/indicators/measures/{measure}?asAt={date}")).ReadAsync<MeasureDto>()).Value));
+            }
+            if (shown.SequenceEqual(expected) || DateTime.UtcNow > deadline)
+            {
+                Assert.Equal(expected, shown);
+                return;
+            }
+            await Task.Delay(200);
+        }
+    }
+
     private sealed record StabilityDto(int ChildrenLookedAfter, int WithThreeOrMorePlacements, decimal? ThreeOrMorePlacementsPercent, int LongTermEligible, int LongTermSamePlacement, decimal? LongTermStabilityPercent);
 
     [Fact]
@@ -73,6 +96,23 @@ public sealed class PlacementsIndicatorsTests(PlatformFixture platform)
         Assert.Equal(2, stability.LongTermEligible);
         Assert.Equal(1, stability.LongTermSamePlacement);
         Assert.Equal(50.0m, stability.LongTermStabilityPercent);
+
+        // The same definition for the twelve months to any date: at 31 March it is the collection year's.
+        var asAt = await (await platform.Gateway.GetAsync("/api/placements/indicators/stability?asAt=2006-03-31")).ReadAsync<StabilityDto>();
+        Assert.Equal(stability, asAt);
+        // Foster placements on 31 March: B, C and D (U4, the council's own carers, PR1); A is in K2 → 3 of 3.
+        var fostering = await (await platform.Gateway.GetAsync("/api/placements/indicators/foster-sufficiency?asAt=2006-03-31")).ReadAsync<FosterDto>();
+        Assert.Equal((3, 3, 100.0m), (fostering.InFosterPlacements, fostering.WithOwnProvision, fostering.OwnProvisionPercent));
+
+        // Inspections shows what Placements publishes, on every date of the year (board = owner's API).
+        foreach (var date in new[] { "2005-06-30", "2005-09-30", "2005-12-31", "2006-02-15", "2006-03-31" })
+        {
+            var owner = await (await platform.Gateway.GetAsync($"/api/placements/indicators/care-population?asAt={date}")).ReadAsync<PopulationDto>();
+            var ownerStability = await (await platform.Gateway.GetAsync($"/api/placements/indicators/stability?asAt={date}")).ReadAsync<StabilityDto>();
+            var ownerFostering = await (await platform.Gateway.GetAsync($"/api/placements/indicators/foster-sufficiency?asAt={date}")).ReadAsync<FosterDto>();
+            await InspectionsAgreeAsync(date, ("children-looked-after", owner.ChildrenLookedAfter), ("cla-rate-per-10000", owner.RatePer10000),
+                ("three-plus-placements", ownerStability.ThreeOrMorePlacementsPercent), ("foster-own-provision", ownerFostering.OwnProvisionPercent));
+        }
 
         // Setting the population announced the 31 March figure with its rate.
         var changed = await platform.WaitForPlacementsEventAsync("CarePopulationChanged", "payload->>'asAt' = '2006-03-31'");

@@ -62,7 +62,8 @@ public sealed class ApplyMeasureSeries(InspectionsDbContext db, TimeProvider tim
         }
         await db.SaveChangesAsync(cancellationToken);
 
-        var latest = message.Series.SelectMany(s => s.Points).Where(p => InRange(p.AsAt)).Select(p => (DateOnly?)p.AsAt).Max() ?? message.From;
+        // Indicators are rated as at the latest date the owner measured something (not a series' closing "no value" point).
+        var latest = message.Series.SelectMany(s => s.Points).Where(p => InRange(p.AsAt) && p.Value is not null).Select(p => (DateOnly?)p.AsAt).Max() ?? message.From;
         await IndicatorEvaluation.ReevaluateAsync(db, measures, latest, cancellationToken);
     }
 
