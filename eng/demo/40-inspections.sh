@@ -74,8 +74,7 @@ post /api/inspections/directions "{\"issuedOn\":\"2019-10-31\",\"issuer\":\"Secr
 indicator() { # code name measure area target tolerance
   post /api/inspections/indicators "{\"code\":\"$1\",\"name\":\"$2\",\"measure\":\"$3\",\"areaCode\":\"$4\",\"target\":$5,\"tolerance\":$6}" >/dev/null
 }
-# Placement stability (three-plus-placements) is left out: the 903 import publishes only the placements still open,
-# so moves earlier in the year cannot be counted from events.
+# Each indicator rates a measure its owner publishes (docs/measures.md); Inspections derives none of them.
 # Children looked after: the target is "around 200 fewer" than Stoke's 982, as its statistical neighbours had
 # (782 children, 134.8 per 10,000 with the Placements demo's approximate under-18 population).
 indicator CASELOAD-AVG "Average caseload per FTE" average-caseload AFI-03 18 4
@@ -85,7 +84,8 @@ indicator AGENCY "Agency worker rate" agency-rate AFI-03 10 5
 indicator SUPERVISION "Supervision up to date" supervision-compliance AFI-07 90 10
 indicator CLA "Children looked after" children-looked-after AFI-05 782 100
 indicator CLA-RATE "Children looked after per 10,000 under-18s" cla-rate-per-10000 AFI-05 134.8 15
-indicator CARERS "Free foster places" carer-capacity AFI-08 5 3
+indicator STABILITY "Children with 3 or more placements in 12 months" three-plus-placements AFI-05 10 2
+indicator FOSTERING "Foster placements with the council's own carers" foster-own-provision AFI-08 75 10
 indicator OVERSPEND "Forecast overspend (£)" forecast-overspend AFI-01 0 1000000
 
 # The daily checks, run for the dates of the story: overdue actions in November, the partnership deadline in January.
