@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Platform.Tests;
+
+namespace Platform.StoryTests;
+
+/// <summary>
+/// The whole platform in process (as <see cref="PlatformFixture"/> runs it) with the demo's Stoke-on-Trent 2019 story
+/// loaded by <c>eng/demo.sh</c> through the gateway, exactly as <c>./platform up</c> loads it. It has its own databases,
+/// its own RabbitMQ virtual host and its own Redis database, so nothing another test project left behind reaches it.
+/// </summary>
+public sealed class DemoStoryFixture : IAsyncLifetime
+{
+    private readonly string _virtualHost = $"story-{Guid.NewGuid().ToString("N")[..8]}";
+
+    public PlatformFixture Platform { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        await CreateVirtualHostAsync();
+        Environment.SetEnvironmentVariable("PLATFORM_TEST_RABBITMQ", $"{PlatformFixture.RabbitMq.TrimEnd('/')}/{_virtualHost}");
+        Environment.SetEnvironmentVariable("PLATFORM_TEST_REDIS", $"{PlatformFixture.Redis},defaultDatabase=3");
+        await Platform.InitializeAsync();
+        await LoadDemoAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Platform.DisposeAsync();
+        Platform.Dispose();
+    }
+
+    private async Task LoadDemoAsync()
+    {
+        var root = RepositoryRoot();
+        var start = new ProcessStartInfo("bash", [Path.Combine(root, "eng", "demo.sh")])
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["PLATFORM_GATEWAY_URL"] = Platform.GatewayAddress.ToString().TrimEnd('/');
+        start.Environment["PLATFORM_TOKEN"] = PlatformFixture.Token("platform-admin", "demo-loader");
+        using var demo = Process.Start(start)!;
+        var output = new StringBuilder();
+        demo.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        demo.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        demo.BeginOutputReadLine();
+        demo.BeginErrorReadLine();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));
+        await demo.WaitForExitAsync(timeout.Token);
+        demo.WaitForExit();
+        Assert.True(demo.ExitCode == 0, $"eng/demo.sh failed ({demo.ExitCode}):\n{output}");
+    }
+
+    private async Task CreateVirtualHostAsync()
+    {
+        var management = new Uri(Environment.GetEnvironmentVariable("PLATFORM_TEST_RABBITMQ_MANAGEMENT")
+            ?? throw new InvalidOperationException("PLATFORM_TEST_RABBITMQ_MANAGEMENT is not set (run through ./platform test)."));
+        var user = Uri.UnescapeDataString(management.UserInfo.Split(':')[0]);
+        using var http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo))));
+        (await http.PutAsJsonAsync($"/api/vhosts/{_virtualHost}", new { })).EnsureSuccessStatusCode();
+        (await http.PutAsJsonAsync($"/api/permissions/{_virtualHost}/{Uri.EscapeDataString(user)}", new { configure = ".*", write = ".*", read = ".*" }))
+            .EnsureSuccessStatusCode();
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "platform")) && Directory.Exists(Path.Combine(dir.FullName, "eng", "demo"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("The repository root (with ./platform and eng/demo) was not found above the test output.");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DemoStoryGroup : ICollectionFixture<DemoStoryFixture>
+{
+    public const string Name = "demo-story";
+}
