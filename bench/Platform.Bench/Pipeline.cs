@@ -33,7 +33,6 @@ public static class Pipeline
         var pg8 = new List<double>();
         var pipeline = new List<double>();
         var dispatch = new List<double>();
-        var inspectionsRates = new List<double>();
         var lockWaits = new List<double>();
         var checks = new List<string>();
         var statements = new Report();
@@ -49,9 +48,8 @@ public static class Pipeline
             pg8.Add(await PgOutboxCeilingAsync(pgN, connections: 8));
             if (rep == reps) await PgStatements.ResetAsync();
             var before = CpuSnapshot.Take();
-            var (rate, dispatchRate, inspectionsRate, waiting, check) = await PlatformPipelineAsync(events);
+            var (rate, dispatchRate, waiting, check) = await PlatformPipelineAsync(events);
             dispatch.Add(dispatchRate);
-            inspectionsRates.Add(inspectionsRate);
             lockWaits.Add(waiting);
             foreach (var (component, seconds) in CpuSnapshot.Between(before, CpuSnapshot.Take()))
                 cpu[component] = cpu.GetValueOrDefault(component) + seconds;
@@ -70,7 +68,7 @@ public static class Pipeline
             var session = DotnetCounters.Start(["workforce", "finance", "inspections", "placements"], "pipeline", TimeSpan.FromSeconds(25));
             await DotnetCounters.WarmUpAsync();
             var from = DateTime.UtcNow;
-            var (_, _, _, _, diagnosticCheck) = await PlatformPipelineAsync(events);
+            var (_, _, _, diagnosticCheck) = await PlatformPipelineAsync(events);
             counters = await session.WaitAsync(from, DateTime.UtcNow);
             checks.Add(diagnosticCheck);
         }
@@ -80,7 +78,7 @@ public static class Pipeline
         report.Heading("1. Event pipeline");
         report.Line($"{events:N0} `PostCreated` events per repetition are committed to Workforce's `outbox_messages` in one transaction " +
                     "(exactly the rows `AddIntegrationEvent` writes), then timed until Finance's `PostCreatedConsumer` has applied the last one " +
-                    "(inbox row + commitment source + forecast, one transaction each). Inspections consumes the same events at the same time. " +
+                    "(inbox row + commitment source + forecast, one transaction each). " +
                     $"Raw baselines: {rawN:N0} persistent {MessageBytes:N0}-byte messages on the same broker, 100 confirms in flight, " +
                     $"one consumer acking each message (prefetch 100); PostgreSQL: {pgN:N0} transactions of insert row + insert outbox row + commit.");
         report.Line();
@@ -90,8 +88,6 @@ public static class Pipeline
             "≥ 40 % of raw publish+consume: " + Report.Met(ours.Median >= 0.4 * raw.Median));
         report.Row("stage: outbox dispatch (commit → every row confirmed by the broker and marked sent)", new Stat(dispatch).Format("events/s"),
             "raw publish " + new Stat(publish).Format("msg/s"), Report.Ratio(new Stat(dispatch).Median, new Stat(publish).Median), "");
-        report.Row("the same events applied by Inspections (`EstablishmentPostCreatedConsumer`, indicators re-evaluated)", new Stat(inspectionsRates).Format("events/s"),
-            "raw publish+consume", Report.Ratio(new Stat(inspectionsRates).Median, raw.Median), "");
         report.Row("raw RabbitMQ.Client publish with confirms", new Stat(publish).Format("msg/s"), "", "", "");
         report.Row("raw RabbitMQ.Client publish + consume", raw.Format("msg/s"), "", "", "");
         report.Row("PostgreSQL insert + outbox row + commit, 1 connection", new Stat(pg1).Format("tx/s"), "", Report.Ratio(ours.Median, new Stat(pg1).Median) + " (pipeline / this)", "");
@@ -113,6 +109,8 @@ public static class Pipeline
                 (1000 * seconds / total).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
                 capacity > 0 ? (seconds / capacity).ToString("P0", System.Globalization.CultureInfo.InvariantCulture) : "");
         }
+        report.Line();
+        await MeasureScaling.RunAsync(report);
         report.Line();
         report.Line(statements.ToString().TrimEnd());
         if (counters is not null)
@@ -243,16 +241,14 @@ public static class Pipeline
         new(id, "BENCH-T1", "social-worker", "SW3", 1m, 45000m, "3.4.1", new DateOnly(2025, 4, 1));
 
     /// <summary>Commits <paramref name="n"/> PostCreated rows to Workforce's outbox and waits for Finance to apply them all.</summary>
-    private static async Task<(double Rate, double DispatchRate, double InspectionsRate, double LockWaiting, string Check)> PlatformPipelineAsync(int n)
+    private static async Task<(double Rate, double DispatchRate, double LockWaiting, string Check)> PlatformPipelineAsync(int n)
     {
         var ids = Enumerable.Range(0, n).Select(_ => Guid.NewGuid()).ToArray();
         var sources = ids.Select(id => $"post:{id}").ToArray();
         await using var workforce = new NpgsqlConnection(Env.Pg("workforcedb"));
         await using var finance = new NpgsqlConnection(Env.Pg("financedb"));
-        await using var inspections = new NpgsqlConnection(Env.Pg("inspectionsdb"));
         await workforce.OpenAsync();
         await finance.OpenAsync();
-        await inspections.OpenAsync();
 
         var now = DateTimeOffset.UtcNow;
         await using (var tx = await workforce.BeginTransactionAsync())
@@ -277,8 +273,8 @@ public static class Pipeline
 
         var clock = Stopwatch.StartNew();
         var deadline = TimeSpan.FromMinutes(Env.Quick ? 3 : 6);
-        long applied = 0, inspected = 0;
-        double? dispatched = null, inspectionsDone = null;
+        long applied = 0;
+        double? dispatched = null;
         double financeDone = 0;
         var waitingSamples = new List<long>();
         await using var admin = new NpgsqlConnection(Env.Pg("postgres"));
@@ -296,12 +292,7 @@ public static class Pipeline
                 await using var locks = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = 'financedb' AND wait_event_type = 'Lock'", admin);
                 waitingSamples.Add((long)(await locks.ExecuteScalarAsync())!);
             }
-            if (inspectionsDone is null)
-            {
-                inspected = await CountAsync(inspections, "SELECT count(*) FROM inbox_messages WHERE consumer = 'EstablishmentPostCreatedConsumer' AND message_id = ANY($1)", ids);
-                if (inspected >= n) inspectionsDone = clock.Elapsed.TotalSeconds;
-            }
-            if (applied >= n && inspectionsDone is not null && dispatched is not null) break;
+            if (applied >= n && dispatched is not null) break;
             await Task.Delay(100);
         }
         if (applied < n) throw new InvalidOperationException($"only {applied} of {n} events were applied by Finance within {deadline}");
@@ -309,15 +300,13 @@ public static class Pipeline
 
         var effects = await CountAsync(finance, "SELECT count(*) FROM commitment_sources WHERE source = ANY($1)", sources);
         var inboxRows = await CountAsync(finance, "SELECT count(*) FROM inbox_messages WHERE message_id = ANY($1)", ids);
-        var posts = await CountAsync(inspections, "SELECT count(*) FROM establishment_posts WHERE post_id = ANY($1)", ids);
         var sent = await CountAsync(workforce, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NOT NULL AND id = ANY($1)", ids);
-        var ok = effects == n && inboxRows == n && posts == n && inspected == n && sent == n;
+        var ok = effects == n && inboxRows == n && sent == n;
         var check = ok
-            ? $"{n:N0} sent = {n:N0} Finance commitment sources = {n:N0} Finance inbox rows = {n:N0} Inspections posts: exactly once"
-            : $"MISMATCH: {n} sent by the outbox {sent}, Finance sources {effects}, Finance inbox rows {inboxRows}, Inspections posts {posts} (inbox {inspected})";
+            ? $"{n:N0} sent = {n:N0} Finance commitment sources = {n:N0} Finance inbox rows: exactly once"
+            : $"MISMATCH: {n} sent by the outbox {sent}, Finance sources {effects}, Finance inbox rows {inboxRows}";
         Log.Say($"pipeline: {n / seconds:N0} events/s; {check}");
-        return (n / seconds, n / (dispatched ?? seconds), n / (inspectionsDone ?? clock.Elapsed.TotalSeconds),
-            waitingSamples.Count == 0 ? 0 : waitingSamples.Average(), check);
+        return (n / seconds, n / (dispatched ?? seconds), waitingSamples.Count == 0 ? 0 : waitingSamples.Average(), check);
     }
 
     private static async Task<long> CountAsync<T>(NpgsqlConnection connection, string sql, T[] values)

@@ -165,7 +165,7 @@ public static class Queries
     }
 }
 
-/// <summary>Waits until no outbox holds unsent events and every RabbitMQ queue is empty.</summary>
+/// <summary>Waits until no outbox holds unsent events, no owner has unpublished measure changes and every RabbitMQ queue is empty.</summary>
 public static class Quiet
 {
     /// <summary>Returns the events still pending when it gave up (0 when quiet).</summary>
@@ -182,6 +182,12 @@ public static class Quiet
                 await connection.OpenAsync();
                 await using var command = new NpgsqlCommand("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL", connection);
                 pending += (long)(await command.ExecuteScalarAsync())!;
+                // Changes the owner has not published as measures yet (docs/measures.md).
+                if (db != "inspectionsdb")
+                {
+                    await using var changes = new NpgsqlCommand("SELECT count(*) FROM measure_changes", connection);
+                    pending += (long)(await changes.ExecuteScalarAsync())!;
+                }
             }
             pending += await QueuedMessagesAsync();
             if (pending == 0) return 0;

@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Platform.Bench;
+
+/// <summary>
+/// Section 1, second part: Inspections' work per published measure change at two establishment sizes (docs/measures.md).
+/// Workforce's posts are created through its API; one more change makes Workforce publish its measures, and that real
+/// publication is replayed through Workforce's outbox, RabbitMQ and Inspections' inbox consumer, timed until the last is
+/// applied. If Inspections loaded the establishment per event, the rate would fall tenfold from the smaller size to the larger.
+/// </summary>
+public static class MeasureScaling
+{
+    private const int Teams = 20;
+    private const string PostsFrom = "2031-04-01";
+
+    public static async Task RunAsync(Report report)
+    {
+        var sizes = Env.Quick ? new[] { 100, 1_000 } : [1_000, 10_000];
+        var replays = Env.Quick ? 100 : 300;
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", Env.Token);
+        var run = Random.Shared.Next(100, 999);
+        for (var t = 0; t < Teams; t++)
+        {
+            using var team = await http.PostAsJsonAsync($"{Env.Url("workforce")}/teams", new { code = $"MS{run}-{t:D2}", name = $"Measure bench team {t}", directorate = "Bench" });
+            team.EnsureSuccessStatusCode();
+        }
+
+        var rows = new List<(int Posts, double Seconds, double Rate, int Points, double PublishSeconds)>();
+        var created = 0;
+        foreach (var size in sizes)
+        {
+            var seeding = Stopwatch.StartNew();
+            await CreatePostsAsync(http, run, created, size - created);
+            created = size;
+            await Quiet.WaitAsync(TimeSpan.FromMinutes(Env.Quick ? 2 : 5));
+            var seedSeconds = seeding.Elapsed.TotalSeconds;
+
+            // One more change: the owner's cost to publish at this size, and the publication to replay.
+            var publishing = Stopwatch.StartNew();
+            await CreatePostsAsync(http, run, created, 1);
+            created++;
+            var (payload, points) = await LatestPublicationAsync(publishing);
+            var publishSeconds = publishing.Elapsed.TotalSeconds;
+            var seconds = await ReplayAsync(payload, replays);
+            rows.Add((size, seedSeconds, replays / seconds, points, publishSeconds));
+            Log.Say($"measure scaling: {size:N0} posts, Inspections {replays / seconds:N0} publications/s ({points} points each)");
+        }
+
+        report.Line();
+        report.Line($"**Inspections per published measure change, by establishment size.** Posts created through Workforce's `POST /posts` " +
+                    $"(8 at a time, {Teams} teams, from {PostsFrom}); then one more post, and the `MeasureSeriesPublished` Workforce published for it " +
+                    $"(every team's five census measures from that date on) replayed {replays:N0} times through Workforce's outbox, RabbitMQ and " +
+                    "Inspections' `MeasureSeriesPublishedConsumer` (store the points, re-rate the indicators), timed until Inspections' inbox has the last one.");
+        report.Line();
+        report.Table("posts", "Inspections publications/s", "points per publication", "Workforce: change → publication queued", "ratio to the smallest size");
+        foreach (var row in rows)
+        {
+            report.Row(row.Posts.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                row.Rate.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
+                row.Points.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"{row.PublishSeconds:N1} s", Report.Ratio(row.Rate, rows[0].Rate));
+        }
+        report.Line();
+        report.Line("Target: the rate at the larger size within the noise of the smaller (no consumer loads the establishment). " +
+                    Report.Met(rows[^1].Rate >= 0.7 * rows[0].Rate) + ".");
+    }
+
+    private static async Task CreatePostsAsync(HttpClient http, int run, int first, int count)
+    {
+        var next = first - 1;
+        var last = first + count;
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < last)
+            {
+                using var response = await http.PostAsJsonAsync($"{Env.Url("workforce")}/posts", new
+                {
+                    teamCode = $"MS{run}-{i % Teams:D2}", jobRole = "social-worker", grade = "SW2", fte = 1m, annualCost = 40_000m,
+                    budgetLineCode = "social-work", effectiveFrom = DateOnly.Parse(PostsFrom, System.Globalization.CultureInfo.InvariantCulture).AddDays(i % 200),
+                });
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"POST /posts answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                }
+            }
+        }));
+    }
+
+    /// <summary>Waits for Workforce to queue its next publication and returns it with its number of points.</summary>
+    private static async Task<(JsonObject Payload, int Points)> LatestPublicationAsync(Stopwatch since)
+    {
+        await using var workforce = new NpgsqlConnection(Env.Pg("workforcedb"));
+        await workforce.OpenAsync();
+        var startedAt = DateTimeOffset.UtcNow - since.Elapsed;
+        while (since.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            await using var command = new NpgsqlCommand(
+                "SELECT payload::text FROM outbox_messages WHERE message_type = 'Platform.Contracts.Measures.V1.MeasureSeriesPublished' AND occurred_at >= $1 ORDER BY sequence DESC LIMIT 1",
+                workforce) { Parameters = { new() { Value = startedAt } } };
+            if (await command.ExecuteScalarAsync() is string json)
+            {
+                var payload = JsonNode.Parse(json)!.AsObject();
+                var points = payload["series"]!.AsArray().Sum(s => s!["points"]!.AsArray().Count);
+                return (payload, points);
+            }
+            await Task.Delay(50);
+        }
+        throw new InvalidOperationException("Workforce published no measures within 5 minutes of a change.");
+    }
+
+    private static async Task<double> ReplayAsync(JsonObject payload, int n)
+    {
+        var ids = Enumerable.Range(0, n).Select(_ => Guid.NewGuid()).ToArray();
+        var version = (long)payload["version"]!;
+        await using var workforce = new NpgsqlConnection(Env.Pg("workforcedb"));
+        await using var inspections = new NpgsqlConnection(Env.Pg("inspectionsdb"));
+        await workforce.OpenAsync();
+        await inspections.OpenAsync();
+        var now = DateTimeOffset.UtcNow;
+        await using (var tx = await workforce.BeginTransactionAsync())
+        {
+            await using var importer = await workforce.BeginBinaryImportAsync(
+                "COPY outbox_messages (id, message_type, payload, occurred_at, next_attempt_at, attempts) FROM STDIN (FORMAT BINARY)");
+            for (var i = 0; i < n; i++)
+            {
+                // A later version each: every replay is applied (stored and rated), none is skipped as superseded.
+                payload["eventId"] = ids[i];
+                payload["version"] = version + 1_000_000 + i;
+                await importer.StartRowAsync();
+                await importer.WriteAsync(ids[i], NpgsqlDbType.Uuid);
+                await importer.WriteAsync("Platform.Contracts.Measures.V1.MeasureSeriesPublished", NpgsqlDbType.Varchar);
+                await importer.WriteAsync(payload.ToJsonString(), NpgsqlDbType.Jsonb);
+                await importer.WriteAsync(now, NpgsqlDbType.TimestampTz);
+                await importer.WriteAsync(now, NpgsqlDbType.TimestampTz);
+                await importer.WriteAsync(0, NpgsqlDbType.Integer);
+            }
+            await importer.CompleteAsync();
+            await importer.DisposeAsync();
+            await tx.CommitAsync();
+        }
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            await using var command = new NpgsqlCommand(
+                "SELECT count(*) FROM inbox_messages WHERE consumer = 'MeasureSeriesPublishedConsumer' AND message_id = ANY($1)", inspections)
+            { Parameters = { new() { Value = ids } } };
+            if ((long)(await command.ExecuteScalarAsync())! >= n) return clock.Elapsed.TotalSeconds;
+            await Task.Delay(50);
+        }
+        throw new InvalidOperationException($"Inspections did not apply {n} replayed publications within 5 minutes.");
+    }
+}
