@@ -28,3 +28,5 @@ public sealed record VirementLine(string CostCentreCode, string BudgetLineCode, 
 
 public sealed record Virement(Guid Id, int FinancialYear, string Reason, string Status, IReadOnlyList<VirementLine> Lines, decimal TotalMoved,
     DateTimeOffset RaisedAt, DateOnly? DecidedOn);
+
+public sealed record CostCentre(string Code, string Name, string Service);

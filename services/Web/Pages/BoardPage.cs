@@ -2,11 +2,13 @@ using Platform.Web.Gateway;
 
 namespace Platform.Web.Pages;
 
-/// <summary>Everything the board shows for a date: the Inspections board and each indicator's series.</summary>
-public sealed record BoardView(Board Board, IReadOnlyDictionary<string, IReadOnlyList<SeriesPoint>> Series, bool CanWrite, bool Print)
+/// <summary>Everything the board shows for a date: the Inspections board, each indicator's series and the names of the teams indicators are for.</summary>
+public sealed record BoardView(Board Board, IReadOnlyDictionary<string, IReadOnlyList<SeriesPoint>> Series, bool CanWrite, bool Print,
+    IReadOnlyDictionary<string, string>? TeamNames = null)
 {
     public IndicatorTile Tile(Indicator indicator) =>
-        new(indicator, Series.TryGetValue(indicator.Code, out var series) ? series : [], Print ? "print" : "board");
+        new(indicator, Series.TryGetValue(indicator.Code, out var series) ? series : [], Print ? "print" : "board",
+            indicator?.TeamCode is { } team ? Format.Team(team, TeamNames) : null);
 
     /// <summary>Indicators not linked to an area shown on the board.</summary>
     public IReadOnlyList<Indicator> OtherIndicators =>
@@ -23,7 +25,9 @@ public static class BoardLoader
         var board = await gateway.GetAsync<Board>($"/api/inspections/board?asAt={Format.Iso(asAt)}", cancellationToken);
         if (!board.IsSuccess) return (null, board.Problem);
         var series = await Task.WhenAll(board.Value!.Indicators.Select(async i => (i.Code, Detail: await SeriesAsync(gateway, i.Code, asAt, cancellationToken))));
-        return (new BoardView(board.Value, series.ToDictionary(s => s.Code, s => s.Detail), canWrite, print), null);
+        // Team indicators are shown with the team's name (codes are not for readers); without the names, the codes.
+        var teamNames = board.Value.Indicators.Any(i => i.TeamCode is not null) ? await WorkforceTeams.NamesAsync(gateway, cancellationToken) : null;
+        return (new BoardView(board.Value, series.ToDictionary(s => s.Code, s => s.Detail), canWrite, print, teamNames), null);
     }
 
     public static async Task<IReadOnlyList<SeriesPoint>> SeriesAsync(GatewayClient gateway, string code, DateOnly asAt, CancellationToken cancellationToken)

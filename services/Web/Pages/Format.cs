@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.Contracts.Finance;
 using Platform.Web.Gateway;
 
 namespace Platform.Web.Pages;
@@ -28,6 +29,44 @@ public static class Format
     }
 
     public static string Number(decimal value, string unit) => Value(value, unit);
+
+    /// <summary>
+    /// A 0–1 ratio (as the Workforce API answers supervision compliance) as a percentage: ×100 here and nowhere else,
+    /// to one decimal place at most ("91.6%", "100%").
+    /// </summary>
+    public static string Percent(decimal? ratio) => ratio is { } r ? Value(r * 100m, "%") : "no data";
+
+    /// <summary>The financial year (1 April to 31 March, named by its start year) a date falls in: 1 November 2019 is in 2019.</summary>
+    public static int FinancialYearOf(DateOnly date) => date.Month >= 4 ? date.Year : date.Year - 1;
+
+    /// <summary>A financial year's name, as Finance writes it: 2019 is "2019-20".</summary>
+    public static string FinancialYear(int startYear) =>
+        $"{startYear.ToString(CultureInfo.InvariantCulture)}-{((startYear + 1) % 100).ToString("00", CultureInfo.InvariantCulture)}";
+
+    /// <summary>Finance's line for the rest of the council (not an S251 line), which virements such as "Investing in Children" come from.</summary>
+    public const string OtherCouncilServices = "other-council-services";
+
+    /// <summary>A budget line's name: the S251 line it stands for, never its code.</summary>
+    public static string BudgetLine(string code) =>
+        S251Lines.All.TryGetValue(code, out var name) ? name
+        : code == OtherCouncilServices ? "Other council services (outside children's social care)"
+        : Words(code);
+
+    /// <summary>A commissioner's recommendation (the DfE intervention options) in words.</summary>
+    public static string Recommendation(string code) => code switch
+    {
+        "remain-with-council" => "Remain with the council",
+        "remain-with-council-with-support" => "Remain with the council, with support",
+        "partnership-with-strong-authority" => "Partnership with a strong authority",
+        "alternative-delivery-model" => "Alternative delivery model",
+        "shared-director" => "Shared director of children's services",
+        "direction-revoked" => "Direction revoked",
+        _ => Words(code),
+    };
+
+    /// <summary>A team's name where the page knows it, else its code.</summary>
+    public static string Team(string code, IReadOnlyDictionary<string, string>? names) =>
+        names is not null && names.TryGetValue(code, out var name) && !string.IsNullOrWhiteSpace(name) ? name : code;
 
     public static string RagText(string status) => status switch
     {

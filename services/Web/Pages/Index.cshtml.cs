@@ -33,6 +33,8 @@ public sealed class IndexModel(GatewayClient gateway) : PageModel
     {
         var detail = await gateway.GetAsync<IndicatorDetail>($"/api/inspections/indicators/{Uri.EscapeDataString(code)}?asAt={Format.Iso(Date)}", cancellationToken);
         if (!detail.IsSuccess) return StatusCode(detail.Problem!.Status >= 400 ? detail.Problem.Status : 502);
-        return Partial("_IndicatorTile", new IndicatorTile(detail.Value!.Indicator, detail.Value.Series));
+        var indicator = detail.Value!.Indicator;
+        var teamName = indicator.TeamCode is { } team ? Format.Team(team, await WorkforceTeams.NamesAsync(gateway, cancellationToken)) : null;
+        return Partial("_IndicatorTile", new IndicatorTile(indicator, detail.Value.Series, TeamName: teamName));
     }
 }

@@ -7,7 +7,8 @@ namespace Platform.Web.Pages;
 /// <param name="Indicator">The indicator as at the board's date.</param>
 /// <param name="Series">Its month-end values.</param>
 /// <param name="Instance">Distinguishes element ids when one page shows the tile more than once.</param>
-public sealed record IndicatorTile(Indicator Indicator, IReadOnlyList<SeriesPoint> Series, string Instance = "board");
+/// <param name="TeamName">The name of the team the indicator is for (its code when the name is unknown), null for a department-wide one.</param>
+public sealed record IndicatorTile(Indicator Indicator, IReadOnlyList<SeriesPoint> Series, string Instance = "board", string? TeamName = null);
 
 /// <summary>Coordinates of a trend sparkline: month-end values scaled into a small SVG, target line included.</summary>
 public sealed record TrendChart(string Points, IReadOnlyList<(string X, string Y, string Status)> Dots, string? TargetY)

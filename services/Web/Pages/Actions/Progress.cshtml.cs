@@ -41,7 +41,7 @@ public sealed class ProgressModel(GatewayClient gateway) : PageModel
         var on = AsAt ?? BoardLoader.Today();
         var result = await gateway.PostAsync<PlanAction>($"/api/inspections/actions/{Id}/progress",
             new { status = Status, on, evidence = string.IsNullOrWhiteSpace(Evidence) ? null : Evidence.Trim() }, cancellationToken);
-        if (result.IsSuccess) return Redirect($"/?asAt={Format.Iso(on)}");
+        if (result.IsSuccess) return Redirect(Links.Board(on));
         Problem = result.Problem;
         await LoadAsync(cancellationToken);
         return Page();

@@ -16,6 +16,11 @@ public sealed class WorkforceModel(GatewayClient gateway) : PageModel
 
     public IReadOnlyList<TeamCaseload> Teams { get; private set; } = [];
 
+    /// <summary>Team names by code (from <c>/api/workforce/teams</c>): the page names teams, it does not show their codes.</summary>
+    public IReadOnlyDictionary<string, string> TeamNames { get; private set; } = new Dictionary<string, string>();
+
+    public string TeamName(string code) => Format.Team(code, TeamNames);
+
     public SupervisionCompliance? Supervision { get; private set; }
 
     public ApiProblem? Problem { get; private set; }
@@ -27,11 +32,13 @@ public sealed class WorkforceModel(GatewayClient gateway) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var teams = await gateway.GetAsync<PageOf<Team>>("/api/workforce/teams?pageSize=200", cancellationToken);
-        if (!teams.IsSuccess) { Problem = teams.Problem; return; }
-        var caseloads = await Task.WhenAll(teams.Value!.Items.Select(t =>
+        var (teams, teamsProblem) = await WorkforceTeams.LoadAsync(gateway, cancellationToken);
+        if (teamsProblem is not null) { Problem = teamsProblem; return; }
+        TeamNames = WorkforceTeams.Names(teams);
+        var caseloads = await Task.WhenAll(teams.Select(t =>
             gateway.GetAsync<TeamCaseload>($"/api/workforce/teams/{Uri.EscapeDataString(t.Code)}/caseloads?asAt={Format.Iso(Date)}", cancellationToken)));
-        Teams = caseloads.Where(c => c.IsSuccess && c.Value!.Workers > 0).Select(c => c.Value!).OrderBy(c => c.TeamCode, StringComparer.Ordinal).ToList();
+        Teams = caseloads.Where(c => c.IsSuccess && c.Value!.Workers > 0).Select(c => c.Value!)
+            .OrderBy(c => TeamName(c.TeamCode), StringComparer.CurrentCulture).ThenBy(c => c.TeamCode, StringComparer.Ordinal).ToList();
         Problem = caseloads.FirstOrDefault(c => !c.IsSuccess)?.Problem;
         var supervision = await gateway.GetAsync<SupervisionCompliance>($"/api/workforce/supervision/compliance?asAt={Format.Iso(Date)}", cancellationToken);
         Supervision = supervision.Value;
