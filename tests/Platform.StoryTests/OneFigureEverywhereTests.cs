@@ -43,7 +43,7 @@ public sealed class OneFigureEverywhereTests(DemoStoryFixture story)
     public async Task The_board_page_shows_each_tile_with_the_owning_services_figure_on_every_date_of_the_story()
     {
         await using var browser = await WebBrowser.LaunchAsync();
-        var page = await browser.SignInAsync(story.Platform.GatewayAddress, "read-only-operator", "Board member");
+        var page = await browser.SignInAsync(story.Platform.GatewayAddress, "read-only-operator", "board-member");
         var mismatches = new List<string>();
         foreach (var date in StoryDates)
         {
@@ -66,7 +66,7 @@ public sealed class OneFigureEverywhereTests(DemoStoryFixture story)
     public async Task The_workforce_page_shows_supervision_compliance_as_the_workforce_API_has_it_on_every_date_of_the_story()
     {
         await using var browser = await WebBrowser.LaunchAsync();
-        var page = await browser.SignInAsync(story.Platform.GatewayAddress, "read-only-operator", "Board member");
+        var page = await browser.SignInAsync(story.Platform.GatewayAddress, "read-only-operator", "board-member");
         foreach (var date in StoryDates)
         {
             var kpis = await Json($"/api/workforce/kpis?asAt={date}");

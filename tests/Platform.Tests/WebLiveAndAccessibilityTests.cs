@@ -1,9 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MassTransit;
 using Microsoft.Playwright;
-using Platform.Contracts.Workforce.V1;
 using Xunit.Abstractions;
 using static Platform.Tests.InspectionsImprovementTests;
 
@@ -16,14 +14,23 @@ public sealed class WebLiveAndAccessibilityTests(PlatformFixture platform, ITest
     [Fact]
     public async Task A_workforce_change_updates_the_indicator_tile_on_an_open_board_without_a_reload()
     {
-        // Far-future business dates: the post's cost lands in a financial year no Finance test looks at.
+        // Far-future business dates: the post's cost lands in a financial year no Finance test looks at. Through Workforce's
+        // API: one post, filled by a worker from 1 January 2071, so the team's vacancy rate is 0 %.
         var team = Unique("WLT");
-        var post = Guid.NewGuid();
-        await PublishAsync(new PostCreated(post, team, "social-worker", "SW2", 1m, 40_000m, "social-work", new DateOnly(2071, 1, 1)));
+        (await platform.Gateway.PostAsJsonAsync("/api/workforce/teams", new { code = team, name = "Live board team", directorate = "Children's Social Care" })).EnsureSuccessStatusCode();
+        var post = (string)(await Json(await platform.Gateway.PostAsJsonAsync("/api/workforce/posts", new
+        {
+            teamCode = team, jobRole = "social-worker", grade = "SW2", fte = 1m, annualCost = 40_000m, budgetLineCode = "social-work", effectiveFrom = "2071-01-01",
+        })))["id"]!;
+        var worker = (string)(await Json(await platform.Gateway.PostAsJsonAsync("/api/workforce/staff", new
+        {
+            teamCode = team, jobRole = "social-worker", employmentType = "employed", fte = 1m, isQualifiedSocialWorker = true,
+            registrationNumber = "SW71001", postId = post, startDate = "2071-01-01",
+        })))["id"]!;
         await EventuallyAsync(async () =>
         {
-            using var response = await platform.Gateway.GetAsync($"/api/inspections/indicators/vacancy-rate?teamCode={team}&asAt=2071-03-01");
-            return response.IsSuccessStatusCode && (int)(await Json(response))["posts"]! == 1 ? "known" : null;
+            using var response = await platform.Gateway.GetAsync($"/api/inspections/indicators/measures/vacancy-rate?teamCode={team}&asAt=2071-03-01");
+            return response.IsSuccessStatusCode && (decimal?)(await Json(response))["value"] == 0m ? "known" : null;
         });
         var code = Unique("VAC");
         await Json(await platform.Gateway.PostAsJsonAsync("/api/inspections/indicators", new
@@ -40,7 +47,8 @@ public sealed class WebLiveAndAccessibilityTests(PlatformFixture platform, ITest
         await Assertions.Expect(page.Locator("#board")).ToHaveAttributeAsync("data-live-state", "open");
         await page.EvaluateAsync("() => { window.platformTestMarker = 'same page'; }");
 
-        await PublishAsync(new VacancyOpened(Guid.NewGuid(), post, team, "social-worker", new DateOnly(2071, 2, 1)));
+        // The worker leaves on 1 February: the post is empty again, 100 % vacant.
+        await Json(await platform.Gateway.PostAsJsonAsync($"/api/workforce/staff/{worker}/leave", new { leftOn = "2071-02-01", leavingReason = "resignation" }));
 
         await Assertions.Expect(tile.Locator("[data-testid=tile-value]")).ToHaveTextAsync("100% of FTE", new() { Timeout = 60_000 });
         await Assertions.Expect(tile.Locator("[data-testid=tile-rag]")).ToHaveTextAsync("Red: off target");
@@ -79,8 +87,6 @@ public sealed class WebLiveAndAccessibilityTests(PlatformFixture platform, ITest
         Assert.True(serious.Count == 0, string.Join(Environment.NewLine, all));
     }
 
-    private async Task PublishAsync<T>(T message) where T : Platform.Contracts.IntegrationEvent =>
-        await platform.FinanceBus.Publish(message, context => context.MessageId = message.EventId);
 
     internal static string AxeScript()
     {

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using MassTransit;
 using Microsoft.Playwright;
@@ -10,56 +11,57 @@ namespace Platform.Tests;
 [Collection(PlatformTestGroup.Name)]
 public sealed class WebOperationsTests(PlatformFixture platform)
 {
-    private const string VacancyQueue = "inspections-establishment-vacancy-opened";
+    private const string AllocateQueue = "workforce-allocate-case";
 
     [Fact]
     public async Task A_platform_admin_sees_a_parked_message_and_re_drives_it_once_its_cause_is_fixed()
     {
-        // A vacancy on a post Inspections has never heard of: its consumer fails, and after the retries MassTransit parks it.
-        // Far-future business dates: the post's cost lands in a financial year no Finance test looks at.
+        // A case allocated (by the case management system, through ingest) to a worker Workforce has never heard of: its
+        // consumer fails, and after the retries MassTransit parks it. Far-future business dates.
         var team = Unique("WOP");
-        var post = Guid.NewGuid();
-        var poison = new VacancyOpened(Guid.NewGuid(), post, team, "social-worker", new DateOnly(2072, 2, 1));
+        (await platform.Gateway.PostAsJsonAsync("/api/workforce/teams", new { code = team, name = "Operations team", directorate = "Children's Social Care" })).EnsureSuccessStatusCode();
+        var worker = Guid.NewGuid();
+        var caseReference = $"{team}-C1";
+        var poison = new AllocateCase(worker, caseReference, new DateOnly(2072, 2, 1));
         await platform.FinanceBus.Publish(poison, context => context.MessageId = poison.EventId);
 
         await using var browser = await WebBrowser.LaunchAsync();
         var page = await browser.SignInAsync(platform.GatewayAddress, "platform-admin", "web-operator");
-        var row = page.Locator($"table[data-queue='{VacancyQueue}_error'] tr[data-message-id='{poison.EventId}']");
+        var row = page.Locator($"table[data-queue='{AllocateQueue}_error'] tr[data-message-id='{poison.EventId}']");
         await WithinAsync(async () =>
         {
             await page.GotoAsync("/operations");
             return await row.CountAsync() == 1 ? "parked" : null;
         }, TimeSpan.FromSeconds(90));
         var text = await row.InnerTextAsync();
-        Assert.Contains("Platform.Contracts.Workforce.V1.VacancyOpened", text, StringComparison.Ordinal);
-        Assert.Contains($"Post {post} is not known yet", text, StringComparison.Ordinal);
+        Assert.Contains("Platform.Contracts.Workforce.V1.AllocateCase", text, StringComparison.Ordinal);
+        Assert.Contains($"Worker {worker} (or the case allocation) does not exist", text, StringComparison.Ordinal);
         Assert.Contains("UTC", text, StringComparison.Ordinal);
         // Health and version of every service, and the queue list from the management API.
         foreach (var service in new[] { "gateway", "workforce", "finance", "placements", "inspections" })
         {
             Assert.Contains("Healthy", await page.Locator($"tr[data-service='{service}']").InnerTextAsync(), StringComparison.Ordinal);
         }
-        Assert.Contains(VacancyQueue, await page.Locator($"tr[data-queue-row='{VacancyQueue}']").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains(AllocateQueue, await page.Locator($"tr[data-queue-row='{AllocateQueue}']").InnerTextAsync(), StringComparison.Ordinal);
 
-        // The cause is fixed (the post becomes known), then the message is re-driven from the page.
-        await platform.FinanceBus.Publish(new PostCreated(post, team, "social-worker", "SW2", 1m, 40_000m, "social-work", new DateOnly(2072, 1, 1)));
-        await VacancyRateAsync(team, r => (int)r["posts"]! == 1);
+        // The cause is fixed (HR's starter arrives), then the message is re-driven from the page.
+        var starter = new RecordStarter(worker, team, "social-worker", "employed", 1m, true, "SW72001", null, new DateOnly(2072, 1, 1), null, null);
+        await platform.FinanceBus.Publish(starter, context => context.MessageId = starter.EventId);
+        await CaseloadAsync(worker, 0);
         await row.GetByRole(AriaRole.Button).ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=outcome]")).ToContainTextAsync($"1 message re-driven from {VacancyQueue}_error to {VacancyQueue}");
+        await Assertions.Expect(page.Locator("[data-testid=outcome]")).ToContainTextAsync($"1 message re-driven from {AllocateQueue}_error to {AllocateQueue}");
 
-        var rate = await VacancyRateAsync(team, r => (int)r["vacantPosts"]! == 1);
-        Assert.Equal(100m, (decimal)rate["ratePercent"]!);
+        await CaseloadAsync(worker, 1);
         await page.GotoAsync("/operations");
         Assert.Equal(0, await row.CountAsync());
     }
 
-    private async Task<JsonNode> VacancyRateAsync(string team, Func<JsonNode, bool> condition) =>
+    private async Task CaseloadAsync(Guid worker, int cases) =>
         await EventuallyAsync(async () =>
         {
-            using var response = await platform.Gateway.GetAsync($"/api/inspections/indicators/vacancy-rate?teamCode={team}&asAt=2072-03-01");
+            using var response = await platform.Gateway.GetAsync($"/api/workforce/staff/{worker}/cases?asAt=2072-03-01");
             if (!response.IsSuccessStatusCode) return null;
-            var rate = await Json(response);
-            return condition(rate) ? rate : null;
+            return (int)(await Json(response))["caseload"]! == cases ? "reached" : null;
         });
 
     private static async Task<T> WithinAsync<T>(Func<Task<T?>> probe, TimeSpan within) where T : class

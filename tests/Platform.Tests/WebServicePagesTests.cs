@@ -80,39 +80,45 @@ public sealed class WebServicePagesTests(PlatformFixture platform)
     private sealed record IndicatorDetailDto(IndicatorDto Indicator, IReadOnlyList<SeriesPointDto> Series);
 
     [Fact]
-    public async Task The_placements_page_charts_carer_capacity_with_a_table_whose_month_end_values_are_the_Inspections_API_series()
+    public async Task The_placements_page_charts_foster_own_provision_with_month_end_values_equal_to_the_Inspections_series_and_the_Placements_API()
     {
-        // A department-wide carer-capacity indicator, so the catalogue has one for the page to chart.
+        // A department-wide indicator on the measure, so the catalogue has one for the page to chart.
         var created = await platform.Gateway.PostAsJsonAsync("/api/inspections/indicators", new
         {
-            code = Unique("WCAP"), name = "Free foster places", measure = "carer-capacity", target = 2m, tolerance = 1m,
+            code = Unique("WFOS"), name = "Foster placements with our own carers", measure = "foster-own-provision", target = 75m, tolerance = 10m,
         });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         var mine = (await created.ReadAsync<IndicatorDto>()).Code;
-        // A foster household approved in September 2040 (places are the whole authority's, so other carers may count too).
-        var approved = await platform.Gateway.PostAsJsonAsync("/api/placements/foster-carers", new
+        // Two children fostered from September 2040, one with the council's own carers (PR1), one with an agency (PR4).
+        foreach (var provider in new[] { "PR1", "PR4" })
         {
-            householdReference = $"FC-{Random.Shared.Next(100_000, 999_999)}", approvedOn = "2040-09-01", approvedPlaces = 2, ageFrom = 0, ageTo = 17, isInHouse = true,
-        });
-        Assert.True(approved.IsSuccessStatusCode, await approved.Content.ReadAsStringAsync());
+            var child = await platform.RegisterPlacementsChildAsync("2030-05-01");
+            var episode = await platform.Gateway.PostAsJsonAsync($"/api/placements/children/{child}/episodes", new
+            {
+                startDate = "2040-09-01", reasonForNewEpisode = "S", legalStatus = "C2", categoryOfNeed = "N1", placementType = "U6", placementProvider = provider,
+                weeklyCost = 500m,
+            });
+            Assert.True(episode.IsSuccessStatusCode, await episode.Content.ReadAsStringAsync());
+        }
+        const string asAt = "2040-12-31";
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await platform.Gateway.GetFromJsonAsync<IndicatorDetailDto>($"/api/inspections/indicators/{mine}?asAt=2040-12-31"))!.Series
-            .All(p => p.Value is null or 0))
+        while ((await platform.Gateway.GetFromJsonAsync<IndicatorDetailDto>($"/api/inspections/indicators/{mine}?asAt={asAt}"))!.Series
+            .All(p => p.Value is null))
         {
-            Assert.True(DateTime.UtcNow < deadline, "Inspections did not count the approved foster places within 60 s.");
+            Assert.True(DateTime.UtcNow < deadline, "Inspections had no value from Placements within 60 s.");
             await Task.Delay(250);
         }
 
         await using var browser = await WebBrowser.LaunchAsync();
-        var page = await browser.SignInAsync(platform.GatewayAddress, "read-only-operator", "web-capacity");
-        const string asAt = "2040-12-31";
+        var page = await browser.SignInAsync(platform.GatewayAddress, "read-only-operator", "web-fostering");
         var response = await page.GotoAsync($"/placements?asAt={asAt}");
         Assert.Equal(200, response!.Status);
-        var table = page.Locator("[data-testid=carer-capacity]");
+        var table = page.Locator("[data-testid=foster-own-provision]");
         Assert.Equal(1, await table.CountAsync());
         Assert.True(await page.Locator("svg.app-chart").CountAsync() >= 1);
 
-        // Each month end's cell shows the value the Inspections API gives for the indicator the page charts.
+        // Each month end's cell shows the value Inspections has for the indicator the page charts, which is the value the
+        // owner, Placements, gives for that date.
         var cells = table.Locator("td[data-indicator]");
         var code = await cells.First.GetAttributeAsync("data-indicator");
         var detail = await platform.Gateway.GetFromJsonAsync<IndicatorDetailDto>($"/api/inspections/indicators/{code}?asAt={asAt}");
@@ -120,8 +126,12 @@ public sealed class WebServicePagesTests(PlatformFixture platform)
         Assert.Equal(detail.Series.Count, await cells.CountAsync());
         foreach (var point in detail.Series)
         {
+            var owner = await platform.Gateway.GetFromJsonAsync<FosterDto>($"/api/placements/indicators/foster-sufficiency?asAt={point.AsAt:yyyy-MM-dd}");
+            Assert.Equal(owner!.OwnProvisionPercent, point.Value);
             var cell = table.Locator($"td[data-as-at='{point.AsAt:yyyy-MM-dd}']");
             Assert.Equal(Platform.Web.Pages.Format.Value(point.Value, detail.Indicator.Unit), (await cell.InnerTextAsync()).Trim());
         }
     }
+
+    private sealed record FosterDto(decimal? OwnProvisionPercent);
 }

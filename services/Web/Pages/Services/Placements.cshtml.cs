@@ -4,7 +4,7 @@ using Platform.Web.Gateway;
 
 namespace Platform.Web.Pages.Services;
 
-/// <summary>Placements: children looked after at each month end of the year to a date, the rate per 10,000 against England and statistical neighbours, 3+ placements and carer capacity over time.</summary>
+/// <summary>Placements: children looked after at each month end of the year to a date, the rate per 10,000 against England and statistical neighbours, 3+ placements and foster placements with the council's own carers over time.</summary>
 public sealed class PlacementsModel(GatewayClient gateway) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -19,8 +19,8 @@ public sealed class PlacementsModel(GatewayClient gateway) : PageModel
     /// <summary>Children looked after with 3 or more placements in the 12 months to each month end.</summary>
     public IndicatorTrendView? Stability { get; private set; }
 
-    /// <summary>Approved foster places not occupied at each month end.</summary>
-    public IndicatorTrendView? CarerCapacity { get; private set; }
+    /// <summary>Children in foster placements placed with the council's own carers (PR1), as a share of all in foster placements, at each month end.</summary>
+    public IndicatorTrendView? FosterProvision { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -32,8 +32,8 @@ public sealed class PlacementsModel(GatewayClient gateway) : PageModel
         Points = results.Where(r => r.IsSuccess).Select(r => r.Value!).ToList();
         Stability = await IndicatorTrends.LoadAsync(gateway, $"Children looked after with 3 or more placements, to {Format.Date(Date)}", "three-plus-placements", Date,
             [("three-plus-placements", "3+ placements in 12 months", "council")], cancellationToken);
-        CarerCapacity = await IndicatorTrends.LoadAsync(gateway, $"Free foster places, to {Format.Date(Date)}", "carer-capacity", Date,
-            [("carer-capacity", "Free foster places", "council")], cancellationToken);
+        FosterProvision = await IndicatorTrends.LoadAsync(gateway, $"Foster placements with the council's own carers, to {Format.Date(Date)}", "foster-own-provision", Date,
+            [("foster-own-provision", "With the council's own carers", "council")], cancellationToken);
     }
 
     public LineChartView RateChart => new(
