@@ -29,7 +29,8 @@ public sealed class DemoStoryFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Platform.DisposeAsync();
-        Platform.Dispose();
+        using var http = ManagementClient(out _);
+        await http.DeleteAsync($"/api/vhosts/{_virtualHost}");
     }
 
     private async Task LoadDemoAsync()
@@ -55,14 +56,20 @@ public sealed class DemoStoryFixture : IAsyncLifetime
         Assert.True(demo.ExitCode == 0, $"eng/demo.sh failed ({demo.ExitCode}):\n{output}");
     }
 
-    private async Task CreateVirtualHostAsync()
+    private static HttpClient ManagementClient(out string user)
     {
         var management = new Uri(Environment.GetEnvironmentVariable("PLATFORM_TEST_RABBITMQ_MANAGEMENT")
             ?? throw new InvalidOperationException("PLATFORM_TEST_RABBITMQ_MANAGEMENT is not set (run through ./platform test)."));
-        var user = Uri.UnescapeDataString(management.UserInfo.Split(':')[0]);
-        using var http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)) };
+        user = Uri.UnescapeDataString(management.UserInfo.Split(':')[0]);
+        var http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo))));
+        return http;
+    }
+
+    private async Task CreateVirtualHostAsync()
+    {
+        using var http = ManagementClient(out var user);
         (await http.PutAsJsonAsync($"/api/vhosts/{_virtualHost}", new { })).EnsureSuccessStatusCode();
         (await http.PutAsJsonAsync($"/api/permissions/{_virtualHost}/{Uri.EscapeDataString(user)}", new { configure = ".*", write = ".*", read = ".*" }))
             .EnsureSuccessStatusCode();

@@ -80,6 +80,54 @@ public sealed class OneFigureEverywhereTests(DemoStoryFixture story)
         }
     }
 
+    [Fact]
+    public async Task Every_trend_table_and_team_average_on_the_service_pages_shows_the_owning_services_figure_on_every_date_of_the_story()
+    {
+        await using var browser = await WebBrowser.LaunchAsync();
+        var page = await browser.SignInAsync(story.Platform.GatewayAddress, "read-only-operator", "board-member");
+        var units = new Dictionary<string, (string Measure, string Unit, string? Team)>();
+        var mismatches = new List<string>();
+        var cellsChecked = 0;
+        foreach (var date in StoryDates)
+        {
+            await WaitForBoardAsync(date);
+            foreach (var path in new[] { $"/workforce?asAt={date}", $"/finance?asAt={date}", $"/placements?asAt={date}" })
+            {
+                await page.GotoAsync(path);
+                // Every month-end cell of every trend table: the indicator's measure as its owner answers it for that date.
+                foreach (var cell in await page.Locator("td[data-indicator][data-as-at]").AllAsync())
+                {
+                    var code = (await cell.GetAttributeAsync("data-indicator"))!;
+                    var asAt = (await cell.GetAttributeAsync("data-as-at"))!;
+                    if (!units.TryGetValue(code, out var indicator))
+                    {
+                        var detail = await Json($"/api/inspections/indicators/{Uri.EscapeDataString(code)}?asAt={date}");
+                        units[code] = indicator = ((string)detail["indicator"]!["measure"]!, (string)detail["indicator"]!["unit"]!, (string?)detail["indicator"]!["teamCode"]);
+                    }
+                    var expected = Format.Value(await OwnerValueAsync(indicator.Measure, indicator.Team, asAt), indicator.Unit);
+                    var shown = (await cell.InnerTextAsync()).Trim();
+                    cellsChecked++;
+                    if (shown != expected) mismatches.Add($"{path} {code} at {asAt}: the page shows '{shown}', the owner's API gives '{expected}'");
+                }
+            }
+
+            // The Workforce page's team averages are the census caseload of each team, as GET /kpis gives it.
+            var kpis = await Json($"/api/workforce/kpis?asAt={date}");
+            await page.GotoAsync($"/workforce?asAt={date}");
+            foreach (var row in await page.Locator("[data-testid=team-caseloads] tr[data-team]").AllAsync())
+            {
+                var team = (await row.GetAttributeAsync("data-team"))!;
+                var owner = (decimal?)kpis["teams"]!.AsArray().FirstOrDefault(t => (string?)t!["teamCode"] == team)?["caseloadFte"];
+                var expected = owner?.ToString("0.0", CultureInfo.InvariantCulture) ?? "no data";
+                var shown = (await row.Locator("td[data-measure=average-caseload]").InnerTextAsync()).Trim();
+                cellsChecked++;
+                if (shown != expected) mismatches.Add($"/workforce?asAt={date} team {team}: the page shows '{shown}', GET /kpis gives '{expected}'");
+            }
+        }
+        Assert.True(cellsChecked > 50, $"only {cellsChecked} figures were found on the service pages");
+        Assert.True(mismatches.Count == 0, string.Join('\n', mismatches));
+    }
+
     private async Task WaitForBoardAsync(string date)
     {
         var deadline = DateTime.UtcNow.AddMinutes(4);

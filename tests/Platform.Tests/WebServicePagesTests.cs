@@ -92,7 +92,7 @@ public sealed class WebServicePagesTests(PlatformFixture platform)
         // Two children fostered from September 2040, one with the council's own carers (PR1), one with an agency (PR4).
         foreach (var provider in new[] { "PR1", "PR4" })
         {
-            var child = await platform.RegisterPlacementsChildAsync("2030-05-01");
+            var child = await platform.RegisterPlacementsChildAsync("2025-05-01");
             var episode = await platform.Gateway.PostAsJsonAsync($"/api/placements/children/{child}/episodes", new
             {
                 startDate = "2040-09-01", reasonForNewEpisode = "S", legalStatus = "C2", categoryOfNeed = "N1", placementType = "U6", placementProvider = provider,

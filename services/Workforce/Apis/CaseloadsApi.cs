@@ -154,7 +154,7 @@ public static class CaseloadsApi
             .Where(s => s.TeamCode == teamCode && s.StartDate <= date && (s.LeftOn == null || s.LeftOn >= date))
             .Select(s => new
             {
-                s.Id, s.JobRole, s.EmploymentType, s.Fte,
+                s.Id, s.JobRole, s.EmploymentType, s.Fte, s.IsQualifiedSocialWorker,
                 Cases = db.CaseAllocations.Count(a => a.WorkerId == s.Id && a.AllocatedOn <= date && (a.ReleasedOn == null || a.ReleasedOn > date)),
             })
             .OrderBy(s => s.Id)
@@ -162,7 +162,9 @@ public static class CaseloadsApi
 
         var rows = staff.Select(s => new TeamWorkerCaseload(s.Id, s.JobRole, s.EmploymentType.ToString().ToLowerInvariant(), s.Fte, s.Cases,
             Level(s.Cases, inForce[s.JobRole].Threshold))).ToList();
-        var holders = rows.Where(r => r.Caseload > 0).ToList();
+        // The team's average is the census caseload (docs/measures.md): qualified social workers holding cases, as GET /kpis.
+        var qualified = staff.Where(s => s.IsQualifiedSocialWorker).Select(s => s.Id).ToHashSet();
+        var holders = rows.Where(r => r.Caseload > 0 && qualified.Contains(r.WorkerId)).ToList();
         var fte = holders.Sum(r => r.Fte);
         var cases = holders.Sum(r => r.Caseload);
         return TypedResults.Ok(new TeamCaseloadResponse(teamCode, date, rows.Count, fte, cases,

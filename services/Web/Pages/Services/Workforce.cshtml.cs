@@ -28,7 +28,7 @@ public sealed class WorkforceModel(GatewayClient gateway) : PageModel
     /// <summary>Vacancy and agency rates at each month end (the Inspections indicators, from Workforce's events).</summary>
     public IndicatorTrendView? Rates { get; private set; }
 
-    public BarChartView Chart => new($"Workers by caseload, {Format.Date(Date)}", Histogram, "Workers", "of whom over their role's warning threshold (red)", "workers");
+    public BarChartView Chart => new($"Case holders by caseload, {Format.Date(Date)}", Histogram, "Case holders", "of whom over their role's warning threshold (red)", "workers");
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -52,14 +52,15 @@ public sealed class WorkforceModel(GatewayClient gateway) : PageModel
     {
         get
         {
-            var staff = Teams.SelectMany(t => t.Staff).ToList();
+            // Case holders only, as the caseload measures count them (docs/measures.md): a worker with no cases has no caseload.
+            var staff = Teams.SelectMany(t => t.Staff).Where(s => s.Caseload > 0).ToList();
             if (staff.Count == 0) return [];
             var top = staff.Max(s => s.Caseload) / BucketSize;
             return Enumerable.Range(0, top + 1).Select(b =>
             {
                 var inBand = staff.Where(s => s.Caseload / BucketSize == b).ToList();
                 var over = inBand.Count(s => s.Level != "normal");
-                return new BarRow($"{b * BucketSize}–{b * BucketSize + BucketSize - 1} cases", inBand.Count, over, over > 0);
+                return new BarRow($"{Math.Max(1, b * BucketSize)}–{b * BucketSize + BucketSize - 1} cases", inBand.Count, over, over > 0);
             }).ToList();
         }
     }
