@@ -152,7 +152,12 @@ public sealed partial class AmqpIngestListener(
         await base.StopAsync(cancellationToken);
         if (_connection is not null)
         {
-            await _connection.CloseAsync(cancellationToken);
+            // The broker may have closed it already (a restart, a deleted virtual host): stopping must not fail for that.
+            if (_connection.IsOpen)
+            {
+                try { await _connection.CloseAsync(cancellationToken); }
+                catch (RabbitMQ.Client.Exceptions.AlreadyClosedException) { /* closed meanwhile */ }
+            }
             _connection.Dispose();
         }
     }
