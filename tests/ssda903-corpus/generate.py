@@ -667,7 +667,722 @@ def ep_in_year(c):
     return [e for e in c.eps if e["DEC"] is None or e["DEC"] >= YEAR_START]
 
 
-# SEEDED-CASES-BELOW
+# --------------------------------------------------------------------------- seeded-error cases
+# Each case: a few clean background children plus hand-written children carrying the errors.
+
+AUTO = object()
+DEFAULT_PROV = {"U1": "PR1", "U2": "PR1", "U3": "PR1", "U4": "PR1", "U5": "PR4", "U6": "PR4", "K1": "PR4",
+                "K2": "PR4", "K3": "PR4", "A3": "PR1", "A4": "PR1", "A5": "PR1", "A6": "PR1", "P1": "PR0",
+                "R1": "PR5", "R2": "PR3", "R3": "PR4", "R5": "PR3", "S1": "PR4", "P3": "PR4"}
+NEEDS_URN = {"U1", "U2", "U3", "U4", "U5", "U6", "K1", "K2", "K3", "A3", "A4", "A5", "A6", "R3", "S1"}
+
+
+class Hand:
+    """Hand-written children for seeded cases."""
+
+    def __init__(self, seed):
+        self.g = Gen(seed, id_base=900000)
+        self.rng = self.g.rng
+
+    def kid(self, dob, sex="M", **hdr):
+        g = self.g
+        c = Child(g.new_id(), sex, dob if not isinstance(dob, str) else dob, "WBRI",
+                  upn_for(self.rng, g.used_upns), "0" if sex.upper() == "F" else "", "")
+        for k, v in hdr.items():
+            setattr(c, k, v)
+        c.home = PC.stoke(self.rng)
+        return c
+
+    def ep(self, c, decom, rne, ls, place, dec="", rec="", reason="", prov=AUTO, pl=AUTO, urn=AUTO,
+           cin="N1", home=AUTO, same=False):
+        rng = self.rng
+        prev = c.eps[-1] if c.eps else None
+        up = place.upper() if isinstance(place, str) else place
+        respite = isinstance(ls, str) and ls.upper() in ("V3", "V4")
+        if same and prev is not None:
+            p_prov, p_pl, p_urn = prev["PLACE_PROVIDER"], prev["PL_POST"], prev["URN"]
+        else:
+            p_prov = DEFAULT_PROV.get(up)
+            p_urn = ("SC%06d" % rng.randint(380000, 499999)) if up in NEEDS_URN else None
+            if up in ("U1", "U2", "U3", "U4") and p_prov == "PR1":
+                p_urn = LA_FOSTER_URN
+            p_pl = c.home if up == "P1" else None
+            while p_pl is None or p_pl == c.home and up != "P1":
+                p_pl = PC.near(rng)
+            if respite:
+                p_pl, p_urn = None, None
+        e = {"CHILD": c.cid, "DECOM": decom, "RNE": rne, "LS": ls, "CIN": cin, "PLACE": place,
+             "PLACE_PROVIDER": p_prov if prov is AUTO else prov, "DEC": dec, "REC": rec,
+             "REASON_PLACE_CHANGE": reason, "HOME_POST": (None if respite else c.home) if home is AUTO else home,
+             "PL_POST": p_pl if pl is AUTO else pl, "URN": p_urn if urn is AUTO else urn}
+        c.eps.append(e)
+        return e
+
+
+def seeded(name, description, seeded_rules, seed=None, background=4, scenarios=None):
+    """Decorator: the function receives a Hand and returns the hand-written children."""
+    def wrap(fn):
+        def make(out):
+            s = seed if seed is not None else sum(map(ord, name))
+            g = Gen(s)
+            bg = [g.child(sc) for sc in (scenarios or [])] + [g.child() for _ in range(background)]
+            h = Hand(s + 1)
+            hand = fn(h)
+            kids = bg + hand
+            hdr = [c.header_row() for c in kids if not getattr(c, "no_header", False)]
+            hdr += [c.header_row() for c in kids if getattr(c, "dup_header", False)]
+            eps = [dict(e) for c in kids for e in c.eps]
+            write_case(out, name, hdr, eps, description, seeded_rules)
+        CASES[name] = make
+        return fn
+    return wrap
+
+
+# ---- Header fields
+
+@seeded("hdr-sex-codes", "SEX: numeric 1/2 (valid before 2024-25), blank, X and U; lower-case m/f accepted.",
+        ["101", "232"])
+def _(h):
+    out = []
+    for sex, dob in (("1", "14/03/2012"), ("2", "02/09/2010"), ("", "21/11/2014"), ("X", "05/05/2011"),
+                     ("U", "30/01/2016"), ("m", "17/07/2013"), ("f", "08/12/2009")):
+        c = h.kid(dob, sex)
+        if sex == "2":
+            c.mother = "0"
+        h.ep(c, "12/06/2025", "S", "C1", "U6")
+        out.append(c)
+    return out
+
+
+@seeded("hdr-dob-ethnic", "DOB blank, ISO, 2-digit year, impossible date; ETHNIC blank or not a code; "
+        "DOB after year end; child over 25.", ["102", "103", "301", "351"])
+def _(h):
+    a = h.kid("", "M"); h.ep(a, "03/05/2025", "S", "V2", "U6")
+    b = h.kid("2012-05-01", "M"); h.ep(b, "03/05/2025", "S", "V2", "U6")
+    c = h.kid("01/05/12", "F"); h.ep(c, "03/05/2025", "S", "V2", "U6")
+    d_ = h.kid("31/02/2013", "F"); h.ep(d_, "03/05/2025", "S", "V2", "U6")
+    e = h.kid("11/10/2011", "M", ethnic=""); h.ep(e, "03/05/2025", "S", "C1", "U6")
+    f = h.kid("11/10/2011", "M", ethnic="WHITE"); h.ep(f, "03/05/2025", "S", "C1", "U6")
+    g = h.kid("04/05/2026", "F", upn="UN1"); h.ep(g, "12/02/2026", "S", "C1", "U6")
+    k = h.kid("15/01/1999", "M"); h.ep(k, "03/05/2025", "S", "V2", "K2")
+    return [a, b, c, d_, e, f, g, k]
+
+
+@seeded("hdr-upn", "UPN malformed (I/O/S first letter, too short, lower case accepted), UN1 for a school-age "
+        "child, duplicate UPNs, blank UPN, UN4 for an episode starting in the last week of March.",
+        ["168", "209", "444", "442", "210"])
+def _(h):
+    out = []
+    for upn in ("I861200320089", "A86120032008", "O861200320089", "S86120032008A", "a861200320089",
+                "Z86120032008X", "UN6"):
+        c = h.kid("09/09/2010", "M", upn=upn); h.ep(c, "01/07/2025", "S", "C1", "U6"); out.append(c)
+    c = h.kid("01/09/2019", "M", upn="UN1"); h.ep(c, "01/07/2025", "S", "C1", "U6"); out.append(c)
+    c = h.kid("31/08/2020", "F", upn="UN1"); h.ep(c, "01/07/2025", "S", "C1", "U6"); out.append(c)
+    c = h.kid("01/09/2020", "F", upn="UN1"); h.ep(c, "01/07/2025", "S", "C1", "U6"); out.append(c)
+    d1 = h.kid("10/10/2010", "M", upn="K861200320077"); h.ep(d1, "01/07/2025", "S", "C1", "U6")
+    d2 = h.kid("12/12/2012", "F", upn="K861200320077"); h.ep(d2, "01/07/2025", "S", "C1", "U6")
+    out += [d1, d2]
+    c = h.kid("03/03/2011", "M", upn=""); h.ep(c, "01/07/2025", "S", "C1", "U6"); out.append(c)
+    c = h.kid("03/03/2011", "M", upn=""); h.ep(c, "01/07/2025", "S", "V3", "R1", "05/07/2025", "E4A"); out.append(c)
+    c = h.kid("05/06/2013", "M", upn="UN4"); h.ep(c, "24/03/2026", "S", "V2", "U6"); out.append(c)
+    c = h.kid("05/06/2013", "M", upn="UN4"); h.ep(c, "23/03/2026", "S", "V2", "U6"); out.append(c)
+    return out
+
+
+@seeded("hdr-mother", "MOTHER/MC_DOB: male with a child's DOB, mother without MC_DOB, not-a-mother with "
+        "MC_DOB, invalid MC_DOB, mother under 11, child older than mother, child born after the year or "
+        "after care ended; girls with MOTHER blank.", ["171", "174", "611", "612", "620", "621", "625", "393",
+                                                       "607"])
+def _(h):
+    out = []
+    c = h.kid("01/02/2009", "M", mc_dob="03/03/2025"); h.ep(c, "01/05/2025", "S", "V2", "K2"); out.append(c)
+    c = h.kid("01/02/2009", "F", mother="1"); h.ep(c, "01/05/2025", "S", "V2", "R3"); out.append(c)
+    c = h.kid("01/02/2009", "F", mother="0", mc_dob="03/03/2025"); h.ep(c, "01/05/2025", "S", "V2", "R3"); out.append(c)
+    c = h.kid("01/02/2009", "F", mother="1", mc_dob="2025-03-03"); h.ep(c, "01/05/2025", "S", "V2", "R3"); out.append(c)
+    c = h.kid("15/06/2014", "F", mother="1", mc_dob="01/01/2025"); h.ep(c, "01/05/2025", "S", "C1", "U6"); out.append(c)
+    c = h.kid("01/02/2010", "F", mother="1", mc_dob="01/02/2010"); h.ep(c, "01/05/2025", "S", "V2", "R3"); out.append(c)
+    c = h.kid("01/02/2009", "F", mother="1", mc_dob="20/03/2026")
+    h.ep(c, "01/05/2025", "S", "V2", "R3", "10/01/2026", "E4A"); out.append(c)
+    c = h.kid("01/02/2009", "F", mother="1", mc_dob="02/04/2026"); h.ep(c, "01/05/2025", "S", "V2", "R3"); out.append(c)
+    c = h.kid("01/02/2011", "F", mother=""); h.ep(c, "01/05/2025", "S", "C1", "U6"); out.append(c)
+    c = h.kid("01/02/2011", "F", mother="")
+    h.ep(c, "01/05/2025", "S", "C1", "U6", "30/09/2025", "E4A"); out.append(c)
+    c = h.kid("01/02/2011", "F", mother=""); h.ep(c, "01/05/2025", "S", "V3", "R1", "04/05/2025", "E4A"); out.append(c)
+    return out
+
+
+@seeded("hdr-integrity", "Child twice in Header, a Header child with no episodes, episodes for a child not "
+        "in Header, first episode before birth, started care aged 18.", ["INT32", "EPI", "INT03", "302", "352"])
+def _(h):
+    a = h.kid("07/07/2012", "M"); h.ep(a, "01/06/2025", "S", "C1", "U6"); a.dup_header = True
+    b = h.kid("07/07/2012", "F")
+    c = h.kid("07/07/2012", "M"); h.ep(c, "01/06/2025", "S", "C1", "U6"); c.no_header = True
+    d_ = h.kid("20/06/2025", "F", upn="UN1"); h.ep(d_, "18/06/2025", "S", "V2", "U6")
+    e = h.kid("10/04/2007", "M"); h.ep(e, "10/04/2025", "S", "V2", "K3", "30/04/2025", "E8")
+    f = h.kid("11/04/2007", "M"); h.ep(f, "10/04/2025", "S", "V2", "K3", "30/04/2025", "E8")
+    return [a, b, c, d_, e, f]
+
+
+# ---- Episode codes and dates
+
+@seeded("eps-codes-invalid", "Invalid RNE, LS, CIN, PLACE, REC and REASON_PLACE_CHANGE values, "
+        "including codes with stray spaces.", ["143", "144", "145", "146", "149", "1009"])
+def _(h):
+    out = []
+    for field, val in (("RNE", "X"), ("RNE", "S "), ("LS", "C3"), ("LS", "V1"), ("CIN", "N9"), ("CIN", "N0"),
+                       ("PLACE", "Q1"), ("PLACE", "U7"), ("REC", "E4"), ("REC", "E43"),
+                       ("REASON_PLACE_CHANGE", "MOVED")):
+        c = h.kid("02/02/2012", "M")
+        e1 = h.ep(c, "01/06/2025", "S", "C1", "U6", "01/09/2025", "X1", "CARPL")
+        e2 = h.ep(c, "01/09/2025", "P", "C1", "U4", "01/12/2025", "E4A")
+        tgt = e1 if field in ("RNE", "REASON_PLACE_CHANGE") else e2
+        tgt[field] = val
+        out.append(c)
+    return out
+
+
+@seeded("eps-withdrawn-place-codes", "2025-26 removes H5, P2 and Z1 (split into Z11-Z14); the 2024-25 "
+        "codes must now be rejected. Z11-Z14 and K3 accepted.", ["146"])
+def _(h):
+    out = []
+    for place, prov, urn in (("H5", "PR4", "SC412345"), ("P2", "PR4", None), ("Z1", None, None),
+                             ("Z11", None, None), ("z13", None, None), ("K3", "PR4", "2712345")):
+        c = h.kid("03/03/2009", "F")
+        h.ep(c, "01/06/2025", "S", "V2", place, prov=prov, urn=urn)
+        out.append(c)
+    return out
+
+
+@seeded("eps-lowercase-accepted", "Every code, date-free field and postcode in lower case, as some case "
+        "systems export them: the reference upper-cases cells, so nothing is reported except what the "
+        "upper-case values would give.", [], background=0)
+def _(h):
+    out = []
+    g = Gen(4242)
+    kids = [g.child() for _ in range(12)]
+    for c in kids:
+        c.sex = c.sex.lower()
+        for e in c.eps:
+            for k in ("RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "REC", "REASON_PLACE_CHANGE", "HOME_POST",
+                      "PL_POST", "URN"):
+                if isinstance(e[k], str):
+                    e[k] = e[k].lower()
+    return kids
+
+
+@seeded("eps-dates-malformed", "DECOM/DEC not DD/MM/YYYY (ISO, 2-digit year, impossible date, time "
+        "part, surrounding space); DEC and REC half filled; both dates blank.",
+        ["141", "147", "148", "355"])
+def _(h):
+    out = []
+    for decom, dec, rec in (("2025-06-01", "01/09/2025", "E4A"), ("01/06/25", "01/09/2025", "E4A"),
+                            ("01/06/2025", "31/09/2025", "E4A"), ("01/06/2025", "01/09/2025 00:00", "E4A"),
+                            ("01/06/2025", " 01/09/2025", "E4A"), ("01/06/2025", "01/09/2025", ""),
+                            ("01/06/2025", "", "E4A"), ("1/6/2025", "1/9/2025", "E4A")):
+        c = h.kid("06/06/2011", "M")
+        h.ep(c, "01/01/2025", "S", "C1", "U6", "01/06/2025", "X1", "CARPL")
+        h.ep(c, decom, "P", "C1", "U4", dec, rec)
+        out.append(c)
+    c = h.kid("06/06/2011", "M")
+    h.ep(c, "01/01/2025", "S", "C1", "U6", "01/06/2025", "X1", "CARPL")
+    h.ep(c, "", "P", "C1", "U4", "", "")
+    out.append(c)
+    return out
+
+
+@seeded("eps-decom-unparseable-crash", "A child whose only episode has an unparseable DECOM: the reference's "
+        "rules 302 and 336 crash on this file (see README); other rules report as usual.", ["141"])
+def _(h):
+    c = h.kid("06/06/2011", "M"); h.ep(c, "2025-06-01", "S", "C1", "U6")
+    d_ = h.kid("06/06/2012", "F"); h.ep(d_, "01/06/2025", "S", "C1", "U6")
+    return [c, d_]
+
+
+@seeded("eps-date-ranges", "DECOM before 14/10/1991, E1 before December 2005, episode starting after the "
+        "year end, ceasing after the year end, ceasing before it started, zero-length episode.",
+        ["353", "446", "354", "385", "356", "355"])
+def _(h):
+    a = h.kid("01/01/1990", "M"); h.ep(a, "01/01/1990", "S", "C2", "K2", "01/05/2025", "E8")
+    b = h.kid("01/05/2003", "F"); h.ep(b, "01/03/2004", "S", "E1", "A6", "01/05/2025", "E12")
+    c = h.kid("01/05/2012", "M"); h.ep(c, "02/04/2026", "S", "V2", "U6")
+    d_ = h.kid("01/05/2012", "M"); h.ep(d_, "01/06/2025", "S", "V2", "U6", "01/04/2026", "E4A")
+    e = h.kid("01/05/2012", "F"); h.ep(e, "01/06/2025", "S", "V2", "U6", "20/05/2025", "E4A")
+    f = h.kid("01/05/2012", "F"); h.ep(f, "01/06/2025", "S", "V2", "U6", "01/06/2025", "E4A")
+    g2 = h.kid("01/05/2012", "M"); h.ep(g2, "31/03/2026", "S", "V2", "U6")
+    return [a, b, c, d_, e, f, g2]
+
+
+# ---- providers and URNs
+
+@seeded("eps-provider-codes", "Provider not a code, provider on temporary/other placements, provider "
+        "missing (also for blank PLACE).", ["178", "213", "526"])
+def _(h):
+    out = []
+    for place, prov in (("U6", "PR6"), ("U6", "P4"), ("T1", "PR1"), ("T4", "PR1"), ("Z12", "PR4"),
+                        ("U4", None), ("", None), ("K2", None)):
+        c = h.kid("09/09/2011", "M")
+        h.ep(c, "01/02/2025", "S", "C2", "U4", "01/06/2025", "X1", None if place.startswith("T") else "CARPL")
+        h.ep(c, "01/06/2025", "P", "C2", place, "05/06/2025" if place.startswith("T") else "",
+             "X1" if place.startswith("T") else "", prov=prov)
+        if place.startswith("T"):
+            h.ep(c, "05/06/2025", "P", "C2", "U4", same=False)
+            c.eps[-1].update({k: c.eps[0][k] for k in ("PL_POST", "URN", "PLACE_PROVIDER")})
+        out.append(c)
+    return out
+
+
+@seeded("eps-provider-placement", "Provider not allowed with the placement: PR1/PR2 with P1, R2, R5; PR3 "
+        "with K2, A5, U4, P1; PR4/PR5 with P1; PR0 with anything but P1.",
+        ["527", "528", "529", "530", "531", "550"])
+def _(h):
+    out = []
+    for place, prov, ls in (("P1", "PR1", "C2"), ("R2", "PR1", "C2"), ("R5", "PR1", "C2"), ("P1", "PR2", "C2"),
+                            ("R5", "PR2", "C2"), ("K2", "PR3", "C2"), ("A5", "PR3", "E1"), ("U4", "PR3", "C2"),
+                            ("P1", "PR3", "C2"), ("P1", "PR4", "C2"), ("P1", "PR5", "C2"), ("U6", "PR0", "C2"),
+                            ("K2", "PR0", "C2")):
+        c = h.kid("09/09/2010" if place != "A5" else "09/09/2022", "F")
+        h.ep(c, "01/06/2025", "S", ls, place, prov=prov)
+        out.append(c)
+    return out
+
+
+@seeded("eps-urn", "URN missing where required (incl. blank PLACE and an episode that ended in the year), "
+        "URN given where it must not be (XXXXXXX allowed), postcode/URN given for short breaks.",
+        ["218", "222", "214", "398", "420"])
+def _(h):
+    out = []
+    c = h.kid("01/01/2010", "M"); h.ep(c, "01/06/2025", "S", "C2", "K2", urn=None); out.append(c)
+    c = h.kid("01/01/2010", "M"); h.ep(c, "01/06/2024", "S", "C2", "U4", "01/04/2025", "E4A", urn=None); out.append(c)
+    c = h.kid("01/01/2010", "M"); h.ep(c, "01/06/2024", "S", "C2", "U4", "31/03/2025", "E4A", urn=None); out.append(c)
+    c = h.kid("01/01/2010", "F"); h.ep(c, "01/06/2025", "S", "C2", "", urn=None); out.append(c)
+    c = h.kid("01/01/2010", "F"); h.ep(c, "01/06/2025", "S", "C2", "R1", urn="SC123456"); out.append(c)
+    c = h.kid("01/01/2010", "F"); h.ep(c, "01/06/2025", "S", "C2", "P1", urn="XXXXXXX"); out.append(c)
+    c = h.kid("01/01/2010", "M"); h.ep(c, "01/06/2025", "S", "C2", "Z14", urn="SC999999"); out.append(c)
+    c = h.kid("01/01/2015", "M")
+    h.ep(c, "01/06/2025", "S", "V3", "R1", "05/06/2025", "E4A", urn="SC123456"); out.append(c)
+    c = h.kid("01/01/2015", "M")
+    h.ep(c, "01/07/2025", "S", "V3", "R1", "04/07/2025", "E4A", pl="ST3 2DS", home="ST3 1LY"); out.append(c)
+    c = h.kid("01/01/2015", "F"); h.ep(c, "01/07/2025", "S", "V4", "R1", home="ST3 1LY"); out.append(c)
+    return out
+
+
+# ---- postcodes
+
+@seeded("eps-postcodes", "Placement postcode blank or unknown, home postcode blank, home = placement (not "
+        "P1; P1 allowed), postcode with no space and in lower case (accepted), placement over 350 miles "
+        "away (Orkney), own-provision home outside the LA (Staffordshire, Wales).",
+        ["169", "179", "392b", "392c", "392d", "454", "1015"])
+def _(h):
+    out = []
+    c = h.kid("02/02/2012", "M"); h.ep(c, "01/06/2025", "S", "C1", "U6", pl=None); out.append(c)
+    c = h.kid("02/02/2012", "M"); h.ep(c, "01/06/2025", "S", "C1", "U6", pl="ST99 9ZZ"); out.append(c)
+    c = h.kid("02/02/2012", "F"); h.ep(c, "01/06/2025", "S", "C1", "U6", home=None); out.append(c)
+    c = h.kid("02/02/2012", "F"); h.ep(c, "01/06/2025", "S", "C1", "U6", home="XX1 1XX"); out.append(c)
+    c = h.kid("02/02/2012", "M"); h.ep(c, "01/06/2025", "S", "C1", "U6", pl=c.home); out.append(c)
+    c = h.kid("02/02/2012", "M"); h.ep(c, "01/06/2025", "S", "C2", "P1"); out.append(c)
+    c = h.kid("02/02/2012", "F")
+    h.ep(c, "01/06/2025", "S", "C1", "U6", home="st31ly", pl="st5 1ds"); out.append(c)
+    c = h.kid("02/02/2009", "M"); h.ep(c, "01/06/2025", "S", "C2", "K2", pl="KW15 2UZ", prov="PR4"); out.append(c)
+    c = h.kid("02/02/2009", "M"); h.ep(c, "01/06/2025", "S", "C2", "K2", pl="ST5 1GL", prov="PR1"); out.append(c)
+    c = h.kid("02/02/2009", "F"); h.ep(c, "01/06/2025", "S", "C2", "K2", pl="CF14 3RL", prov="PR1"); out.append(c)
+    c = h.kid("02/02/2009", "F"); h.ep(c, "01/06/2025", "S", "C2", "K2", pl="ST99 9ZZ", prov="PR1"); out.append(c)
+    c = h.kid("02/02/2009", "F"); h.ep(c, "01/06/2025", "S", "C2", "U4", pl="ST5 1GL", prov="PR1"); out.append(c)
+    return out
+
+
+# ---- ages
+
+@seeded("age-placements", "Too young for the placement at DECOM (ended episodes): supported accommodation "
+        "K3 under 16, youth custody R5 under 10, residential school S1 under 4, residential employment P3 "
+        "under 14; open episodes not checked; exactly on the birthday is allowed.",
+        ["371", "372", "373", "374"])
+def _(h):
+    out = []
+    for place, dob, decom, dec in (("K3", "10/10/2009", "01/06/2025", "01/09/2025"),
+                                   ("K3", "01/06/2009", "01/06/2025", "01/09/2025"),
+                                   ("K3", "10/10/2009", "01/06/2025", ""),
+                                   ("R5", "01/07/2015", "01/06/2025", "20/06/2025"),
+                                   ("S1", "01/07/2021", "01/06/2025", "20/12/2025"),
+                                   ("P3", "01/07/2011", "01/06/2025", "20/12/2025"),
+                                   ("P3", "01/06/2011", "01/06/2025", "20/12/2025")):
+        c = h.kid(dob, "M")
+        h.ep(c, decom, "S", "C2" if place != "R5" else "J1", place, dec, "E8" if dec else "")
+        out.append(c)
+    return out
+
+
+@seeded("age-custody", "Remand/PACE/youth rehabilitation legal status (J1-J3) for a child under 10 or "
+        "exactly 10 at DECOM; placement change for custody (CUSTOD) under 10.", ["358", "234"])
+def _(h):
+    out = []
+    c = h.kid("15/08/2016", "M"); h.ep(c, "01/06/2025", "S", "J1", "K2", "20/06/2025", "E14"); out.append(c)
+    c = h.kid("01/06/2015", "M"); h.ep(c, "01/06/2025", "S", "J2", "K2", "03/06/2025", "E8"); out.append(c)
+    c = h.kid("02/06/2015", "M"); h.ep(c, "01/06/2025", "S", "J3", "K2", "20/06/2025", "E8"); out.append(c)
+    c = h.kid("01/03/2016", "M")
+    h.ep(c, "01/05/2025", "S", "C2", "U6", "01/08/2025", "X1", "CUSTOD")
+    h.ep(c, "01/08/2025", "P", "C2", "K1", prov="PR4"); out.append(c)
+    c = h.kid("2016-03-01", "F")
+    h.ep(c, "01/05/2025", "S", "C2", "U6", "01/08/2025", "X1", "CUSTOD")
+    h.ep(c, "01/08/2025", "P", "C2", "K1", prov="PR4"); out.append(c)
+    return out
+
+
+@seeded("age-ceasing", "Reason ceased incompatible with age at DEC: adopted at 18+, independent living "
+        "under 14, adult social care under 16 (and E7 with no DEC / no DOB), stayed with carers (E17) "
+        "under 18, SGO after 18.", ["386", "387", "389", "460", "407"])
+def _(h):
+    out = []
+    c = h.kid("01/05/2007", "F"); h.ep(c, "01/01/2025", "S", "E1", "A5", "02/05/2025", "E11", reason=""); out.append(c)
+    c = h.kid("01/05/2012", "M"); h.ep(c, "01/01/2025", "S", "V2", "U6", "02/05/2025", "E5"); out.append(c)
+    c = h.kid("", "M"); h.ep(c, "01/01/2025", "S", "V2", "U6", "02/05/2025", "E6"); out.append(c)
+    c = h.kid("01/05/2010", "M"); h.ep(c, "01/01/2025", "S", "V2", "U6", "02/05/2025", "E7"); out.append(c)
+    c = h.kid("01/05/2008", "M"); h.ep(c, "01/01/2025", "S", "V2", "K2", "", "E7"); out.append(c)
+    c = h.kid("01/05/2008", "F"); h.ep(c, "01/01/2025", "S", "V2", "U4", "02/05/2025", "E17"); out.append(c)
+    c = h.kid("01/05/2007", "F"); h.ep(c, "01/01/2025", "S", "C2", "U1", "02/05/2025", "E47"); out.append(c)
+    c = h.kid("01/05/2007", "F"); h.ep(c, "01/01/2025", "S", "C2", "U1", "01/05/2025", "E45"); out.append(c)
+    return out
+
+
+@seeded("age-over-18", "Still looked after (open episode) after the 18th birthday, except V2 in K2; "
+        "29 February birthday (18th birthday taken as 28/02/2026).", ["359"])
+def _(h):
+    out = []
+    c = h.kid("10/10/2007", "M"); h.ep(c, "01/01/2024", "S", "C2", "U4"); out.append(c)
+    c = h.kid("10/10/2007", "F"); h.ep(c, "01/01/2024", "S", "V2", "K2"); out.append(c)
+    c = h.kid("29/02/2008", "M"); h.ep(c, "01/01/2024", "S", "C2", "U4"); out.append(c)
+    c = h.kid("31/03/2008", "F"); h.ep(c, "01/01/2024", "S", "C2", "U4"); out.append(c)
+    c = h.kid("30/03/2008", "F"); h.ep(c, "01/01/2024", "S", "C2", "U4"); out.append(c)
+    return out
+
+
+# ---- temporary placements
+
+def _with_temp(h, c, tplace, t_start, t_end, ret_rne="P", reason_before=None, t_reason=None, ret_same=True,
+               t_rne="P", t_rec="X1"):
+    h.ep(c, "01/01/2025", "S", "C2", "U4", t_start, "X1", reason_before)
+    base = c.eps[-1]
+    h.ep(c, t_start, t_rne, "C2", tplace, t_end, t_rec, t_reason)
+    if t_rec == "X1":
+        h.ep(c, t_end, ret_rne, "C2", "U4")
+        if ret_same:
+            c.eps[-1].update({k: base[k] for k in ("PL_POST", "URN", "PLACE_PROVIDER")})
+
+
+@seeded("temp-durations", "Temporary placements too long: hospital T1 over 6 weeks, carer's holiday T3 "
+        "over 3 weeks, T4 over 7 days (limits themselves allowed); more than two T3 in the year.",
+        ["375", "376", "379", "377"])
+def _(h):
+    out = []
+    for tp, s, e in (("T1", "01/06/2025", "14/07/2025"), ("T1", "01/06/2025", "13/07/2025"),
+                     ("T3", "01/06/2025", "23/06/2025"), ("T3", "01/06/2025", "22/06/2025"),
+                     ("T4", "01/06/2025", "09/06/2025"), ("T4", "01/06/2025", "08/06/2025")):
+        c = h.kid("05/05/2012", "M"); _with_temp(h, c, tp, s, e); out.append(c)
+    c = h.kid("05/05/2012", "F")
+    h.ep(c, "01/01/2025", "S", "C2", "U4", "01/05/2025", "X1")
+    base = c.eps[-1]
+    for s, e in (("01/05/2025", "08/05/2025"), ("01/08/2025", "08/08/2025"), ("01/11/2025", "08/11/2025")):
+        h.ep(c, s, "P", "C2", "T3", e, "X1")
+        h.ep(c, e, "P", "C2", "U4", "" if s.startswith("01/11") else
+             {"01/05/2025": "01/08/2025", "01/08/2025": "01/11/2025"}[s], "" if s.startswith("01/11") else "X1")
+        c.eps[-1].update({k: base[k] for k in ("PL_POST", "URN", "PLACE_PROVIDER")})
+    out.append(c)
+    return out
+
+
+@seeded("temp-sequence", "A period of care starting or ending in a temporary placement, respite in a "
+        "temporary placement, temporary placement entered with RNE T, return to a different placement or "
+        "with RNE other than P.", ["380", "381", "382", "383"])
+def _(h):
+    out = []
+    c = h.kid("05/05/2012", "M"); h.ep(c, "01/06/2025", "S", "C1", "T4", "05/06/2025", "X1")
+    h.ep(c, "05/06/2025", "P", "C1", "U6"); out.append(c)
+    c = h.kid("05/05/2012", "M"); _with_temp(h, c, "T1", "01/06/2025", "10/06/2025", t_rec="E4A"); out.append(c)
+    c = h.kid("05/05/2012", "F"); _with_temp(h, c, "T3", "01/06/2025", "10/06/2025", t_rne="T"); out.append(c)
+    c = h.kid("05/05/2014", "F"); h.ep(c, "01/06/2025", "S", "V3", "T2", "05/06/2025", "E4A"); out.append(c)
+    c = h.kid("05/05/2012", "M"); _with_temp(h, c, "T4", "01/06/2025", "04/06/2025", ret_same=False); out.append(c)
+    c = h.kid("05/05/2012", "M"); _with_temp(h, c, "T4", "01/06/2025", "04/06/2025", ret_rne="T"); out.append(c)
+    c = h.kid("05/05/2012", "F"); _with_temp(h, c, "T0", "01/06/2025", "04/06/2025")
+    c.eps[-1]["PL_POST"] = None; c.eps[0]["PL_POST"] = None; out.append(c)
+    return out
+
+
+@seeded("temp-reasons", "REASON_PLACE_CHANGE: missing on a move between placements (also with RNE B, T, "
+        "U), given on a temporary placement or on the episode ending in a temporary placement.",
+        ["225", "226"])
+def _(h):
+    out = []
+    c = h.kid("05/05/2012", "M")
+    h.ep(c, "01/02/2025", "S", "C2", "U6", "01/06/2025", "X1"); h.ep(c, "01/06/2025", "P", "C2", "U4"); out.append(c)
+    c = h.kid("05/05/2012", "M")
+    h.ep(c, "01/02/2025", "S", "C1", "U6", "01/06/2025", "X1"); h.ep(c, "01/06/2025", "B", "C2", "K2"); out.append(c)
+    c = h.kid("05/05/2012", "F")
+    h.ep(c, "01/02/2025", "S", "C2", "U6", "01/06/2025", "X1"); h.ep(c, "01/06/2025", "T", "C2", "U4", same=True)
+    out.append(c)
+    c = h.kid("05/05/2012", "F"); _with_temp(h, c, "T3", "01/06/2025", "10/06/2025", reason_before="CARPL"); out.append(c)
+    c = h.kid("05/05/2012", "M"); _with_temp(h, c, "T4", "01/06/2025", "05/06/2025", t_reason="OTHER"); out.append(c)
+    c = h.kid("05/05/2012", "M")
+    h.ep(c, "01/02/2025", "S", "C2", "U6", "01/06/2025", "X1"); h.ep(c, "01/06/2025", "L", "E1", "U6", same=True)
+    out.append(c)
+    return out
+
+
+# ---- legal statuses with time limits
+
+@seeded("ls-durations", "Police protection L1 over 72 hours (3 days), EPO L2 over 21 days (two joined "
+        "episodes), child assessment order L3 over 7 days, PACE J2 over 21 days; limits themselves allowed.",
+        ["361", "362", "363", "364"])
+def _(h):
+    out = []
+    for ls, s, e in (("L1", "01/06/2025", "05/06/2025"), ("L1", "01/06/2025", "04/06/2025"),
+                     ("L3", "01/06/2025", "09/06/2025"), ("L3", "01/06/2025", "08/06/2025"),
+                     ("J2", "01/06/2025", "23/06/2025"), ("J2", "01/06/2025", "22/06/2025")):
+        c = h.kid("05/05/2011", "M")
+        h.ep(c, s, "S", ls, "U6" if ls != "J2" else "K2", e, "X1", "CARPL")
+        h.ep(c, e, "B", "C1", "U4" if ls != "J2" else "K2")
+        out.append(c)
+    c = h.kid("05/05/2011", "F")
+    h.ep(c, "01/06/2025", "S", "L2", "U6", "15/06/2025", "X1", "CARPL")
+    h.ep(c, "15/06/2025", "P", "L2", "U4", "25/06/2025", "X1", "CARPL")
+    h.ep(c, "25/06/2025", "B", "C1", "K2")
+    out.append(c)
+    c = h.kid("05/05/2011", "F")
+    h.ep(c, "01/06/2025", "S", "L2", "U6", "22/06/2025", "X1", "CARPL")
+    h.ep(c, "22/06/2025", "B", "C1", "U4")
+    out.append(c)
+    c = h.kid("05/05/2011", "M")
+    h.ep(c, "20/03/2026", "S", "L2", "U6")
+    out.append(c)
+    return out
+
+
+@seeded("ls-respite", "Short breaks (V3): one break over 17 days (and an open one), a break not starting "
+        "with S, over 75 days of breaks in the year, V3 and V4 for one child, respite in long-term "
+        "fostering.", ["365", "366", "367", "426", "384"])
+def _(h):
+    out = []
+    c = h.kid("01/01/2014", "M"); h.ep(c, "01/06/2025", "S", "V3", "R1", "19/06/2025", "E4A", cin="N2"); out.append(c)
+    c = h.kid("01/01/2014", "M"); h.ep(c, "01/06/2025", "S", "V3", "R1", "18/06/2025", "E4A", cin="N2"); out.append(c)
+    c = h.kid("01/01/2014", "F"); h.ep(c, "01/03/2026", "S", "V3", "R1", cin="N2"); out.append(c)
+    c = h.kid("01/01/2014", "F"); h.ep(c, "01/06/2025", "P", "V3", "R1", "03/06/2025", "E4A", cin="N2"); out.append(c)
+    c = h.kid("01/01/2014", "M")
+    for m in range(5, 12):
+        h.ep(c, f"01/{m:02d}/2025", "S", "V3", "R1", f"12/{m:02d}/2025", "E4A", cin="N2")
+    out.append(c)
+    c = h.kid("01/01/2014", "M")
+    h.ep(c, "01/05/2025", "S", "V3", "R1", "04/05/2025", "E4A", cin="N2")
+    h.ep(c, "01/09/2025", "S", "V4", "R1", cin="N2")
+    out.append(c)
+    c = h.kid("01/01/2014", "F"); h.ep(c, "01/06/2025", "S", "V4", "U4", urn=None, cin="N2"); out.append(c)
+    return out
+
+
+@seeded("ls-placement-mismatch", "Legal status not compatible with the placement: placed with parents "
+        "under s.20 (V2), A5/A6 without a placement order (E1).", ["378", "408"])
+def _(h):
+    out = []
+    c = h.kid("01/01/2014", "M"); h.ep(c, "01/06/2025", "S", "V2", "P1"); out.append(c)
+    c = h.kid("01/01/2023", "F", upn="UN1"); h.ep(c, "01/06/2025", "S", "C2", "A6"); out.append(c)
+    c = h.kid("01/01/2023", "M", upn="UN1"); h.ep(c, "01/06/2025", "S", "", "A5"); out.append(c)
+    c = h.kid("01/01/2023", "M", upn="UN1"); h.ep(c, "01/06/2025", "S", "E1", "A5"); out.append(c)
+    return out
+
+
+# ---- ceasing and adoption
+
+@seeded("cease-adoption", "Adopted (E11/E12) from a non-adoption placement, SGO to former foster carers "
+        "(E45/E46) from a non-foster placement, A3/A5 without RNE S/T/U, A3/A4 not after a foster placement, "
+        "a new episode after adoption.", ["390", "516", "217", "336", "199"])
+def _(h):
+    out = []
+    c = h.kid("01/01/2022", "M", upn="UN1"); h.ep(c, "01/01/2024", "S", "C2", "U4", "01/06/2025", "E11"); out.append(c)
+    c = h.kid("01/01/2012", "F"); h.ep(c, "01/01/2024", "S", "C2", "K2", "01/06/2025", "E45"); out.append(c)
+    c = h.kid("01/01/2012", "F"); h.ep(c, "01/01/2024", "S", "C2", "P1", "01/06/2025", "E46"); out.append(c)
+    c = h.kid("01/01/2022", "M", upn="UN1")
+    h.ep(c, "01/01/2024", "S", "C2", "U5", "01/06/2025", "X1", "CARPL")
+    h.ep(c, "01/06/2025", "P", "E1", "A5", same=True); out.append(c)
+    c = h.kid("01/01/2022", "F", upn="UN1")
+    h.ep(c, "01/01/2024", "S", "C2", "K2", "01/06/2025", "X1", "CARPL")
+    h.ep(c, "01/06/2025", "P", "V2", "A4"); out.append(c)
+    c = h.kid("01/01/2022", "F", upn="UN1")
+    h.ep(c, "01/01/2024", "S", "C2", "U5", "01/06/2025", "X1", "CARPL")
+    h.ep(c, "01/06/2025", "U", "E1", "A5", "01/10/2025", "E12", same=True)
+    c.eps[-1]["PLACE"] = "A5"
+    h.ep(c, "01/12/2025", "S", "V2", "U6"); out.append(c)
+    c = h.kid("01/01/2022", "M", upn="UN1")
+    h.ep(c, "01/01/2024", "S", "C2", "U6", "01/06/2025", "X1", "CARPL")
+    h.ep(c, "01/06/2025", "B", "E1", "A6", "01/10/2025", "E11"); out.append(c)
+    return out
+
+
+@seeded("cease-died", "Died (E2) or age-assessed as an adult (E15) but further episodes follow.", ["437"])
+def _(h):
+    out = []
+    c = h.kid("01/01/2012", "M"); h.ep(c, "01/01/2025", "S", "C2", "U4", "01/06/2025", "E2")
+    h.ep(c, "10/06/2025", "S", "C2", "U4"); out.append(c)
+    c = h.kid("01/01/2009", "M"); h.ep(c, "01/05/2025", "S", "V2", "K3", "01/06/2025", "E15")
+    h.ep(c, "01/08/2025", "S", "V2", "K3"); out.append(c)
+    c = h.kid("01/01/2012", "F"); h.ep(c, "01/01/2025", "S", "C2", "U4", "01/06/2025", "E2"); out.append(c)
+    return out
+
+
+# ---- sequences of episodes
+
+@seeded("seq-continuity", "Episode continuity: an earlier episode left open, X1 with no continuation or a "
+        "gap, a non-X1 ending followed the same day, X1 on the last episode, RNE S on the day the previous "
+        "ended, RNE P/L after the child left care, continuation on another day, overlapping episodes.",
+        ["142", "388", "431", "432", "433", "501"])
+def _(h):
+    out = []
+    c = h.kid("02/02/2013", "M"); h.ep(c, "01/02/2025", "S", "C2", "U6"); h.ep(c, "01/06/2025", "P", "C2", "U4")
+    out.append(c)
+    c = h.kid("02/02/2013", "M"); h.ep(c, "01/02/2025", "S", "C2", "U6", "01/06/2025", "X1", "CARPL")
+    h.ep(c, "05/06/2025", "P", "C2", "U4"); out.append(c)
+    c = h.kid("02/02/2013", "F"); h.ep(c, "01/02/2025", "S", "C2", "U6", "01/06/2025", "E4A")
+    h.ep(c, "01/06/2025", "S", "C2", "U4"); out.append(c)
+    c = h.kid("02/02/2013", "F"); h.ep(c, "01/02/2025", "S", "C2", "U6", "01/06/2025", "X1"); out.append(c)
+    c = h.kid("02/02/2013", "M"); h.ep(c, "01/02/2025", "S", "C2", "U6", "01/06/2025", "E4A")
+    h.ep(c, "01/08/2025", "P", "C2", "U4"); out.append(c)
+    c = h.kid("02/02/2013", "M"); h.ep(c, "01/02/2025", "S", "C2", "U6", "01/06/2025", "X1", "CARPL")
+    h.ep(c, "1/6/2025", "P", "C2", "U4"); out.append(c)
+    c = h.kid("02/02/2013", "F"); h.ep(c, "01/02/2025", "S", "C2", "U6", "01/07/2025", "X1", "CARPL")
+    h.ep(c, "01/06/2025", "P", "C2", "U4"); out.append(c)
+    c = h.kid("02/02/2013", "F"); h.ep(c, "01/02/2025", "S", "C2", "U6", "01/07/2025", "X1", "CARPL")
+    h.ep(c, "25/06/2025", "S", "C2", "U4"); out.append(c)
+    return out
+
+
+@seeded("seq-rne-consistency", "RNE does not match what changed: L with a placement change or the same "
+        "legal status, P/T with a legal status change or nothing changed, B/U with the same legal status "
+        "or no placement change.", ["434", "435", "436"])
+def _(h):
+    out = []
+    c = h.kid("03/03/2012", "M"); h.ep(c, "01/02/2025", "S", "C1", "U6", "01/06/2025", "X1")
+    h.ep(c, "01/06/2025", "L", "C2", "U4"); out.append(c)
+    c = h.kid("03/03/2012", "M"); h.ep(c, "01/02/2025", "S", "C1", "U6", "01/06/2025", "X1")
+    h.ep(c, "01/06/2025", "L", "C1", "U6", same=True); out.append(c)
+    c = h.kid("03/03/2012", "F"); h.ep(c, "01/02/2025", "S", "C1", "U6", "01/06/2025", "X1", "CARPL")
+    h.ep(c, "01/06/2025", "P", "C2", "U4"); out.append(c)
+    c = h.kid("03/03/2012", "F"); h.ep(c, "01/02/2025", "S", "C2", "U6", "01/06/2025", "X1", "CARPL")
+    h.ep(c, "01/06/2025", "T", "C2", "U6", same=True); out.append(c)
+    c = h.kid("03/03/2010", "F"); h.ep(c, "01/02/2025", "S", "C2", "R1", "01/06/2025", "X1", "CARPL")
+    h.ep(c, "01/06/2025", "P", "C2", "R1", same=True); out.append(c)
+    c = h.kid("03/03/2012", "M"); h.ep(c, "01/02/2025", "S", "C1", "U6", "01/06/2025", "X1", "CARPL")
+    h.ep(c, "01/06/2025", "B", "C1", "K2"); out.append(c)
+    c = h.kid("03/03/2012", "M"); h.ep(c, "01/02/2025", "S", "C1", "U6", "01/06/2025", "X1", "CARPL")
+    h.ep(c, "01/06/2025", "U", "C2", "U6", same=True); out.append(c)
+    c = h.kid("03/03/2010", "F"); h.ep(c, "01/02/2025", "S", "C1", "R1", "01/06/2025", "X1", "CARPL")
+    h.ep(c, "01/06/2025", "U", "C2", "R1", same=True); out.append(c)
+    return out
+
+
+@seeded("seq-first-and-cin", "First episode in the year with RNE other than S (also blank), category of "
+        "need changing within a period of care.", ["357", "504"])
+def _(h):
+    out = []
+    c = h.kid("03/03/2012", "M"); h.ep(c, "01/05/2025", "P", "C1", "U6"); out.append(c)
+    c = h.kid("03/03/2012", "M"); h.ep(c, "01/05/2025", "", "C1", "U6"); out.append(c)
+    c = h.kid("03/03/2012", "F"); h.ep(c, "01/04/2025", "L", "C2", "U6"); out.append(c)
+    c = h.kid("03/03/2012", "F"); h.ep(c, "31/03/2025", "L", "C2", "U6"); out.append(c)
+    c = h.kid("03/03/2012", "M"); h.ep(c, "01/02/2025", "S", "C1", "U6", "01/06/2025", "X1", cin="N1")
+    h.ep(c, "01/06/2025", "L", "C2", "U6", same=True, cin="N4"); out.append(c)
+    c = h.kid("03/03/2012", "M"); h.ep(c, "01/02/2025", "S", "C1", "U6", "01/06/2025", "X1", cin="N1")
+    h.ep(c, "01/06/2025", "L", "C2", "U6", same=True, cin=""); out.append(c)
+    return out
+
+
+@seeded("seq-open-reason", "An open episode carrying a reason for placement change: rule 233's intended "
+        "check (DEC blank and REASON_PLACE_CHANGE given); the reference crashes on 233, so nothing is "
+        "expected for it.", [], background=3)
+def _(h):
+    c = h.kid("03/03/2012", "M"); h.ep(c, "01/05/2025", "S", "C1", "U6", reason="CARPL")
+    return [c]
+
+
+@seeded("hdr-duplicate-child-crash", "A child twice in Header who left care with E17: the reference's rule "
+        "460 crashes on this file (see README).", ["INT32"], background=3)
+def _(h):
+    c = h.kid("01/05/2007", "F"); h.ep(c, "01/01/2024", "S", "C2", "U4", "01/05/2025", "E17"); c.dup_header = True
+    return [c]
+
+
+@seeded("boundaries-clean", "Boundary values that must not be reported: care starting 01/04/2025 and "
+        "ending 31/03/2026, 18th birthday on the last day with E17, a 29 February birth, T4 of exactly 7 "
+        "days, L1 of exactly 3 days, UN1 for a child born 01/09/2020, open V4 agreement.", [], background=2)
+def _(h):
+    out = []
+    c = h.kid("15/07/2012", "M"); h.ep(c, "01/04/2025", "S", "V2", "U6", "31/03/2026", "E4A"); out.append(c)
+    c = h.kid("31/03/2008", "F"); h.ep(c, "01/01/2024", "S", "C2", "U4", "31/03/2026", "E17"); out.append(c)
+    c = h.kid("29/02/2008", "M"); h.ep(c, "01/01/2024", "S", "C2", "U4", "28/02/2026", "E17"); out.append(c)
+    c = h.kid("01/09/2020", "M", upn="UN1"); h.ep(c, "01/09/2025", "S", "C1", "U6"); out.append(c)
+    c = h.kid("05/05/2012", "F"); _with_temp(h, c, "T4", "01/06/2025", "08/06/2025"); out.append(c)
+    c = h.kid("05/05/2011", "M")
+    h.ep(c, "01/06/2025", "S", "L1", "U6", "04/06/2025", "X1", "CARPL"); h.ep(c, "04/06/2025", "B", "C1", "U4")
+    out.append(c)
+    c = h.kid("05/05/2014", "F"); h.ep(c, "01/06/2024", "S", "V4", "R1", cin="N2"); out.append(c)
+    return out
+
+
+MUTATIONS = [
+    ("blank DEC on a closed episode", lambda r, c, e: e.update(DEC=None)),
+    ("blank REC", lambda r, c, e: e.update(REC=None)),
+    ("blank RNE", lambda r, c, e: e.update(RNE=None)),
+    ("blank LS", lambda r, c, e: e.update(LS=None)),
+    ("blank PLACE", lambda r, c, e: e.update(PLACE=None)),
+    ("blank PLACE_PROVIDER", lambda r, c, e: e.update(PLACE_PROVIDER=None)),
+    ("blank URN", lambda r, c, e: e.update(URN=None)),
+    ("blank PL_POST", lambda r, c, e: e.update(PL_POST=None)),
+    ("blank HOME_POST", lambda r, c, e: e.update(HOME_POST=None)),
+    ("DECOM in ISO format", lambda r, c, e: e.update(DECOM=e["DECOM"].isoformat() if isinstance(e["DECOM"], date) else e["DECOM"])),
+    ("DEC a day later", lambda r, c, e: e.update(DEC=e["DEC"] + timedelta(days=1) if isinstance(e["DEC"], date) else e["DEC"])),
+    ("DECOM a day earlier", lambda r, c, e: e.update(DECOM=e["DECOM"] - timedelta(days=1))),
+    ("withdrawn PLACE code", lambda r, c, e: e.update(PLACE=r.choice(["H5", "P2", "Z1"]))),
+    ("PLACE changed to P1", lambda r, c, e: e.update(PLACE="P1")),
+    ("provider PR1 -> PR3", lambda r, c, e: e.update(PLACE_PROVIDER="PR3")),
+    ("RNE S -> P", lambda r, c, e: e.update(RNE="P" if e["RNE"] == "S" else "S")),
+    ("REC X1 -> E8", lambda r, c, e: e.update(REC="E8" if e["REC"] == "X1" else "X1")),
+    ("CIN changed", lambda r, c, e: e.update(CIN="N5" if e["CIN"] != "N5" else "N1")),
+    ("LS changed to V3", lambda r, c, e: e.update(LS="V3")),
+    ("reason removed", lambda r, c, e: e.update(REASON_PLACE_CHANGE=None)),
+    ("episode duplicated", None),
+    ("episode dropped", None),
+    ("SEX numeric", lambda r, c, e: setattr(c, "sex", {"M": "1", "F": "2"}.get(c.sex.upper(), "1"))),
+    ("DOB a year later", lambda r, c, e: setattr(c, "dob", add_years(c.dob, 1) if isinstance(c.dob, date) else c.dob)),
+    ("UPN blank", lambda r, c, e: setattr(c, "upn", "")),
+    ("MOTHER blank", lambda r, c, e: setattr(c, "mother", "")),
+]
+
+
+def _mutated(n):
+    name = f"mutated-{n}"
+
+    def make(out):
+        seed = 5000 + n
+        g = Gen(seed)
+        kids = [g.child() for _ in range(20)]
+        rng = random.Random(seed)
+        done = []
+        for c in rng.sample(kids, 8):
+            label, fn = rng.choice(MUTATIONS)
+            i = rng.randrange(len(c.eps))
+            e = c.eps[i]
+            if label == "episode duplicated":
+                c.eps.insert(i, dict(e))
+            elif label == "episode dropped":
+                if len(c.eps) < 2:
+                    continue
+                del c.eps[i]
+            else:
+                fn(rng, c, e)
+            done.append(f"{label} (child {c.cid})")
+        write_case(out, name, header_rows(kids), episode_rows(kids),
+                   "A clean return of 20 children with 8 random data-entry errors: " + "; ".join(done) +
+                   ". Whatever the reference reports is expected.", [])
+    CASES[name] = make
+
+
+for _n in range(1, 7):
+    _mutated(_n)
+
 
 
 def main():
