@@ -1322,6 +1322,19 @@ def _(h):
     return out
 
 
+@seeded("ls-file-order", "Short L3 and J2 episodes of one child listed out of date order in the file: the "
+        "reference's rules 363 and 364 walk the rows in file order (their sort is not applied), so two "
+        "separate stays are summed and reported.", ["363", "364"], background=3)
+def _(h):
+    c = h.kid("05/05/2011", "M")
+    h.ep(c, "10/06/2025", "S", "L3", "U6", "16/06/2025", "E4A")
+    h.ep(c, "01/06/2025", "S", "L3", "U6", "03/06/2025", "E4A")
+    d_ = h.kid("05/05/2010", "M")
+    h.ep(d_, "10/07/2025", "S", "J2", "K2", "25/07/2025", "E8")
+    h.ep(d_, "01/06/2025", "S", "J2", "K2", "10/06/2025", "E8")
+    return [c, d_]
+
+
 MUTATIONS = [
     ("blank DEC on a closed episode", lambda r, c, e: e.update(DEC=None)),
     ("blank REC", lambda r, c, e: e.update(REC=None)),
