@@ -16,7 +16,8 @@ internal static class GatewayRoutes
     /// <summary>File imports that may be larger than the default 1 MiB body: (service, path under /api/service, limit).</summary>
     private static readonly (string Service, string Path, long MaxBytes)[] LargeBodyRoutes =
     [
-        ("placements", "/ssda903/returns/{year}/episodes", 256L * 1024 * 1024),
+        ("placements", "/ssda903/returns/{year}", 256L * 1024 * 1024),
+        ("placements", "/ssda903/returns/{year}/validate", 256L * 1024 * 1024),
     ];
 
     /// <summary>

@@ -88,7 +88,7 @@ public static class Import
         await using (var ddl = new NpgsqlCommand("""
             DROP TABLE IF EXISTS bench_import_rows;
             CREATE TABLE bench_import_rows (
-                line int, child text, sex text, dob date, ethnic text, uasc bool, decom date, rne text, ls text, cin text,
+                line int, child text, decom date, rne text, ls text, cin text,
                 place text, provider text, dec date, rec text, rpc text, home_post text, pl_post text, urn text)
             """, connection))
         {
@@ -98,24 +98,20 @@ public static class Import
         var clock = Stopwatch.StartNew();
         await using var tx = await connection.BeginTransactionAsync();
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY bench_import_rows (line, child, sex, dob, ethnic, uasc, decom, rne, ls, cin, place, provider, dec, rec, rpc, home_post, pl_post, urn) FROM STDIN (FORMAT BINARY)"))
+            "COPY bench_import_rows (line, child, decom, rne, ls, cin, place, provider, dec, rec, rpc, home_post, pl_post, urn) FROM STDIN (FORMAT BINARY)"))
         {
             var line = 0;
-            foreach (var text in Ssda903Gen.Lines(Ssda903Gen.Prefix(), children, 2013).Skip(1))
+            foreach (var text in Ssda903Gen.EpisodeLines(Ssda903Gen.Prefix(), children, 2013).Skip(1))
             {
                 line++;
                 var f = text.Split(',');
                 await copy.StartRowAsync();
                 await copy.WriteAsync(line, NpgsqlDbType.Integer);
                 await Text(copy, f[0]);
-                await Text(copy, f[1]);
-                await Day(copy, f[2]);
-                await Text(copy, f[3]);
-                await copy.WriteAsync(f[4] == "1", NpgsqlDbType.Boolean);
-                await Day(copy, f[5]);
-                for (var i = 6; i <= 10; i++) await Text(copy, f[i]);
-                await Day(copy, f[11]);
-                for (var i = 12; i <= 16; i++) await Text(copy, f[i]);
+                await Day(copy, f[1]);
+                for (var i = 2; i <= 6; i++) await Text(copy, f[i]);
+                await Day(copy, f[7]);
+                for (var i = 8; i <= 12; i++) await Text(copy, f[i]);
             }
             await copy.CompleteAsync();
         }

@@ -5,41 +5,59 @@ using System.Net.Http.Headers;
 namespace Platform.Bench;
 
 /// <summary>
-/// Synthetic, valid SSDA903 episodes files: <c>children</c> children × 4 episodes in one collection year (an
-/// admission, two moves, a move that ends with the child ceasing to be looked after). Child ids are a 5-character
-/// prefix and a 5-digit number, so ids never collide between files with different prefixes.
+/// Synthetic, valid SSDA903 returns as case systems export them (a Header and an Episodes table): <c>children</c>
+/// children × 4 episodes in one collection year (an admission, two moves, a move that ends with the child ceasing to be
+/// looked after). Child ids are a 5-character prefix and a 5-digit number, so ids never collide between files with
+/// different prefixes.
 /// </summary>
 public static class Ssda903Gen
 {
-    public const string Header = "CHILD,SEX,DOB,ETHNIC,UASC,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN";
+    public const string HeaderColumns = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB";
 
-    public static IEnumerable<string> Lines(string prefix, int children, int year)
+    public const string EpisodeColumns = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN";
+
+    public static IEnumerable<string> HeaderLines(string prefix, int children, int year)
     {
-        yield return Header;
+        yield return HeaderColumns;
+        var numericSex = year < 2024;
+        for (var i = 0; i < children; i++)
+        {
+            var sex = i % 2 == 0 ? (numericSex ? "1" : "M") : (numericSex ? "2" : "F");
+            yield return $"{prefix}{i:D5},{sex},{D(new DateOnly(year - 11 + (i % 10), 1 + (i % 12), 1 + (i % 28)))},WBRI,UN1,,";
+        }
+    }
+
+    public static IEnumerable<string> EpisodeLines(string prefix, int children, int year)
+    {
+        yield return EpisodeColumns;
         var yearStart = new DateOnly(year, 4, 1);
-        static string D(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
         for (var i = 0; i < children; i++)
         {
             var child = $"{prefix}{i:D5}";
             var start = yearStart.AddDays(i % 200);
-            var head = $"{child},{1 + (i % 2)},{D(new DateOnly(year - 11 + (i % 10), 1 + (i % 12), 1 + (i % 28)))},WBRI,0";
-            yield return $"{head},{D(start)},S,C1,N1,U6,PR1,{D(start.AddDays(30))},X1,CARPL,ST4,ST6,";
-            yield return $"{head},{D(start.AddDays(30))},P,C2,N1,U4,PR4,{D(start.AddDays(60))},X1,CREQB,ST4,ST3,";
-            yield return $"{head},{D(start.AddDays(60))},P,C2,N1,K2,PR4,{D(start.AddDays(90))},X1,CHILD,ST4,ST1,SC123456";
-            yield return $"{head},{D(start.AddDays(90))},P,C2,N1,U4,PR1,{D(start.AddDays(120))},E4A,,ST4,ST4,";
+            yield return $"{child},{D(start)},S,C1,N1,U6,PR1,{D(start.AddDays(30))},X1,CARPL,ST4 1QJ,ST6 5HS,";
+            yield return $"{child},{D(start.AddDays(30))},P,C2,N1,U4,PR4,{D(start.AddDays(60))},X1,CREQB,ST4 1QJ,ST3 2AB,";
+            yield return $"{child},{D(start.AddDays(60))},P,C2,N1,K2,PR4,{D(start.AddDays(90))},X1,CHILD,ST4 1QJ,ST1 3DE,SC123456";
+            yield return $"{child},{D(start.AddDays(90))},P,C2,N1,U4,PR1,{D(start.AddDays(120))},E4A,,ST4 1QJ,ST4 1QJ,";
         }
     }
+
+    private static string D(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     private static int _next = Random.Shared.Next(0, 5_000);
 
     /// <summary>A 5-character prefix no other file of this run uses.</summary>
     public static string Prefix() => "B" + (Interlocked.Increment(ref _next) % 10_000).ToString("D4", CultureInfo.InvariantCulture);
 
-    /// <summary>POSTs a generated file to the Placements service (streamed, chunked); returns the episodes loaded.</summary>
+    /// <summary>POSTs a generated return to the Placements service (multipart, streamed); returns the episodes loaded.</summary>
     public static async Task<int> ImportAsync(HttpClient http, string baseUrl, string prefix, int children, int year)
     {
-        using var content = new LinesContent(Lines(prefix, children, year));
-        using var response = await http.PostAsync($"{baseUrl}/ssda903/returns/{year}/episodes", content);
+        using var content = new MultipartFormDataContent
+        {
+            { new LinesContent(HeaderLines(prefix, children, year)), "header", "header.csv" },
+            { new LinesContent(EpisodeLines(prefix, children, year)), "episodes", "episodes.csv" },
+        };
+        using var response = await http.PostAsync($"{baseUrl}/ssda903/returns/{year}", content);
         var body = await response.Content.ReadAsStringAsync();
         if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"903 import answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 500)]}");
         using var json = System.Text.Json.JsonDocument.Parse(body);

@@ -118,11 +118,24 @@ generate_903() {
 }
 
 echo "loading demo: Stoke-like 2018-19 care population as an SSDA903 return (890 → 982 children looked after)"
-file=$(mktemp)
-trap 'rm -f "$file"' EXIT
-generate_903 >"$file"
-imported=$(gw_curl -sS --fail-with-body -X POST "$gw/api/placements/ssda903/returns/2018/episodes" -H 'content-type: text/csv' --data-binary "@$file")
-echo "$imported" | sed -n 's/.*"rows":\([0-9]*\),"children":\([0-9]*\),"episodes":\([0-9]*\).*/  imported \1 rows: \2 children, \3 episodes/p'
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+# The generator writes one combined row per episode; split it into the DfE's tables as a case system exports them.
+generate_903 | awk -F, -v dir="$dir" '
+  NR == 1 {
+    print "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB" > (dir "/header.csv")
+    print "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN" > (dir "/episodes.csv")
+    print "CHILD,SEX,DOB,DUC" > (dir "/uasc.csv")
+    next
+  }
+  !seen[$1]++ {
+    print $1 "," $2 "," $3 "," $4 ",UN1,," > (dir "/header.csv")
+    if ($5 == 1) print $1 "," $2 "," $3 "," > (dir "/uasc.csv")
+  }
+  { print $1 "," $6 "," $7 "," $8 "," $9 "," $10 "," $11 "," $12 "," $13 "," $14 "," $15 "," $16 "," $17 > (dir "/episodes.csv") }'
+imported=$(gw_curl -sS --fail-with-body -X POST "$gw/api/placements/ssda903/returns/2018" \
+  -F "header=@$dir/header.csv;type=text/csv" -F "episodes=@$dir/episodes.csv;type=text/csv" -F "uasc=@$dir/uasc.csv;type=text/csv")
+echo "$imported" | sed -n 's/.*"children":\([0-9]*\),"episodes":\([0-9]*\).*/  imported \1 children, \2 episodes/p'
 
 # Reference data for the rate per 10,000: an under-18 population of about 58,000 (approximate, unverified; it puts
 # 31 March 2019 near the DfE rate of 148 quoted for Stoke), England 65 per 10,000 at 31 March 2019 (DfE), and a
@@ -153,7 +166,7 @@ n=0
 for spec in "U6:PR1:0" "U4:PR4:-" "K2:PR4:-" "U6:PR1:1" "U1:PR1:-" "R1:PR4:-"; do
   n=$((n + 1))
   child="DEMO$n"
-  post /api/placements/children "{\"childId\":\"$child\",\"sex\":\"$((n % 2 + 1))\",\"dateOfBirth\":\"201$((n % 9))-0$((n % 9 + 1))-15\",\"ethnicity\":\"WBRI\",\"isUasc\":false}" >/dev/null
+  post /api/placements/children "{\"childId\":\"$child\",\"sex\":\"$( ((n % 2)) && echo M || echo F)\",\"dateOfBirth\":\"201$((n % 9))-0$((n % 9 + 1))-15\",\"ethnicity\":\"WBRI\",\"isUasc\":false}" >/dev/null
   IFS=: read -r place provider carer <<<"$spec"
   carer_json=""
   if [[ $carer != "-" ]]; then carer_json=",\"fosterCarerId\":\"${carers[$carer]}\""; fi

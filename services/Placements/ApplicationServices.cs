@@ -17,5 +17,6 @@ internal static class ApplicationServices
         builder.AddRedis();
         builder.AddMessaging("placements", bus => bus.AddConsumer<SetUnder18PopulationConsumer>());
         builder.AddMeasurePublishing<PlacementsDbContext, PlacementMeasureSource>();
+        builder.Services.AddScoped<Application.Ssda903Returns>();
     }
 }

@@ -113,7 +113,7 @@ public sealed class PlacementsSliceTests(PlatformFixture platform)
         var child = $"C{Random.Shared.Next(100_000_000, 999_999_999)}";
         var response = await platform.Gateway.PostAsJsonAsync("/api/placements/children", new
         {
-            childId = child, sex = "1", dateOfBirth = "2010-03-01", ethnicity = "WBRI", isUasc = false,
+            childId = child, sex = "M", dateOfBirth = "2010-03-01", ethnicity = "WBRI", isUasc = false,
         });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return child;

@@ -1,145 +1,306 @@
+using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
 namespace Platform.Tests;
 
 /// <summary>
-/// Placements: SSDA903 episodes files. Each test uses its own collection year (2009-10 errors, 2001-02 round trip,
-/// 2013-14 bulk). The round trip's year is early because an export includes every episode still open in the year:
-/// no other test records a placement open in 2001-02.
+/// Placements: SSDA903 returns as case systems export them (one CSV per DfE table, uploaded together). Each test that
+/// stores uses its own collection year (2009-10 errors, 2001-02 round trip, 2013-14 bulk): an export includes every
+/// episode open in the year, and no other test records placements then. Validation stores nothing, so the 2025-26
+/// tests can share the year.
 /// </summary>
 [Collection(PlatformTestGroup.Name)]
 public sealed class PlacementsSsda903Tests(PlatformFixture platform)
 {
-    private const string Header = "CHILD,SEX,DOB,ETHNIC,UASC,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN";
+    private const string HeaderColumns = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB";
+    private const string EpisodeColumns = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN";
 
-    private sealed record ImportDto(int CollectionYear, int Rows, int Children, int Episodes, int ErrorCount);
+    private sealed record ImportDto(int CollectionYear, int Children, int Episodes, int ChildrenLeftOut, int FindingCount);
 
     [Fact]
-    public async Task A_903_file_with_known_errors_is_reported_row_by_row_with_rule_numbers_and_nothing_is_stored()
+    public async Task A_clean_2025_26_return_as_a_case_system_exports_it_validates_with_no_findings()
+    {
+        // SEX M/F, full postcodes, K3 supported accommodation for a 16-year-old, the 2025-26 "other" placements Z11–Z14
+        // (no provider), codes in lower case in places, columns in another order than the DfE's.
+        var p = Prefix();
+        var header = $"""
+            DOB,CHILD,SEX,ETHNIC,UPN,MOTHER,MC_DOB
+            14/03/2012,{p}1,M,WBRI,UN1,,
+            20/11/2008,{p}2,f,mwbc,UN1,0,
+            05/07/2008,{p}3,F,WBRI,UN1,,
+            01/01/2013,{p}4,M,bafr,UN1,,
+            """;
+        var episodes = $"""
+            {EpisodeColumns}
+            {p}1,02/05/2025,S,C1,N1,U6,PR1,15/09/2025,X1,CARPL,ST4 1QJ,ST6 5HS,
+            {p}1,15/09/2025,P,C2,N1,u4,pr4,,,,ST4 1QJ,ST3 2AB,
+            {p}2,10/01/2025,S,C2,N5,K3,PR4,20/06/2025,X1,CHILD,ST1 4DE,ST1 2AA,SC123456
+            {p}2,20/06/2025,P,C2,N5,Z11,,01/02/2026,E13,,ST1 4DE,ST1 2AA,
+            {p}3,01/04/2025,S,V2,N8,Z12,,12/08/2025,X1,OTHER,ST4 1QJ,B12 0AA,
+            {p}3,12/08/2025,P,V2,N8,Z13,,16/12/2025,X1,PLACE,ST4 1QJ,B12 0AA,
+            {p}3,16/12/2025,P,V2,N8,Z14,,,,,ST4 1QJ,B12 0AA,
+            {p}4,05/06/2025,s,c1,n1,U6,PR1,30/11/2025,E13,,ST5 3BB,ST5 3BB,
+            """;
+        using var response = await platform.Gateway.PostAsync("/api/placements/ssda903/returns/2025/validate",
+            Upload(("header.csv", header), ("episodes.csv", episodes)));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body} {ServiceErrors()}");
+        using var result = JsonDocument.Parse(body);
+        Assert.Equal("2025-26", result.RootElement.GetProperty("specification").GetString());
+        Assert.Equal(4, result.RootElement.GetProperty("children").GetInt32());
+        Assert.True(result.RootElement.GetProperty("findingCount").GetInt32() == 0, body);
+        Assert.Equal(0, await PlatformFixture.CountRowsAsync(platform.PlacementsDb, "children", $"child_id LIKE '{p}%'"));
+    }
+
+    [Fact]
+    public async Task Every_finding_is_reported_with_rule_table_and_file_row_and_an_import_with_findings_stores_nothing()
     {
         var p = Prefix();
-        var file = $"""
-            {Header}
-            {p}1,1,01/02/2008,WBRI,0,01/05/2009,S,C2,N1,U6,PR1,01/03/2010,E4A,,ST4,ST6,SC123456
-            {p}2,2,15/06/2008,WBRI,0,01/06/2009,S,W1,N9,U4,PR1,,,,ST4,ST4,
-            {p}3,1,15/06/2008,XXXX,0,31/02/2009,S,C2,N1,Q1,PR1,,,,,,
-            {p}4,1,15/06/2008,WBRI,0,01/05/2009,S,C2,N1,K2,,,,,,,
-            {p}5,1,15/06/2008,WBRI,0,01/05/2009,S,C2,N1,U6,PR1,01/07/2009,X1,CARPL,,,
-            {p}5,1,15/06/2008,WBRI,0,10/07/2009,P,C2,N1,U4,PR4,,,,,,
-            {p}6,2,15/06/2008,WBRI,0,01/05/2009,S,C2,N1,U6,PR1,01/09/2009,X1,CARPL,,,
-            {p}6,2,15/06/2008,WBRI,0,01/08/2009,P,C2,N1,U4,PR4,,,,,,
-            {p}7,1,15/06/2008,WBRI,0,01/05/2009,S,C2,N1,U6,PR1,01/05/2009,E4A,,,,
+        var header = $"""
+            {HeaderColumns}
+            {p}1,1,01/02/2008,WBRI,UN1,,
+            {p}2,2,15/06/2008,WBRI,UN1,,
+            {p}3,1,15/06/2008,XXXX,UN1,,
+            {p}4,1,15/06/2008,WBRI,UN1,,
+            {p}5,1,15/06/2008,WBRI,UN1,,
+            {p}6,M,15/06/2008,WBRI,UN1,,
+            {p}7,1,15/06/2008,WBRI,UN1,,
+            """;
+        var episodes = $"""
+            {EpisodeColumns}
+            {p}1,01/05/2009,S,C2,N1,U6,PR1,01/03/2010,E4A,,ST4,ST6,SC123456
+            {p}2,01/06/2009,S,W1,N9,U4,PR1,,,,ST4,ST4,
+            {p}3,31/02/2009,S,C2,N1,Q1,PR1,,,,,,
+            {p}4,01/05/2009,S,C2,N1,K2,,,,,,,
+            {p}5,01/05/2009,S,C2,N1,U6,PR1,01/07/2009,X1,CARPL,,,
+            {p}5,10/07/2009,P,C2,N1,U4,PR4,01/05/2010,E4A,,,,
+            {p}6,01/05/2009,S,C2,N1,U6,PR1,01/09/2009,X1,CARPL,,,
+            {p}6,01/08/2009,P,C2,N1,U4,PR4,,,,,,
+            {p}7,01/05/2009,S,C2,N1,U6,PR1,01/05/2009,E4A,,,,
+            """;
+        var upload = (("header.csv", header), ("episodes.csv", episodes));
 
-            """.Replace("\r\n", "\n", StringComparison.Ordinal) + $"{p}8,{new string('x', 5_000)}\n";
-
-        using var response = await ImportAsync(2009, file);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.UnprocessableEntity, $"{(int)response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var problem = JsonDocument.Parse(body);
-        var reported = problem.RootElement.GetProperty("errors").EnumerateArray()
-            .Select(e => (Row: e.GetProperty("row").GetInt32(), Field: e.GetProperty("field").GetString(), Rule: e.GetProperty("rule").GetString()))
+        using var validated = await platform.Gateway.PostAsync("/api/placements/ssda903/returns/2009/validate", Upload(upload.Item1, upload.Item2));
+        var body = await validated.Content.ReadAsStringAsync();
+        Assert.True(validated.StatusCode == HttpStatusCode.OK, $"{(int)validated.StatusCode}: {body} {ServiceErrors()}");
+        using var result = JsonDocument.Parse(body);
+        var reported = result.RootElement.GetProperty("findings").EnumerateArray()
+            .Select(e => (Table: e.GetProperty("table").GetString(), Row: e.GetProperty("row").GetInt32(), Rule: e.GetProperty("rule").GetString()))
             .ToHashSet();
-
-        // Row numbers are file lines (the header is line 1).
+        // Rows are file lines (the column header is line 1).
         var expected = new[]
         {
-            (3, "LS", "144"),            // W1 (wardship) is no longer a legal status
-            (3, "CIN", "145"),           // N9 is not a category of need
-            (4, "ETHNIC", "103"),        // unknown ethnicity code
-            (4, "DECOM", "141"),         // 31 February is not a date
-            (4, "PLACE", "146"),         // Q1 is an old foster code, replaced by U1–U6
-            (5, "PLACE_PROVIDER", "526"),// a children's home (K2) needs a provider
-            (7, "DECOM", "433"),         // a move (RNE P) nine days after the previous episode ended: a gap
-            (6, "REC", "388"),           // ... so X1 ("a new episode begins the same day") has no continuation
-            (9, "DECOM", "501"),         // a move dated before the previous episode ended: an overlap
-            (10, "DEC", "355"),          // ceased the day it started
-            (11, "row", "P07"),          // 5,000 characters: skipped unread, never buffered whole
+            ("Header", 4, "103"),     // unknown ethnicity code
+            ("Header", 7, "101"),     // M is a SEX code from 2024-25 only; 2009-10 used 1 and 2
+            ("Episodes", 3, "144"),   // W1 (wardship) is no longer a legal status
+            ("Episodes", 3, "145"),   // N9 is not a category of need
+            ("Episodes", 4, "141"),   // 31 February is not a date
+            ("Episodes", 4, "146"),   // Q1 is an old foster code, replaced by U1–U6
+            ("Episodes", 5, "526"),   // a children's home (K2) needs a provider
+            ("Episodes", 7, "433"),   // a move (RNE P) nine days after the previous episode ended: a gap
+            ("Episodes", 6, "388"),   // ... so X1 ("a new episode begins the same day") has no continuation
+            ("Episodes", 7, "385"),   // ... and the move ended after the collection year (31/03/2010)
+            ("Episodes", 9, "501"),   // a move dated before the previous episode ended: an overlap
+            ("Episodes", 10, "355"),  // ceased the day it started
         };
-        foreach (var error in expected)
-        {
-            Assert.True(reported.Contains(error), $"expected {error} in {body}");
-        }
-        Assert.DoesNotContain(reported, e => e.Row == 2); // the first row is valid
-        Assert.Equal(reported.Count, problem.RootElement.GetProperty("errorCount").GetInt32());
+        foreach (var finding in expected) Assert.True(reported.Contains(finding), $"expected {finding} in {body}");
+        Assert.DoesNotContain(reported, f => f.Row == 2); // the first child is valid
+        Assert.Equal(reported.Count, result.RootElement.GetProperty("findingCount").GetInt32());
+        var summary = result.RootElement.GetProperty("summary").EnumerateArray().ToDictionary(s => s.GetProperty("rule").GetString()!, s => s.GetProperty("count").GetInt32());
+        Assert.Equal(1, summary["501"]);
 
-        // Nothing was stored, not even the valid child.
+        // The same findings as a CSV download, one line each.
+        using var csv = await platform.Gateway.PostAsync("/api/placements/ssda903/returns/2009/validate?format=csv", Upload(upload.Item1, upload.Item2));
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("rule,table,row,child,fields,message", lines[0]);
+        Assert.Equal(reported.Count, lines.Length - 1);
+
+        // Paged: two at a time, the third page starts at the fifth finding.
+        using var page = await platform.Gateway.PostAsync("/api/placements/ssda903/returns/2009/validate?offset=4&limit=2", Upload(upload.Item1, upload.Item2));
+        using var paged = JsonDocument.Parse(await page.Content.ReadAsStringAsync());
+        Assert.Equal(2, paged.RootElement.GetProperty("findings").GetArrayLength());
+
+        // The import refuses the return and stores nothing, not even the valid child.
+        using var refused = await platform.Gateway.PostAsync("/api/placements/ssda903/returns/2009", Upload(upload.Item1, upload.Item2));
+        var refusal = await refused.Content.ReadAsStringAsync();
+        Assert.True(refused.StatusCode == HttpStatusCode.UnprocessableEntity, refusal);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Equal(0, await PlatformFixture.CountRowsAsync(platform.PlacementsDb, "children", $"child_id LIKE '{p}%'"));
         Assert.Equal(0, await PlatformFixture.CountRowsAsync(platform.PlacementsDb, "episodes", $"child_id LIKE '{p}%'"));
 
-        // Asked for a partial load, only the children without errors are stored.
-        using var partial = await ImportAsync(2009, file, partial: true);
+        // Asked for a partial load, only the child without findings is stored.
+        using var partial = await platform.Gateway.PostAsync("/api/placements/ssda903/returns/2009?partial=true", Upload(upload.Item1, upload.Item2));
         var loaded = await partial.ReadAsync<ImportDto>();
-        Assert.Equal((1, 1), (loaded.Children, loaded.Episodes));
+        Assert.Equal((1, 1, 6), (loaded.Children, loaded.Episodes, loaded.ChildrenLeftOut));
         Assert.Equal(1, await PlatformFixture.CountRowsAsync(platform.PlacementsDb, "children", $"child_id LIKE '{p}%'"));
     }
 
     [Fact]
-    public async Task An_imported_903_file_exported_again_is_identical()
+    public async Task An_imported_return_exported_again_is_identical()
     {
         var p = Prefix();
-        // 2001-02: a move with its reason; a placement carried in from 1999 whose legal status changes (RNE L); a UASC
-        // child's move to a temporary placement (no provider, no reason) and back, then ceased (E8); a baby who went to
-        // relatives. Every episode ends within the year, so the indicators' worked example (2005-06) does not see them.
-        var file = $"""
-            {Header}
-            {p}01,1,14/03/1996,WBRI,0,02/05/2001,S,C1,N1,U6,PR1,15/09/2001,X1,CARPL,ST4,ST6,
-            {p}01,1,14/03/1996,WBRI,0,15/09/2001,P,C2,N1,U4,PR4,20/03/2002,E4A,,ST4,ST3,
-            {p}02,2,20/11/1992,MWBC,0,10/01/1999,S,C1,N5,U4,PR1,20/06/2001,X1,,ST1,ST1,
-            {p}02,2,20/11/1992,MWBC,0,20/06/2001,L,C2,N5,U4,PR1,01/02/2002,E41,,ST1,ST1,
-            {p}03,1,05/07/1994,WBRI,1,01/04/2001,S,V2,N8,K2,PR4,12/08/2001,X1,,ST4,B12,SC765432
-            {p}03,1,05/07/1994,WBRI,1,12/08/2001,P,V2,N8,T4,,16/08/2001,X1,,ST4,B12,
-            {p}03,1,05/07/1994,WBRI,1,16/08/2001,P,V2,N8,K2,PR4,28/02/2002,E8,,ST4,B12,SC765432
-            {p}04,2,01/01/2001,BAFR,0,05/06/2001,S,C1,N1,U6,PR1,30/11/2001,E13,,ST5,ST5,
+        // 2001-02 (numeric SEX then): a move with its reason; a placement carried in from 1999 whose legal status changes
+        // (RNE L); a UASC child's move to a temporary placement (no provider, no reason) and back, then ceased (E8); a baby
+        // who went to relatives. Full postcodes and districts, as returns have carried both.
+        var header = $"""
+            {HeaderColumns}
+            {p}01,1,14/03/1996,WBRI,A123456789012,,
+            {p}02,2,20/11/1992,MWBC,UN2,1,03/03/2001
+            {p}03,1,05/07/1994,WBRI,UN1,,
+            {p}04,2,01/01/2001,BAFR,UN1,0,
 
-            """.Replace("\r\n", "\n", StringComparison.Ordinal);
+            """;
+        var episodes = $"""
+            {EpisodeColumns}
+            {p}01,02/05/2001,S,C1,N1,U6,PR1,15/09/2001,X1,CARPL,ST4 1QJ,ST6 5HS,
+            {p}01,15/09/2001,P,C2,N1,U4,PR4,20/03/2002,E4A,,ST4 1QJ,ST3,
+            {p}02,10/01/1999,S,C1,N5,U4,PR1,20/06/2001,X1,,ST1,ST1,
+            {p}02,20/06/2001,L,C2,N5,U4,PR1,01/02/2002,E41,,ST1,ST1,
+            {p}03,01/04/2001,S,V2,N8,K2,PR4,12/08/2001,X1,CHILD,ST4,B12 0AA,SC765432
+            {p}03,12/08/2001,P,V2,N8,T4,,16/08/2001,X1,,ST4,B12 0AA,
+            {p}03,16/08/2001,P,V2,N8,K2,PR4,28/02/2002,E8,,ST4,B12 0AA,SC765432
+            {p}04,05/06/2001,S,C1,N1,U6,PR1,30/11/2001,E13,,ST5,ST5,
 
-        using var imported = await ImportAsync(2001, file);
-        var result = await imported.ReadAsync<ImportDto>();
-        Assert.Equal((8, 4, 8, 0), (result.Rows, result.Children, result.Episodes, result.ErrorCount));
+            """;
+        HttpResponseMessage imported;
+        try
+        {
+            imported = await platform.Gateway.PostAsync("/api/placements/ssda903/returns/2001",
+                Upload(("header.csv", header.Replace("\r\n", "\n", StringComparison.Ordinal)), ("episodes.csv", episodes.Replace("\r\n", "\n", StringComparison.Ordinal))));
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new InvalidOperationException(ex.Message + " " + ServiceErrors(), ex);
+        }
+        var text = await imported.Content.ReadAsStringAsync();
+        Assert.True(imported.StatusCode == HttpStatusCode.OK, $"{(int)imported.StatusCode}: {text} {ServiceErrors()}");
+        var result = JsonSerializer.Deserialize<ImportDto>(text, JsonSerializerOptions.Web)!;
+        Assert.Equal((4, 8, 0), (result.Children, result.Episodes, result.FindingCount));
 
-        using var exported = await platform.Gateway.GetAsync("/api/placements/ssda903/returns/2001/episodes");
+        using var exported = await platform.Gateway.GetAsync("/api/placements/ssda903/returns/2001");
         Assert.Equal(HttpStatusCode.OK, exported.StatusCode);
-        Assert.Equal("text/csv", exported.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(file, await exported.Content.ReadAsStringAsync());
+        Assert.Equal("application/zip", exported.Content.Headers.ContentType?.MediaType);
+        using var zip = new ZipArchive(await exported.Content.ReadAsStreamAsync());
+        Assert.Equal(["episodes.csv", "header.csv"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        Assert.Equal(header.Replace("\r\n", "\n", StringComparison.Ordinal), Read(zip, "header.csv"));
+        Assert.Equal(episodes.Replace("\r\n", "\n", StringComparison.Ordinal), Read(zip, "episodes.csv"));
+    }
+
+    [Theory]
+    [InlineData("empty", 400, "is empty")]
+    [InlineData("binary", 400, "not a CSV text file")]
+    [InlineData("gzip", 400, "gzip")]
+    [InlineData("semicolons", 400, "not comma-separated")]
+    [InlineData("no-episodes", 422, "no Episodes table")]
+    [InlineData("two-headers", 422, "both the Header table")]
+    [InlineData("short-row", 422, "line 3 has 3 field(s)")]
+    [InlineData("long-row", 422, "line 2 has 14 field(s)")]
+    [InlineData("unknown-table", 422, "is not a 903 table")]
+    public async Task A_malformed_upload_is_refused_with_a_problem_that_says_what_is_wrong_and_nothing_is_stored(string kind, int status, string says)
+    {
+        var p = Prefix();
+        var header = $"{HeaderColumns}\n{p}1,1,01/02/2008,WBRI,UN1,,\n";
+        var episodes = $"{EpisodeColumns}\n{p}1,01/05/2009,S,C2,N1,U6,PR1,01/03/2010,E4A,,ST4,ST6,\n";
+        HttpContent content = kind switch
+        {
+            "empty" => Upload(("header.csv", ""), ("episodes.csv", episodes)),
+            "binary" => Upload(("header.csv", header), ("episodes.csv", "\0\u0001\u0002binary\0\n")),
+            "gzip" => Bytes(Gzip(header)),
+            "semicolons" => Upload(("header.csv", header.Replace(',', ';')), ("episodes.csv", episodes)),
+            "no-episodes" => Upload(("header.csv", header)),
+            "two-headers" => Upload(("header.csv", header), ("header2.csv", header), ("episodes.csv", episodes)),
+            "short-row" => Upload(("header.csv", header + $"{p}2,1,01/02/2008\n"), ("episodes.csv", episodes)),
+            "long-row" => Upload(("header.csv", header), ("episodes.csv", episodes.Replace(",\n", ",,\n", StringComparison.Ordinal))),
+            _ => Upload(("header.csv", header), ("episodes.csv", episodes), ("notes.csv", "CHILD,NOTE\nX,y\n")),
+        };
+        using var response = await platform.Gateway.PostAsync("/api/placements/ssda903/returns/2009", content);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == status, $"{(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(says, body, StringComparison.Ordinal);
+        Assert.Equal(0, await PlatformFixture.CountRowsAsync(platform.PlacementsDb, "children", $"child_id LIKE '{p}%'"));
     }
 
     [Fact]
-    public async Task A_100000_episode_file_is_streamed_and_bulk_inserted()
+    public async Task A_100000_episode_return_is_streamed_and_bulk_inserted()
     {
-        // 25,000 children × 4 episodes in 2013-14, generated while it is sent (chunked, so neither side holds the file).
-        // About 8 MB through the gateway: the import route has its own 256 MiB limit, every other route 1 MiB.
+        // 25,000 children × 4 episodes in 2013-14, generated while it is sent (multipart, chunked, so neither side holds
+        // the file). About 8 MB through the gateway: the import route has its own 256 MiB limit, every other route 1 MiB.
         const int children = 25_000;
         var p = Prefix()[..5];
-        var client = platform.Gateway;
-        using var content = new GeneratedContent(async writer =>
+        static string D(DateOnly d) => d.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        using var content = new MultipartFormDataContent
         {
-            await writer.WriteAsync(Header + "\n");
-            var yearStart = new DateOnly(2013, 4, 1);
-            for (var i = 0; i < children; i++)
             {
-                var child = $"{p}{i:D5}";
-                var start = yearStart.AddDays(i % 200);
-                string D(DateOnly d) => d.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
-                var head = $"{child},{1 + (i % 2)},{D(new DateOnly(2002 + (i % 10), 1 + (i % 12), 1 + (i % 28)))},WBRI,0";
-                await writer.WriteAsync($"{head},{D(start)},S,C1,N1,U6,PR1,{D(start.AddDays(30))},X1,CARPL,ST4,ST6,\n");
-                await writer.WriteAsync($"{head},{D(start.AddDays(30))},P,C2,N1,U4,PR4,{D(start.AddDays(60))},X1,CREQB,ST4,ST3,\n");
-                await writer.WriteAsync($"{head},{D(start.AddDays(60))},P,C2,N1,K2,PR4,{D(start.AddDays(90))},X1,CHILD,ST4,ST1,SC123456\n");
-                await writer.WriteAsync($"{head},{D(start.AddDays(90))},P,C2,N1,U4,PR1,{D(start.AddDays(120))},E4A,,ST4,ST4,\n");
-            }
-        });
-        using var response = await client.PostAsync("/api/placements/ssda903/returns/2013/episodes", content);
+                new GeneratedContent(async writer =>
+                {
+                    await writer.WriteAsync(HeaderColumns + "\n");
+                    for (var i = 0; i < children; i++)
+                    {
+                        await writer.WriteAsync($"{p}{i:D5},{1 + (i % 2)},{D(new DateOnly(2002 + (i % 10), 1 + (i % 12), 1 + (i % 28)))},WBRI,UN1,,\n");
+                    }
+                }), "header", "header.csv"
+            },
+            {
+                new GeneratedContent(async writer =>
+                {
+                    await writer.WriteAsync(EpisodeColumns + "\n");
+                    var yearStart = new DateOnly(2013, 4, 1);
+                    for (var i = 0; i < children; i++)
+                    {
+                        var child = $"{p}{i:D5}";
+                        var start = yearStart.AddDays(i % 200);
+                        await writer.WriteAsync($"{child},{D(start)},S,C1,N1,U6,PR1,{D(start.AddDays(30))},X1,CARPL,ST4 1QJ,ST6 5HS,\n");
+                        await writer.WriteAsync($"{child},{D(start.AddDays(30))},P,C2,N1,U4,PR4,{D(start.AddDays(60))},X1,CREQB,ST4 1QJ,ST3 2AB,\n");
+                        await writer.WriteAsync($"{child},{D(start.AddDays(60))},P,C2,N1,K2,PR4,{D(start.AddDays(90))},X1,CHILD,ST4 1QJ,ST1 3DE,SC123456\n");
+                        await writer.WriteAsync($"{child},{D(start.AddDays(90))},P,C2,N1,U4,PR1,{D(start.AddDays(120))},E4A,,ST4 1QJ,ST4 1QJ,\n");
+                    }
+                }), "episodes", "episodes.csv"
+            },
+        };
+        using var response = await platform.Gateway.PostAsync("/api/placements/ssda903/returns/2013", content);
         var result = await response.ReadAsync<ImportDto>();
-        Assert.Equal((100_000, children, 100_000, 0), (result.Rows, result.Children, result.Episodes, result.ErrorCount));
+        Assert.Equal((children, 100_000, 0), (result.Children, result.Episodes, result.FindingCount));
         Assert.Equal(100_000, await PlatformFixture.CountRowsAsync(platform.PlacementsDb, "episodes", $"child_id LIKE '{p}%'"));
     }
 
-    private Task<HttpResponseMessage> ImportAsync(int year, string csv, bool partial = false)
+    /// <summary>The errors the Placements service and the gateway logged, for a failing test's message.</summary>
+    private string ServiceErrors() =>
+        string.Join("\n", platform.CapturedLogs.Records.Where(r => r.StartsWith("Error", StringComparison.Ordinal) || r.StartsWith("Critical", StringComparison.Ordinal)).TakeLast(5));
+
+    private static MultipartFormDataContent Upload(params (string Name, string Csv)[] files)
     {
-        var content = new StringContent(csv, Encoding.UTF8, "text/csv");
-        return platform.Gateway.PostAsync($"/api/placements/ssda903/returns/{year}/episodes{(partial ? "?partial=true" : "")}", content);
+        var content = new MultipartFormDataContent();
+        foreach (var (name, csv) in files)
+        {
+            var part = new StringContent(csv.Replace("\r\n", "\n", StringComparison.Ordinal), new UTF8Encoding(false), "text/csv");
+            content.Add(part, Path.GetFileNameWithoutExtension(name), name);
+        }
+        return content;
+    }
+
+    private static ByteArrayContent Bytes(byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        return content;
+    }
+
+    private static byte[] Gzip(string text)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest)) gzip.Write(Encoding.UTF8.GetBytes(text));
+        return buffer.ToArray();
+    }
+
+    private static string Read(ZipArchive zip, string name)
+    {
+        using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+        return reader.ReadToEnd();
     }
 
     /// <summary>A 7-character child id prefix no other test uses.</summary>
@@ -153,7 +314,7 @@ public sealed class PlacementsSsda903Tests(PlatformFixture platform)
         public GeneratedContent(Func<StreamWriter, Task> write)
         {
             _write = write;
-            Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+            Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         }
 
         protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)

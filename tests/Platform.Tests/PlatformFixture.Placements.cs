@@ -17,7 +17,7 @@ public sealed partial class PlatformFixture
         var child = $"C{Random.Shared.Next(100_000_000, 999_999_999)}";
         var response = await Gateway.PostAsJsonAsync("/api/placements/children", new
         {
-            childId = child, sex = "1", dateOfBirth, ethnicity = "WBRI", isUasc = false,
+            childId = child, sex = "M", dateOfBirth, ethnicity = "WBRI", isUasc = false,
         });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return child;

@@ -69,7 +69,7 @@ public sealed class SecurityAuditTests(PlatformFixture platform)
 
         using var officer = platform.CreateClient(PlatformRoles.PlacementsOfficer, "placements-officer-logs");
         var child = $"C{Random.Shared.Next(100_000_000, 999_999_999)}";
-        using (var registered = await officer.PostAsJsonAsync("/api/placements/children", new { childId = child, sex = "1", dateOfBirth = "2011-04-02", ethnicity = "WBRI", isUasc = false }))
+        using (var registered = await officer.PostAsJsonAsync("/api/placements/children", new { childId = child, sex = "M", dateOfBirth = "2011-04-02", ethnicity = "WBRI", isUasc = false }))
         {
             Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         }

@@ -1,101 +1,208 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Platform.Placements.Domain;
+using Platform.Placements.Application;
+using Platform.Placements.Domain.Ssda903;
 using Platform.Placements.Infrastructure;
+using Platform.Placements.Infrastructure.Ssda903;
 
 namespace Platform.Placements.Apis;
 
-/// <summary>SSDA903 episodes files: import (validated, streamed, bulk-inserted) and export of a collection year's return.</summary>
+/// <summary>
+/// SSDA903 returns as councils' case systems export them: the DfE's tables (one CSV each), uploaded together. Validate
+/// (every finding, nothing stored), import (refused with findings unless partial) and export a collection year.
+/// </summary>
 public static class Ssda903Api
 {
-    /// <summary>Largest import accepted by the service itself (a 100,000-episode file is about 9 MB).</summary>
-    public const long MaxImportBytes = 256L * 1024 * 1024;
+    /// <summary>Largest upload accepted by the service itself (a 100,000-episode return is about 10 MB).</summary>
+    public const long MaxUploadBytes = 256L * 1024 * 1024;
 
-    private const string CsvType = "text/csv";
+    private const string Upload =
+        "The return's tables as multipart/form-data (one CSV file per table), a zip of the CSV files (application/zip) or one table as " +
+        "text/csv. Tables are recognised by their column headers (Header, Episodes, UASC, Reviews, Missing, OC2, OC3, AD1, PlacedAdoption, " +
+        "PrevPerm, SWEpisodes); Header and Episodes are required. Codes are accepted in either case. Year = the April the collection starts " +
+        "(2025 = 2025-26).";
 
     public static IEndpointRouteBuilder MapSsda903Api(this IEndpointRouteBuilder app)
     {
         var returns = app.MapGroup("/ssda903/returns").WithTags("SSDA903");
-        returns.MapPost("/{year:int}/episodes", Import)
-            .Accepts<string>(CsvType)
-            .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes))
-            .WithSummary("Import a 903 episodes file (CSV) for a collection year (year = the April it starts)")
-            .WithDescription("Columns: " + string.Join(",", Ssda903File.Columns) + ". Every row is checked against the 903 code lists and "
-                + "validation rules; the answer lists each failing row, field and rule number, and nothing is stored from a file with errors "
-                + "unless partial=true (then only the children without errors are loaded). The body is streamed and bulk-inserted with "
-                + "PostgreSQL binary COPY. Publishes PlacementStarted for imported open placements and CarePopulationChanged per changed day.");
-        returns.MapGet("/{year:int}/episodes", Export)
-            .Produces(StatusCodes.Status200OK, contentType: CsvType)
-            .WithSummary("Export the 903 episodes file of a collection year (CSV), in the import's format")
-            .WithDescription("Every episode open at some point in the year, ordered by CHILD then DECOM: an imported file exported again is identical.");
+        returns.MapPost("/{year:int}/validate", Validate)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces(StatusCodes.Status200OK, contentType: Ssda903Upload.CsvType)
+            .WithSummary("Validate a 903 return as the DfE does; nothing is stored")
+            .WithDescription(Upload + " Answers every finding (rule, message, table, row as in the file — the column header is row 1 — child, " +
+                "fields), in file order, with a summary by rule; streamed, so there is no cap. offset and limit page through the findings, rule " +
+                "keeps one rule's; format=csv (or Accept: text/csv) answers the findings as a CSV download.");
+        returns.MapPost("/{year:int}", Import)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
+            .WithSummary("Import a 903 return: refused (422) when it has findings, unless partial=true loads the children without any")
+            .WithDescription(Upload + " Streamed and bulk-inserted with PostgreSQL binary COPY in one transaction. Publishes PlacementStarted for " +
+                "imported open placements and CarePopulationChanged per changed day.");
+        returns.MapGet("/{year:int}", Export)
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip")
+            .WithSummary("Export a collection year as the DfE's tables (header.csv, episodes.csv) in a zip");
+        returns.MapGet("/{year:int}/tables/{table}", ExportTable)
+            .Produces(StatusCodes.Status200OK, contentType: Ssda903Upload.CsvType)
+            .WithSummary("Export one table of a collection year (header or episodes) as CSV");
         return app;
     }
 
-    public sealed record ImportResponse(int CollectionYear, int Rows, int Children, int Episodes, int ErrorCount, IReadOnlyList<Ssda903Error> Errors);
+    public sealed record TableResponse(string Table, string File, int Rows);
 
-    internal static async Task<Results<Ok<ImportResponse>, ValidationProblem, ProblemHttpResult>> Import(
-        int year, bool? partial, HttpRequest request, PlacementsDbContext db, CancellationToken cancellationToken)
+    public sealed record ImportResponse(
+        int CollectionYear, string Specification, IReadOnlyList<StagedTable> Tables, int Children, int Episodes, int ChildrenLeftOut,
+        int FindingCount, IReadOnlyList<RuleCount> Summary, IReadOnlyList<string> NotChecked);
+
+    internal static async Task<IResult> Validate(
+        int year, string? format, string? rule, int? offset, int? limit, HttpRequest request, Ssda903Returns returns, CancellationToken cancellationToken)
     {
         var validator = new ServiceDefaults.Http.RequestValidator();
-        validator.When(year is < 2000 or > 2099, "year", "Must be a collection year between 2000 and 2099.");
-        var mediaType = request.ContentType is { } contentType ? contentType.Split(';')[0].Trim() : null;
-        validator.When(!string.Equals(mediaType, CsvType, StringComparison.OrdinalIgnoreCase), "body", $"Must be sent as {CsvType}.");
+        CheckYear(validator, year);
+        validator.When(offset is < 0, "offset", "Must be 0 or more.");
+        validator.When(limit is < 1, "limit", "Must be 1 or more.");
+        validator.When(format is not (null or "json" or "csv"), "format", "Must be json or csv.");
         if (!validator.IsValid) return validator.ToProblem();
+        var csv = format == "csv" || (format is null && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(Ssda903Upload.CsvType, StringComparison.OrdinalIgnoreCase)));
 
-        var result = await new Ssda903Import(db).RunAsync(request.Body, year, partial == true, cancellationToken);
-        if (result.MissingColumns.Count > 0)
+        StagedReturn staged;
+        try
         {
-            return validator.Add("body", $"The header line lacks the columns {string.Join(", ", result.MissingColumns)}; expected {string.Join(",", Ssda903File.Columns)}.").ToProblem();
+            staged = await returns.ValidateAsync(year, Ssda903Upload.ReadAsync(request, cancellationToken), cancellationToken);
         }
-        var errors = result.Errors.OrderBy(e => e.Row).ThenBy(e => e.Rule, StringComparer.Ordinal).ToList();
-        if (!result.Loaded)
+        catch (Ssda903UploadException ex)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "The 903 file has errors; nothing was loaded.",
-                detail: $"{result.ErrorCount} error(s) in {result.Rows} row(s). Fix them, or import with partial=true to load the children without errors.",
-                extensions: new Dictionary<string, object?>
+            await returns.EndAsync();
+            return UploadProblem(ex);
+        }
+        var summary = await staged.SummaryAsync(cancellationToken);
+        var findings = staged.FindingsAsync(rule?.ToUpperInvariant(), offset ?? 0, limit, cancellationToken);
+        if (csv)
+        {
+            return TypedResults.Stream(async stream =>
+            {
+                try
                 {
-                    ["collectionYear"] = year,
-                    ["rows"] = result.Rows,
-                    ["errorCount"] = result.ErrorCount,
-                    ["errors"] = errors,
-                });
+                    await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 64 * 1024) { NewLine = "\n" };
+                    await writer.WriteLineAsync("rule,table,row,child,fields,message");
+                    await foreach (var f in findings)
+                    {
+                        await writer.WriteLineAsync(string.Join(',', CsvLine.Quote(f.Rule), f.Table, f.Row, CsvLine.Quote(f.Child),
+                            CsvLine.Quote(string.Join(' ', f.Fields)), CsvLine.Quote(f.Message)));
+                    }
+                }
+                finally
+                {
+                    await returns.EndAsync();
+                }
+            }, Ssda903Upload.CsvType, $"ssda903-{Ssda903Specification.Name(year)}-findings.csv");
         }
-        return TypedResults.Ok(new ImportResponse(year, result.Rows, result.Children, result.Episodes, result.ErrorCount, errors));
+        return TypedResults.Stream(async stream =>
+        {
+            try
+            {
+                // The writer fills a pipe, flushed to the response asynchronously (ASP.NET Core refuses synchronous writes).
+                var pipe = System.IO.Pipelines.PipeWriter.Create(stream);
+                await using var json = new Utf8JsonWriter(pipe);
+                json.WriteStartObject();
+                json.WriteNumber("collectionYear", year);
+                json.WriteString("specification", Ssda903Specification.Name(year));
+                json.WritePropertyName("tables");
+                JsonSerializer.Serialize(json, staged.Tables, JsonSerializerOptions.Web);
+                json.WriteNumber("children", staged.Children);
+                json.WriteNumber("findingCount", staged.Findings);
+                json.WritePropertyName("notChecked");
+                JsonSerializer.Serialize(json, staged.NotChecked, JsonSerializerOptions.Web);
+                json.WritePropertyName("summary");
+                JsonSerializer.Serialize(json, summary, JsonSerializerOptions.Web);
+                json.WriteNumber("offset", offset ?? 0);
+                json.WriteStartArray("findings");
+                var written = 0;
+                await foreach (var finding in findings)
+                {
+                    JsonSerializer.Serialize(json, finding, JsonSerializerOptions.Web);
+                    if (++written % 1_000 == 0)
+                    {
+                        json.Flush();
+                        await pipe.FlushAsync(cancellationToken);
+                    }
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+                json.Flush();
+                await pipe.CompleteAsync();
+            }
+            finally
+            {
+                await returns.EndAsync();
+            }
+        }, "application/json");
+    }
+
+    internal static async Task<IResult> Import(int year, bool? partial, HttpRequest request, Ssda903Returns returns, CancellationToken cancellationToken)
+    {
+        var validator = new ServiceDefaults.Http.RequestValidator();
+        CheckYear(validator, year);
+        if (!validator.IsValid) return validator.ToProblem();
+        try
+        {
+            var outcome = await returns.ImportAsync(year, partial == true, Ssda903Upload.ReadAsync(request, cancellationToken), cancellationToken);
+            var staged = outcome.Staged;
+            if (outcome.Stored is not { } stored)
+            {
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status422UnprocessableEntity,
+                    title: "The 903 return has findings; nothing was loaded.",
+                    detail: $"{staged.Findings} finding(s) for {staged.Children} child(ren). Fix them, or import with partial=true to load the children " +
+                            $"without findings. The first {Ssda903Returns.FirstFindingsReported} are listed; POST …/validate answers every one.",
+                    extensions: new Dictionary<string, object?>
+                    {
+                        ["collectionYear"] = year,
+                        ["tables"] = staged.Tables,
+                        ["findingCount"] = staged.Findings,
+                        ["summary"] = outcome.Summary,
+                        ["findings"] = outcome.FirstFindings,
+                    });
+            }
+            return TypedResults.Ok(new ImportResponse(year, Ssda903Specification.Name(year), staged.Tables, stored.Children, stored.Episodes,
+                stored.ChildrenLeftOut, staged.Findings, outcome.Summary, staged.NotChecked));
+        }
+        catch (Ssda903UploadException ex)
+        {
+            return UploadProblem(ex);
+        }
+        finally
+        {
+            await returns.EndAsync();
+        }
     }
 
     internal static Results<PushStreamHttpResult, ValidationProblem> Export(int year, PlacementsDbContext db)
     {
         var validator = new ServiceDefaults.Http.RequestValidator();
-        validator.When(year is < 2000 or > 2099, "year", "Must be a collection year between 2000 and 2099.");
+        CheckYear(validator, year);
         if (!validator.IsValid) return validator.ToProblem();
-
-        var yearStart = new DateOnly(year, 4, 1);
-        var yearEnd = new DateOnly(year + 1, 3, 31);
-        return TypedResults.Stream(async stream =>
-        {
-            await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 64 * 1024) { NewLine = "\n" };
-            await writer.WriteLineAsync(string.Join(",", Ssda903File.Columns));
-            var rows = db.Episodes.AsNoTracking()
-                .Where(e => e.StartDate <= yearEnd && (e.EndDate == null || e.EndDate >= yearStart))
-                .Join(db.Children, e => e.ChildId, c => c.ChildId, (e, c) => new { Episode = e, Child = c })
-                .OrderBy(x => EF.Functions.Collate(x.Episode.ChildId, "C")).ThenBy(x => x.Episode.StartDate)
-                .AsAsyncEnumerable();
-            var line = new StringBuilder();
-            await foreach (var x in rows)
-            {
-                var e = x.Episode;
-                var c = x.Child;
-                line.Clear().AppendJoin(',',
-                    c.ChildId, c.Sex, Ssda903File.Format(c.DateOfBirth), c.Ethnicity, c.IsUasc ? "1" : "0",
-                    Ssda903File.Format(e.StartDate), e.ReasonForNewEpisode, e.LegalStatus, e.CategoryOfNeed, e.PlacementType,
-                    e.PlacementProvider ?? "", Ssda903File.Format(e.EndDate), e.ReasonEpisodeCeased ?? "", e.ReasonForPlacementChange ?? "",
-                    e.HomePostcodeDistrict ?? "", e.PostcodeDistrict ?? "", e.Urn ?? "");
-                await writer.WriteLineAsync(line);
-            }
-        }, contentType: CsvType, fileDownloadName: $"ssda903-episodes-{year}.csv");
+        return TypedResults.Stream(stream => Ssda903ReturnStore.WriteZipAsync(db, year, stream, CancellationToken.None),
+            "application/zip", $"ssda903-{Ssda903Specification.Name(year)}.zip");
     }
+
+    internal static Results<PushStreamHttpResult, ValidationProblem> ExportTable(int year, string table, PlacementsDbContext db)
+    {
+        var validator = new ServiceDefaults.Http.RequestValidator();
+        CheckYear(validator, year);
+        var definition = table.ToLowerInvariant() switch { "header" => Ssda903Tables.Header, "episodes" => Ssda903Tables.Episodes, _ => null };
+        validator.When(definition is null, "table", "Must be header or episodes (the tables the service holds).");
+        if (!validator.IsValid) return validator.ToProblem();
+        return TypedResults.Stream(stream => Ssda903ReturnStore.WriteTableAsync(db, year, definition!.Table, stream, CancellationToken.None),
+            Ssda903Upload.CsvType, $"ssda903-{Ssda903Specification.Name(year)}-{definition!.FileName}");
+    }
+
+    private static void CheckYear(ServiceDefaults.Http.RequestValidator validator, int year) =>
+        validator.When(year < Ssda903Specification.Collections[0].FirstYear || year > 2099, "year",
+            $"Must be a collection year between {Ssda903Specification.Collections[0].FirstYear} and 2099 (the April it starts).");
+
+    private static ProblemHttpResult UploadProblem(Ssda903UploadException ex) =>
+        TypedResults.Problem(statusCode: ex.StatusCode, title: "The upload is not a readable 903 return.", detail: ex.Message,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [ex.Field] = [ex.Message] } });
 }

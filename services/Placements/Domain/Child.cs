@@ -27,7 +27,7 @@ public sealed class Child
     /// <summary>903 CHILD: the council's own pseudonymous identifier, 1–10 ASCII letters or digits.</summary>
     public string ChildId { get; private set; } = "";
 
-    /// <summary>903 SEX: 1 male, 2 female.</summary>
+    /// <summary>903 SEX: M, F or U (the codes from 2024-25; an older return's 1 and 2 are stored as M and F).</summary>
     public string Sex { get; private set; } = "";
 
     public DateOnly DateOfBirth { get; private set; }
@@ -37,6 +37,15 @@ public sealed class Child
 
     /// <summary>Unaccompanied asylum-seeking child.</summary>
     public bool IsUasc { get; private set; }
+
+    /// <summary>903 UPN (unique pupil number, or UN1–UN5 when there is none), as the latest imported return gave it.</summary>
+    public string? Upn { get; private set; }
+
+    /// <summary>903 MOTHER: whether the child is a mother (null when not recorded).</summary>
+    public bool? IsMother { get; private set; }
+
+    /// <summary>903 MC_DOB: the date of birth of the child's first child.</summary>
+    public DateOnly? MotherChildDateOfBirth { get; private set; }
 
     public static bool IsValidChildId(string? childId) =>
         childId is { Length: >= 1 and <= MaxChildIdLength } && childId.All(char.IsAsciiLetterOrDigit);

@@ -12,16 +12,16 @@ public static class CodeLists
     /// <summary>CIN — category of need.</summary>
     public static readonly IReadOnlySet<string> CategoryOfNeed = Set("N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8");
 
-    /// <summary>PLACE — placement type, the 27 codes valid 2018-19 to 2023-24.</summary>
+    /// <summary>PLACE — every placement type of a supported collection (2016-17 to now); a year's own list is in its <see cref="Ssda903.Ssda903Specification"/>.</summary>
     public static readonly IReadOnlySet<string> PlacementType = Set(
-        "A3", "A4", "A5", "A6", "H5", "K1", "K2", "P1", "P2", "P3", "R1", "R2", "R3", "R5", "S1",
-        "T0", "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z1");
+        "A3", "A4", "A5", "A6", "H5", "K1", "K2", "K3", "P1", "P2", "P3", "R1", "R2", "R3", "R5", "S1",
+        "T0", "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z1", "Z11", "Z12", "Z13", "Z14");
 
     /// <summary>PLACE_PROVIDER (validator rule 178).</summary>
     public static readonly IReadOnlySet<string> PlacementProvider = Set("PR0", "PR1", "PR2", "PR3", "PR4", "PR5");
 
-    /// <summary>SEX: 1 male, 2 female.</summary>
-    public static readonly IReadOnlySet<string> Sex = Set("1", "2");
+    /// <summary>SEX: M, F, U (the 903 codes from 2024-25).</summary>
+    public static readonly IReadOnlySet<string> Sex = Set("M", "F", "U");
 
     /// <summary>ETHNIC (903 Header table).</summary>
     public static readonly IReadOnlySet<string> Ethnicity = Set(
@@ -29,7 +29,7 @@ public static class CodeLists
         "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT");
 
     /// <summary>Placement types that must have no provider: temporary moves (T0–T4) and "other" (Z1) — rules 178, 213.</summary>
-    public static readonly IReadOnlySet<string> PlacementTypesWithoutProvider = Set("T0", "T1", "T2", "T3", "T4", "Z1");
+    public static readonly IReadOnlySet<string> PlacementTypesWithoutProvider = Set("T0", "T1", "T2", "T3", "T4", "Z1", "Z11", "Z12", "Z13", "Z14");
 
     /// <summary>The provider code only allowed with placement type P1 (rule 550).</summary>
     public const string ParentalProvider = "PR0";

@@ -100,6 +100,12 @@ public sealed partial class Episode
     /// <summary>903 URN: Ofsted unique reference number of the placement, or XXXXXXX when not applicable.</summary>
     public string? Urn { get; private set; }
 
+    /// <summary>903 HOME_POST in full, when a 903 return gave it (the DfE's return needs it; the district is derived from it).</summary>
+    public string? HomePostcode { get; private set; }
+
+    /// <summary>903 PL_POST in full, when a 903 return gave it.</summary>
+    public string? PlacementPostcode { get; private set; }
+
     /// <summary>The foster carer household the child is placed with (foster placements only).</summary>
     public Guid? FosterCarerId { get; private set; }
 

@@ -31,6 +31,7 @@ public sealed class PlacementsDbContext(DbContextOptions<PlacementsDbContext> op
             child.Property(c => c.ChildId).HasMaxLength(Child.MaxChildIdLength);
             child.Property(c => c.Sex).HasMaxLength(1);
             child.Property(c => c.Ethnicity).HasMaxLength(4);
+            child.Property(c => c.Upn).HasMaxLength(13);
         });
 
         modelBuilder.Entity<Episode>(episode =>
@@ -46,6 +47,8 @@ public sealed class PlacementsDbContext(DbContextOptions<PlacementsDbContext> op
             episode.Property(e => e.PostcodeDistrict).HasMaxLength(4);
             episode.Property(e => e.HomePostcodeDistrict).HasMaxLength(4);
             episode.Property(e => e.Urn).HasMaxLength(8);
+            episode.Property(e => e.HomePostcode).HasMaxLength(8);
+            episode.Property(e => e.PlacementPostcode).HasMaxLength(8);
             episode.Property(e => e.ReasonEpisodeCeased).HasMaxLength(3);
             episode.Property(e => e.ReasonForPlacementChange).HasMaxLength(6);
             episode.HasIndex(e => e.FosterCarerId);

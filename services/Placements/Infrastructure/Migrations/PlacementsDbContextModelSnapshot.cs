@@ -73,15 +73,28 @@ namespace Platform.Placements.Infrastructure.Migrations
                         .HasColumnType("character varying(4)")
                         .HasColumnName("ethnicity");
 
+                    b.Property<bool?>("IsMother")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_mother");
+
                     b.Property<bool>("IsUasc")
                         .HasColumnType("boolean")
                         .HasColumnName("is_uasc");
+
+                    b.Property<DateOnly?>("MotherChildDateOfBirth")
+                        .HasColumnType("date")
+                        .HasColumnName("mother_child_date_of_birth");
 
                     b.Property<string>("Sex")
                         .IsRequired()
                         .HasMaxLength(1)
                         .HasColumnType("character varying(1)")
                         .HasColumnName("sex");
+
+                    b.Property<string>("Upn")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("upn");
 
                     b.HasKey("ChildId")
                         .HasName("pk_children");
@@ -116,6 +129,11 @@ namespace Platform.Placements.Infrastructure.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("foster_carer_id");
 
+                    b.Property<string>("HomePostcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("home_postcode");
+
                     b.Property<string>("HomePostcodeDistrict")
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)")
@@ -130,6 +148,11 @@ namespace Platform.Placements.Infrastructure.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)")
                         .HasColumnName("legal_status");
+
+                    b.Property<string>("PlacementPostcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("placement_postcode");
 
                     b.Property<string>("PlacementProvider")
                         .HasMaxLength(3)
