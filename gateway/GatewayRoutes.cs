@@ -18,6 +18,8 @@ internal static class GatewayRoutes
     [
         ("placements", "/ssda903/returns/{year}", 256L * 1024 * 1024),
         ("placements", "/ssda903/returns/{year}/validate", 256L * 1024 * 1024),
+        // A council's extract of the ONS postcode directory (the whole of the UK is about 1.3 GB).
+        ("placements", "/ssda903/postcodes", 2L * 1024 * 1024 * 1024),
     ];
 
     /// <summary>
@@ -90,7 +92,7 @@ internal static class GatewayRoutes
                     RouteId = $"{service}-large-body-{routes.Count}",
                     ClusterId = service,
                     Order = -1,
-                    Match = new RouteMatch { Path = $"/api/{service}{path}", Methods = ["POST"] },
+                    Match = new RouteMatch { Path = $"/api/{service}{path}", Methods = ["POST", "PUT"] },
                     MaxRequestBodySize = maxBytes,
                     AuthorizationPolicy = writePolicy,
                     Transforms = transforms,

@@ -25,7 +25,7 @@ namespace Platform.Bench.Micro
 [MemoryDiagnoser]
 public class Ssda903ChildValidation
 {
-    private readonly Ssda903Validator _validator = new(2013, "", null);
+    private readonly Ssda903Validator _validator = new(2013, "E06000021", postcodesLoaded: false);
     private ChildReturn _valid = new(null);
     private ChildReturn _invalid = new(null);
 

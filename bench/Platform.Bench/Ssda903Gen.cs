@@ -23,7 +23,7 @@ public static class Ssda903Gen
         for (var i = 0; i < children; i++)
         {
             var sex = i % 2 == 0 ? (numericSex ? "1" : "M") : (numericSex ? "2" : "F");
-            yield return $"{prefix}{i:D5},{sex},{D(new DateOnly(year - 11 + (i % 10), 1 + (i % 12), 1 + (i % 28)))},WBRI,UN1,,";
+            yield return $"{prefix}{i:D5},{sex},{D(new DateOnly(year - 11 + (i % 10), 1 + (i % 12), 1 + (i % 28)))},WBRI,UN2,{(i % 2 == 1 ? "0" : "")},";
         }
     }
 
@@ -35,10 +35,10 @@ public static class Ssda903Gen
         {
             var child = $"{prefix}{i:D5}";
             var start = yearStart.AddDays(i % 200);
-            yield return $"{child},{D(start)},S,C1,N1,U6,PR1,{D(start.AddDays(30))},X1,CARPL,ST4 1QJ,ST6 5HS,";
-            yield return $"{child},{D(start.AddDays(30))},P,C2,N1,U4,PR4,{D(start.AddDays(60))},X1,CREQB,ST4 1QJ,ST3 2AB,";
-            yield return $"{child},{D(start.AddDays(60))},P,C2,N1,K2,PR4,{D(start.AddDays(90))},X1,CHILD,ST4 1QJ,ST1 3DE,SC123456";
-            yield return $"{child},{D(start.AddDays(90))},P,C2,N1,U4,PR1,{D(start.AddDays(120))},E4A,,ST4 1QJ,ST4 1QJ,";
+            yield return $"{child},{D(start)},S,C2,N1,U6,PR1,{D(start.AddDays(30))},X1,CARPL,ST1 1BQ,ST1 1DN,SC100001";
+            yield return $"{child},{D(start.AddDays(30))},P,C2,N1,U4,PR4,{D(start.AddDays(60))},X1,CREQB,ST1 1BQ,ST1 2YJ,SC100002";
+            yield return $"{child},{D(start.AddDays(60))},P,C2,N1,K2,PR4,{D(start.AddDays(90))},X1,CHILD,ST1 1BQ,ST1 3QH,SC123456";
+            yield return $"{child},{D(start.AddDays(90))},P,C2,N1,U4,PR1,{D(start.AddDays(120))},E4A,,ST1 1BQ,ST1 5DR,SC100003";
         }
     }
 

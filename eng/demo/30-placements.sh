@@ -51,6 +51,8 @@ generate_903() {
     else if (r < 0.96) { if (a >= 16) { P = "H5"; PR = "PR4" } else { P = "U5"; PR = "PR4" } }
     else { if (a >= 10) { P = "K2"; PR = "PR1"; URN = sprintf("SC%06d", 300000 + ri(99999)) } else { P = "U6"; PR = "PR1" } }
     PL = (PR == "PR4" && rand() < 0.4) ? pick("B12:20 CW1:20 DE13:20 WS11:20 M14:20") : sprintf("ST%d", 1 + ri(10))
+    # Every placement but one with parents has its Ofsted registration number (903 rules 218, 222).
+    if (P != "P1" && URN == "") URN = sprintf("SC%06d", 100000 + ri(899999))
   }
   function cease_reason(a, place,   r) {
     if (place == "A6") return "E11"
@@ -73,6 +75,7 @@ generate_903() {
       a = age(dob, starts[j])
       tries = 0
       do { choose_place(a, ls); tries++ } while (P == lastP && PR == lastPR && tries < 5)
+      if (PL == home && P != "P1") PL = (home == "ST10" ? "ST9" : "ST10")   # rule 392d: home and placement differ
       if (j < n) { dec = civ(starts[j + 1]); rec = "X1"; rpc = pick("CARPL:35 CREQB:15 CREQO:10 STAND:5 ALLEG:3 CHILD:7 LAREQ:10 CLOSE:5 PLACE:5 OTHER:5") }
       else if (stop) { dec = civ(stop); rec = cease_reason(age(dob, stop), P); rpc = "" }
       else { dec = ""; rec = ""; rpc = "" }
@@ -129,7 +132,8 @@ generate_903 | awk -F, -v dir="$dir" '
     next
   }
   !seen[$1]++ {
-    print $1 "," $2 "," $3 "," $4 ",UN1,," > (dir "/header.csv")
+    # A UPN in the DfE format (a letter and 12 digits); a girl is recorded as not a mother (rules 168, 442, 393).
+    print $1 "," $2 "," $3 "," $4 "," sprintf("A%012d", substr($1, 3) + 0) "," ($2 == 2 ? "0" : "") "," > (dir "/header.csv")
     if ($5 == 1) print $1 "," $2 "," $3 "," > (dir "/uasc.csv")
   }
   { print $1 "," $6 "," $7 "," $8 "," $9 "," $10 "," $11 "," $12 "," $13 "," $14 "," $15 "," $16 "," $17 > (dir "/episodes.csv") }'

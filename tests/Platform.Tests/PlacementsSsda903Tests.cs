@@ -23,27 +23,29 @@ public sealed class PlacementsSsda903Tests(PlatformFixture platform)
     [Fact]
     public async Task A_clean_2025_26_return_as_a_case_system_exports_it_validates_with_no_findings()
     {
-        // SEX M/F, full postcodes, K3 supported accommodation for a 16-year-old, the 2025-26 "other" placements Z11–Z14
-        // (no provider), codes in lower case in places, columns in another order than the DfE's.
+        // SEX M/F, full postcodes (found in the council's postcode reference), K3 supported accommodation for a 16-year-old,
+        // the 2025-26 "other" placements Z11–Z14 (no provider, no URN), codes in lower case in places, columns in another
+        // order than the DfE's.
         var p = Prefix();
         var header = $"""
             DOB,CHILD,SEX,ETHNIC,UPN,MOTHER,MC_DOB
-            14/03/2012,{p}1,M,WBRI,UN1,,
-            20/11/2008,{p}2,f,mwbc,UN1,0,
-            05/07/2008,{p}3,F,WBRI,UN1,,
-            01/01/2013,{p}4,M,bafr,UN1,,
+            14/03/2012,{p}1,M,WBRI,UN2,,
+            20/11/2008,{p}2,f,mwbc,UN2,0,
+            05/07/2008,{p}3,F,WBRI,UN2,0,
+            01/01/2013,{p}4,M,bafr,UN2,,
             """;
         var episodes = $"""
             {EpisodeColumns}
-            {p}1,02/05/2025,S,C1,N1,U6,PR1,15/09/2025,X1,CARPL,ST4 1QJ,ST6 5HS,
-            {p}1,15/09/2025,P,C2,N1,u4,pr4,,,,ST4 1QJ,ST3 2AB,
-            {p}2,10/01/2025,S,C2,N5,K3,PR4,20/06/2025,X1,CHILD,ST1 4DE,ST1 2AA,SC123456
-            {p}2,20/06/2025,P,C2,N5,Z11,,01/02/2026,E13,,ST1 4DE,ST1 2AA,
-            {p}3,01/04/2025,S,V2,N8,Z12,,12/08/2025,X1,OTHER,ST4 1QJ,B12 0AA,
-            {p}3,12/08/2025,P,V2,N8,Z13,,16/12/2025,X1,PLACE,ST4 1QJ,B12 0AA,
-            {p}3,16/12/2025,P,V2,N8,Z14,,,,,ST4 1QJ,B12 0AA,
-            {p}4,05/06/2025,s,c1,n1,U6,PR1,30/11/2025,E13,,ST5 3BB,ST5 3BB,
+            {p}1,02/05/2025,S,C1,N1,U6,PR1,15/09/2025,X1,CARPL,ST1 1BQ,ST1 1DN,SC100001
+            {p}1,15/09/2025,P,C1,N1,u4,pr4,,,,st1 1bq,ST1 2YJ,SC100002
+            {p}2,10/01/2025,S,C2,N5,K3,PR4,20/06/2025,X1,CHILD,ST1 3QH,ST1 5DR,SC123456
+            {p}2,20/06/2025,P,C2,N5,Z11,,01/02/2026,E13,,ST1 3QH,ST1 6ED,
+            {p}3,01/04/2025,S,V2,N8,Z12,,12/08/2025,X1,OTHER,ST1 7DP,B13 1PX,
+            {p}3,12/08/2025,P,V2,N8,Z13,,16/12/2025,X1,PLACE,ST1 7DP,B13 2HE,
+            {p}3,16/12/2025,P,V2,N8,Z14,,,,,ST1 7DP,B13 1PX,
+            {p}4,05/06/2025,s,c1,n1,U6,PR1,30/11/2025,E13,,ST1 7LL,ST1 1BQ,SC100003
             """;
+        await Ssda903DifferentialTests.LoadPostcodeReferenceAsync(platform.Gateway);
         using var response = await platform.Gateway.PostAsync("/api/placements/ssda903/returns/2025/validate",
             Upload(("header.csv", header), ("episodes.csv", episodes)));
         var body = await response.Content.ReadAsStringAsync();
@@ -61,7 +63,7 @@ public sealed class PlacementsSsda903Tests(PlatformFixture platform)
         var p = Prefix();
         var header = $"""
             {HeaderColumns}
-            {p}1,1,01/02/2008,WBRI,UN1,,
+            {p}1,1,01/02/2008,WBRI,UN2,,
             {p}2,2,15/06/2008,WBRI,UN1,,
             {p}3,1,15/06/2008,XXXX,UN1,,
             {p}4,1,15/06/2008,WBRI,UN1,,
@@ -71,7 +73,7 @@ public sealed class PlacementsSsda903Tests(PlatformFixture platform)
             """;
         var episodes = $"""
             {EpisodeColumns}
-            {p}1,01/05/2009,S,C2,N1,U6,PR1,01/03/2010,E4A,,ST4,ST6,SC123456
+            {p}1,01/05/2009,S,C2,N1,U6,PR1,01/03/2010,E4A,,ST1 1BQ,ST1 1DN,SC123456
             {p}2,01/06/2009,S,W1,N9,U4,PR1,,,,ST4,ST4,
             {p}3,31/02/2009,S,C2,N1,Q1,PR1,,,,,,
             {p}4,01/05/2009,S,C2,N1,K2,,,,,,,
@@ -82,6 +84,7 @@ public sealed class PlacementsSsda903Tests(PlatformFixture platform)
             {p}7,01/05/2009,S,C2,N1,U6,PR1,01/05/2009,E4A,,,,
             """;
         var upload = (("header.csv", header), ("episodes.csv", episodes));
+        await Ssda903DifferentialTests.LoadPostcodeReferenceAsync(platform.Gateway);
 
         using var validated = await platform.Gateway.PostAsync("/api/placements/ssda903/returns/2009/validate", Upload(upload.Item1, upload.Item2));
         var body = await validated.Content.ReadAsStringAsync();
@@ -143,29 +146,30 @@ public sealed class PlacementsSsda903Tests(PlatformFixture platform)
     public async Task An_imported_return_exported_again_is_identical()
     {
         var p = Prefix();
-        // 2001-02 (numeric SEX then): a move with its reason; a placement carried in from 1999 whose legal status changes
-        // (RNE L); a UASC child's move to a temporary placement (no provider, no reason) and back, then ceased (E8); a baby
-        // who went to relatives. Full postcodes and districts, as returns have carried both.
+        // 2001-02 (numeric SEX then): a move with its reason; a young mother's placement carried in from 1999 whose legal
+        // status changes (RNE L); a child's move out of the area to a temporary placement (no provider, no reason) and
+        // back, then ceased (E8); a baby who went to relatives. Valid under every rule, with the postcode reference loaded.
         var header = $"""
             {HeaderColumns}
             {p}01,1,14/03/1996,WBRI,A123456789012,,
-            {p}02,2,20/11/1992,MWBC,UN2,1,03/03/2001
-            {p}03,1,05/07/1994,WBRI,UN1,,
-            {p}04,2,01/01/2001,BAFR,UN1,0,
+            {p}02,2,20/11/1985,MWBC,UN2,1,03/03/2001
+            {p}03,1,05/07/1994,WBRI,UN2,,
+            {p}04,2,01/01/2001,BAFR,UN2,0,
 
             """;
         var episodes = $"""
             {EpisodeColumns}
-            {p}01,02/05/2001,S,C1,N1,U6,PR1,15/09/2001,X1,CARPL,ST4 1QJ,ST6 5HS,
-            {p}01,15/09/2001,P,C2,N1,U4,PR4,20/03/2002,E4A,,ST4 1QJ,ST3,
-            {p}02,10/01/1999,S,C1,N5,U4,PR1,20/06/2001,X1,,ST1,ST1,
-            {p}02,20/06/2001,L,C2,N5,U4,PR1,01/02/2002,E41,,ST1,ST1,
-            {p}03,01/04/2001,S,V2,N8,K2,PR4,12/08/2001,X1,CHILD,ST4,B12 0AA,SC765432
-            {p}03,12/08/2001,P,V2,N8,T4,,16/08/2001,X1,,ST4,B12 0AA,
-            {p}03,16/08/2001,P,V2,N8,K2,PR4,28/02/2002,E8,,ST4,B12 0AA,SC765432
-            {p}04,05/06/2001,S,C1,N1,U6,PR1,30/11/2001,E13,,ST5,ST5,
+            {p}01,02/05/2001,S,C1,N1,U6,PR1,15/09/2001,X1,CARPL,ST1 1BQ,ST1 1DN,SC100001
+            {p}01,15/09/2001,P,C1,N1,U4,PR4,20/03/2002,E4A,,ST1 1BQ,ST1 2YJ,SC100002
+            {p}02,10/01/1999,S,C1,N5,U4,PR1,20/06/2001,X1,,ST1 3QH,ST1 5DR,SC100003
+            {p}02,20/06/2001,L,C2,N5,U4,PR1,01/02/2002,E41,,ST1 3QH,ST1 5DR,SC100003
+            {p}03,01/04/2001,S,V2,N8,K2,PR4,12/08/2001,X1,,ST1 6ED,B13 1PX,SC765432
+            {p}03,12/08/2001,P,V2,N8,T4,,16/08/2001,X1,,ST1 6ED,B13 2HE,
+            {p}03,16/08/2001,P,V2,N8,K2,PR4,28/02/2002,E8,,ST1 6ED,B13 1PX,SC765432
+            {p}04,05/06/2001,S,C1,N1,U6,PR1,30/11/2001,E13,,ST1 7DP,ST1 7LL,SC100004
 
             """;
+        await Ssda903DifferentialTests.LoadPostcodeReferenceAsync(platform.Gateway);
         HttpResponseMessage imported;
         try
         {
@@ -241,7 +245,7 @@ public sealed class PlacementsSsda903Tests(PlatformFixture platform)
                     await writer.WriteAsync(HeaderColumns + "\n");
                     for (var i = 0; i < children; i++)
                     {
-                        await writer.WriteAsync($"{p}{i:D5},{1 + (i % 2)},{D(new DateOnly(2002 + (i % 10), 1 + (i % 12), 1 + (i % 28)))},WBRI,UN1,,\n");
+                        await writer.WriteAsync($"{p}{i:D5},{1 + (i % 2)},{D(new DateOnly(2002 + (i % 10), 1 + (i % 12), 1 + (i % 28)))},WBRI,UN2,{(i % 2 == 1 ? "0" : "")},\n");
                     }
                 }), "header", "header.csv"
             },
@@ -254,14 +258,15 @@ public sealed class PlacementsSsda903Tests(PlatformFixture platform)
                     {
                         var child = $"{p}{i:D5}";
                         var start = yearStart.AddDays(i % 200);
-                        await writer.WriteAsync($"{child},{D(start)},S,C1,N1,U6,PR1,{D(start.AddDays(30))},X1,CARPL,ST4 1QJ,ST6 5HS,\n");
-                        await writer.WriteAsync($"{child},{D(start.AddDays(30))},P,C2,N1,U4,PR4,{D(start.AddDays(60))},X1,CREQB,ST4 1QJ,ST3 2AB,\n");
-                        await writer.WriteAsync($"{child},{D(start.AddDays(60))},P,C2,N1,K2,PR4,{D(start.AddDays(90))},X1,CHILD,ST4 1QJ,ST1 3DE,SC123456\n");
-                        await writer.WriteAsync($"{child},{D(start.AddDays(90))},P,C2,N1,U4,PR1,{D(start.AddDays(120))},E4A,,ST4 1QJ,ST4 1QJ,\n");
+                        await writer.WriteAsync($"{child},{D(start)},S,C2,N1,U6,PR1,{D(start.AddDays(30))},X1,CARPL,ST1 1BQ,ST1 1DN,SC100001\n");
+                        await writer.WriteAsync($"{child},{D(start.AddDays(30))},P,C2,N1,U4,PR4,{D(start.AddDays(60))},X1,CREQB,ST1 1BQ,ST1 2YJ,SC100002\n");
+                        await writer.WriteAsync($"{child},{D(start.AddDays(60))},P,C2,N1,K2,PR4,{D(start.AddDays(90))},X1,CHILD,ST1 1BQ,ST1 3QH,SC123456\n");
+                        await writer.WriteAsync($"{child},{D(start.AddDays(90))},P,C2,N1,U4,PR1,{D(start.AddDays(120))},E4A,,ST1 1BQ,ST1 5DR,SC100003\n");
                     }
                 }), "episodes", "episodes.csv"
             },
         };
+        await Ssda903DifferentialTests.LoadPostcodeReferenceAsync(platform.Gateway);
         using var response = await platform.Gateway.PostAsync("/api/placements/ssda903/returns/2013", content);
         var result = await response.ReadAsync<ImportDto>();
         Assert.Equal((children, 100_000, 0), (result.Children, result.Episodes, result.FindingCount));

@@ -46,8 +46,40 @@ public static class Ssda903Api
         returns.MapGet("/{year:int}/tables/{table}", ExportTable)
             .Produces(StatusCodes.Status200OK, contentType: Ssda903Upload.CsvType)
             .WithSummary("Export one table of a collection year (header or episodes) as CSV");
+        var postcodes = app.MapGroup("/ssda903/postcodes").WithTags("SSDA903");
+        postcodes.MapPut("", LoadPostcodes)
+            .RequireAuthorization(ServiceDefaults.Security.PlatformRoles.AdminPolicy)
+            .WithMetadata(new RequestSizeLimitAttribute(2L * 1024 * 1024 * 1024))
+            .Accepts<string>(Ssda903Upload.CsvType)
+            .WithSummary("Load the council's postcode reference (platform admins): the ONS postcode directory's CSV, replacing the one held")
+            .WithDescription("Columns pcd, oseast1m, osnrth1m, laua and, if present, cty (others are ignored). The 903's placement distance, placement " +
+                "local authority and in/out of area are derived from it; until it is loaded, the rules that need it (169, 179, 392c, 411, 420, 454, 1015) " +
+                "are reported as not checked.");
+        postcodes.MapGet("", PostcodeCount).WithSummary("How many postcodes the reference holds");
         return app;
     }
+
+    public sealed record PostcodesResponse(int Postcodes, int Skipped);
+
+    internal static async Task<Results<Ok<PostcodesResponse>, ProblemHttpResult>> LoadPostcodes(HttpRequest request, PlacementsDbContext db, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(request.ContentType?.Split(';')[0].Trim(), Ssda903Upload.CsvType, StringComparison.OrdinalIgnoreCase))
+        {
+            return UploadProblem(new Ssda903UploadException("body", $"Send the postcode directory as {Ssda903Upload.CsvType}.", StatusCodes.Status415UnsupportedMediaType));
+        }
+        try
+        {
+            var loaded = await PostcodeReferenceLoader.LoadAsync(db, request.Body, cancellationToken);
+            return TypedResults.Ok(new PostcodesResponse(loaded.Postcodes, loaded.Skipped));
+        }
+        catch (Ssda903UploadException ex)
+        {
+            return UploadProblem(ex);
+        }
+    }
+
+    internal static async Task<Ok<PostcodesResponse>> PostcodeCount(PlacementsDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new PostcodesResponse(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.ReferencePostcodes, cancellationToken), 0));
 
     public sealed record TableResponse(string Table, string File, int Rows);
 

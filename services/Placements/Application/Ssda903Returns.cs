@@ -14,10 +14,16 @@ public sealed record ImportOutcome(StagedReturn Staged, IReadOnlyList<RuleCount>
 /// partial import leaves out the children with findings) and export a collection year. Each runs in one transaction:
 /// an upload that fails part-way leaves what the service held untouched.
 /// </summary>
-public sealed class Ssda903Returns(PlacementsDbContext db)
+public sealed class Ssda903Returns(PlacementsDbContext db, IConfiguration configuration)
 {
     /// <summary>Findings an import's answer lists (all of them come from the validate operation).</summary>
     public const int FirstFindingsReported = 100;
+
+    /// <summary>The council's ONS local authority code (Placements:LocalAuthority), for placements in or out of its area.</summary>
+    private string LocalAuthority => configuration["Placements:LocalAuthority"] ?? DefaultLocalAuthority;
+
+    /// <summary>Stoke-on-Trent, the council of the demo story.</summary>
+    public const string DefaultLocalAuthority = "E06000021";
 
     /// <summary>
     /// Stages and checks an upload; the findings stay readable from the returned <see cref="StagedReturn"/> until
@@ -26,13 +32,13 @@ public sealed class Ssda903Returns(PlacementsDbContext db)
     public async Task<StagedReturn> ValidateAsync(int collectionYear, IAsyncEnumerable<UploadedFile> files, CancellationToken cancellationToken)
     {
         var (connection, _) = await BeginAsync(cancellationToken);
-        return await StagedReturn.StageAsync(connection, collectionYear, files, cancellationToken);
+        return await StagedReturn.StageAsync(connection, collectionYear, LocalAuthority, files, cancellationToken);
     }
 
     public async Task<ImportOutcome> ImportAsync(int collectionYear, bool partial, IAsyncEnumerable<UploadedFile> files, CancellationToken cancellationToken)
     {
         var (connection, transaction) = await BeginAsync(cancellationToken);
-        var staged = await StagedReturn.StageAsync(connection, collectionYear, files, cancellationToken);
+        var staged = await StagedReturn.StageAsync(connection, collectionYear, LocalAuthority, files, cancellationToken);
         staged.AddFindings(await Ssda903ReturnStore.FindChildrenAlreadyHeldAsync(connection, cancellationToken));
         // Read before the commit drops the staging tables.
         var summary = await staged.SummaryAsync(cancellationToken);

@@ -14,6 +14,8 @@ public sealed class PlacementsDbContext(DbContextOptions<PlacementsDbContext> op
 
     public DbSet<PopulationReference> PopulationReferences => Set<PopulationReference>();
 
+    public DbSet<ReferencePostcode> ReferencePostcodes => Set<ReferencePostcode>();
+
     public DbSet<FosterCarer> FosterCarers => Set<FosterCarer>();
 
     public DbSet<RateCardEntry> RateCard => Set<RateCardEntry>();
@@ -58,6 +60,14 @@ public sealed class PlacementsDbContext(DbContextOptions<PlacementsDbContext> op
             episode.Ignore(e => e.IsOpen);
             // Start dates strictly increase per child, so (child, start) is unique; it also guards concurrent starts.
             episode.HasIndex(e => new { e.ChildId, e.StartDate }).IsUnique();
+        });
+
+        modelBuilder.Entity<ReferencePostcode>(postcode =>
+        {
+            postcode.HasKey(p => p.Key);
+            postcode.Property(p => p.Key).HasMaxLength(8);
+            postcode.Property(p => p.District).HasMaxLength(9);
+            postcode.Property(p => p.UpperTier).HasMaxLength(9);
         });
 
         modelBuilder.Entity<PopulationReference>(reference =>

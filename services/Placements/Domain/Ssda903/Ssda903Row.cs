@@ -4,8 +4,8 @@ namespace Platform.Placements.Domain.Ssda903;
 
 /// <summary>
 /// One data row of an uploaded 903 table: its line in the file (the column header is line 1) and its values in the
-/// table's column order. Values are trimmed, blank is null and every value but CHILD is upper-cased, as the DfE's tools
-/// read them (case systems export codes in either case).
+/// table's column order. An empty cell is null and every value is upper-cased, as the DfE's tools read them (case systems
+/// export codes in either case).
 /// </summary>
 public sealed class Ssda903Row
 {
@@ -28,6 +28,12 @@ public sealed class Ssda903Row
 
     public IReadOnlyList<string?> Values { get; }
 
+    /// <summary>HOME_POST found in the council's postcode reference (Episodes only; null when not found or none loaded).</summary>
+    public PostcodeLocation? Home { get; init; }
+
+    /// <summary>PL_POST found in the postcode reference.</summary>
+    public PostcodeLocation? Placement { get; init; }
+
     public string? Child => this["CHILD"];
 
     public string? this[string column] => Values[Table.IndexOf(column)];
@@ -39,17 +45,28 @@ public sealed class Ssda903Row
     public bool IsBadDate(string column) => this[column] is not null && ParseDate(this[column]) is null;
 
     public static DateOnly? ParseDate(string? value) =>
-        value is not null && DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year >= 1900
-            ? date
+        value is not null && DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    private static readonly string[] LenientFormats =
+        ["d/M/yyyy", "yyyy-M-d", "d/M/yy", "d-M-yyyy", "d-M-yy", "d.M.yyyy", "d/M/yyyy H:mm", "d/M/yyyy H:mm:ss", "yyyy-M-d H:mm:ss", "yyyy-MM-ddTHH:mm:ss"];
+
+    /// <summary>
+    /// A date read leniently (day first, ISO, two-digit years, surrounding spaces), as the DfE's tools read it for the
+    /// few rules that do (234, 383); every other rule reads DD/MM/YYYY strictly.
+    /// </summary>
+    public DateOnly? LenientDate(string column) =>
+        this[column] is { } value && DateTime.TryParseExact(value.Trim(), LenientFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? DateOnly.FromDateTime(date)
             : null;
 
-    /// <summary>Normalises one raw CSV value of a column as the DfE's tools do.</summary>
+    /// <summary>
+    /// Normalises one raw CSV value as the DfE's tools read it: an empty cell is blank, anything else is kept as written
+    /// (not trimmed: " " is a value, and not a valid one) and upper-cased, so codes are accepted in either case.
+    /// </summary>
     public static string? Normalise(string column, string raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
-        var value = raw.Trim();
-        if (value.Length == 0) return null;
-        return column == "CHILD" ? value : value.ToUpperInvariant();
+        return raw.Length == 0 ? null : raw.ToUpperInvariant();
     }
 
     public static string Format(DateOnly? date) => date?.ToString(DateFormat, CultureInfo.InvariantCulture) ?? "";
@@ -79,9 +96,9 @@ public sealed class ChildReturn
 
     public IReadOnlyList<Ssda903Row> Episodes => _rows[(int)Ssda903Table.Episodes];
 
-    /// <summary>The child's episodes with a readable DECOM, ordered by DECOM (then file order), as the sequence rules read them.</summary>
+    /// <summary>The child's episodes ordered by DECOM, those without a readable DECOM last, then file order: as the sequence rules read them.</summary>
     public IReadOnlyList<Ssda903Row> EpisodesByStart =>
-        _episodesByStart ??= Episodes.Where(e => e.Date("DECOM") is not null).OrderBy(e => e.Date("DECOM")).ThenBy(e => e.Line).ToList();
+        _episodesByStart ??= Episodes.OrderBy(e => e.Date("DECOM") is null).ThenBy(e => e.Date("DECOM")).ThenBy(e => e.Line).ToList();
 
     /// <summary>The child's date of birth from the header, when there is exactly one readable one.</summary>
     public DateOnly? DateOfBirth => Header.Count >= 1 ? Header[0].Date("DOB") : null;

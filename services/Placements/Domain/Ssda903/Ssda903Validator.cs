@@ -17,8 +17,8 @@ public sealed record Ssda903Rule(string Code, Ssda903Table Table, string[] Field
     public bool AppliesTo(int collectionYear) => collectionYear >= FromYear && collectionYear <= UntilYear;
 }
 
-/// <summary>What a rule sees: the collection, the postcode reference (if loaded) and one child's rows of every table.</summary>
-public sealed class RuleContext(Ssda903Specification specification, int collectionYear, string localAuthority, IPostcodeReference? postcodes)
+/// <summary>What a rule sees: the collection, the council and one child's rows of every table (episodes with their postcodes looked up).</summary>
+public sealed class RuleContext(Ssda903Specification specification, int collectionYear, string localAuthority, bool postcodesLoaded)
 {
     public Ssda903Specification Spec { get; } = specification;
 
@@ -33,20 +33,17 @@ public sealed class RuleContext(Ssda903Specification specification, int collecti
     /// <summary>The council's ONS local authority code (e.g. E06000021), for rules about placements outside it.</summary>
     public string LocalAuthority { get; } = localAuthority;
 
-    public IPostcodeReference? Postcodes { get; } = postcodes;
+    /// <summary>Whether the council has loaded its postcode reference (rules that need it are otherwise not checked).</summary>
+    public bool PostcodesLoaded { get; } = postcodesLoaded;
 
     public ChildReturn Child { get; internal set; } = new(null);
 }
 
-/// <summary>The council's postcode reference (the ONS postcode directory's columns the 903 needs).</summary>
-public interface IPostcodeReference
-{
-    /// <summary>The postcode's grid reference and local authority, or null when it is not in the reference.</summary>
-    PostcodeLocation? Find(string postcode);
-}
-
-/// <summary>A postcode's British National Grid easting and northing (metres) and its ONS local authority code.</summary>
-public sealed record PostcodeLocation(int Easting, int Northing, string LocalAuthority);
+/// <summary>
+/// A postcode of the council's reference: British National Grid easting and northing (metres), the ONS local authority
+/// district (laua) and the upper-tier authority the 903 reports (the county for a two-tier district, else the district).
+/// </summary>
+public sealed record PostcodeLocation(int Easting, int Northing, string District, string UpperTier);
 
 /// <summary>Runs a collection year's rules on one child at a time, so a return of any size is checked in flat memory.</summary>
 public sealed class Ssda903Validator
@@ -54,12 +51,12 @@ public sealed class Ssda903Validator
     private readonly RuleContext _context;
     private readonly Ssda903Rule[] _rules;
 
-    public Ssda903Validator(int collectionYear, string localAuthority, IPostcodeReference? postcodes)
+    public Ssda903Validator(int collectionYear, string localAuthority, bool postcodesLoaded)
     {
-        _context = new RuleContext(Ssda903Specification.For(collectionYear), collectionYear, localAuthority, postcodes);
+        _context = new RuleContext(Ssda903Specification.For(collectionYear), collectionYear, localAuthority, postcodesLoaded);
         var applicable = Ssda903RuleSet.All.Where(r => r.AppliesTo(collectionYear)).ToList();
-        _rules = applicable.Where(r => postcodes is not null || !r.NeedsPostcodes).ToArray();
-        NotChecked = applicable.Where(r => postcodes is null && r.NeedsPostcodes).Select(r => r.Code).ToArray();
+        _rules = applicable.Where(r => postcodesLoaded || !r.NeedsPostcodes).ToArray();
+        NotChecked = applicable.Where(r => !postcodesLoaded && r.NeedsPostcodes).Select(r => r.Code).Distinct().ToArray();
     }
 
     /// <summary>Rules not run because they need the postcode reference and none is loaded.</summary>

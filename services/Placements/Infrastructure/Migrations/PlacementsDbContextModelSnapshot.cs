@@ -529,6 +529,39 @@ namespace Platform.Placements.Infrastructure.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Platform.Placements.Domain.ReferencePostcode", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("district");
+
+                    b.Property<int>("Easting")
+                        .HasColumnType("integer")
+                        .HasColumnName("easting");
+
+                    b.Property<int>("Northing")
+                        .HasColumnType("integer")
+                        .HasColumnName("northing");
+
+                    b.Property<string>("UpperTier")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("upper_tier");
+
+                    b.HasKey("Key")
+                        .HasName("pk_reference_postcodes");
+
+                    b.ToTable("reference_postcodes", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Placements.Domain.SupportVisit", b =>
                 {
                     b.Property<Guid>("Id")

@@ -27,10 +27,13 @@ public sealed class StagedReturn
     private readonly NpgsqlConnection _connection;
     private readonly List<StagedTable> _tables = [];
 
-    private StagedReturn(NpgsqlConnection connection, int collectionYear)
+    private readonly string _localAuthority;
+
+    private StagedReturn(NpgsqlConnection connection, int collectionYear, string localAuthority)
     {
         _connection = connection;
         CollectionYear = collectionYear;
+        _localAuthority = localAuthority;
     }
 
     public int CollectionYear { get; }
@@ -48,10 +51,11 @@ public sealed class StagedReturn
     public IReadOnlyList<string> NotChecked { get; private set; } = [];
 
     /// <summary>Stages every file of the upload and runs the collection year's rules. Needs an open transaction on the connection.</summary>
-    public static async Task<StagedReturn> StageAsync(NpgsqlConnection connection, int collectionYear, IAsyncEnumerable<UploadedFile> files, CancellationToken cancellationToken)
+    public static async Task<StagedReturn> StageAsync(
+        NpgsqlConnection connection, int collectionYear, string localAuthority, IAsyncEnumerable<UploadedFile> files, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var staged = new StagedReturn(connection, collectionYear);
+        var staged = new StagedReturn(connection, collectionYear, localAuthority);
         await staged.ExecuteAsync("""
             CREATE TEMP TABLE staged_rows (tab smallint NOT NULL, line int NOT NULL, child text, vals text[] NOT NULL) ON COMMIT DROP;
             CREATE TEMP TABLE staged_findings (rule text NOT NULL, tab text NOT NULL, line int NOT NULL, child text, fields text NOT NULL, message text NOT NULL) ON COMMIT DROP;
@@ -144,13 +148,27 @@ public sealed class StagedReturn
 
     private async Task ValidateAsync(CancellationToken cancellationToken)
     {
-        var validator = new Ssda903Validator(CollectionYear, localAuthority: "", postcodes: null);
+        bool postcodesLoaded;
+        await using (var any = _connection.CreateCommand())
+        {
+            any.CommandText = "SELECT EXISTS (SELECT 1 FROM reference_postcodes)";
+            postcodesLoaded = (bool)(await any.ExecuteScalarAsync(cancellationToken))!;
+        }
+        var validator = new Ssda903Validator(CollectionYear, _localAuthority, postcodesLoaded);
         NotChecked = validator.NotChecked;
+        // Each episode's home and placement postcodes are looked up in the council's reference as the rows are read back.
         await using var read = _connection.CreateCommand();
-        read.CommandText = "SELECT tab, line, child, vals FROM staged_rows ORDER BY child COLLATE \"C\" NULLS LAST, tab, line";
+        read.CommandText = $"""
+            SELECT s.tab, s.line, s.child, s.vals,
+                h.easting, h.northing, h.district, h.upper_tier, p.easting, p.northing, p.district, p.upper_tier
+            FROM staged_rows s
+            LEFT JOIN reference_postcodes h ON s.tab = {(int)Ssda903Table.Episodes} AND h.key = replace(s.vals[11], ' ', '')
+            LEFT JOIN reference_postcodes p ON s.tab = {(int)Ssda903Table.Episodes} AND p.key = replace(s.vals[12], ' ', '')
+            ORDER BY s.child COLLATE "C" NULLS LAST, s.tab, s.line
+            """;
 
         // Findings are spooled and copied after the read finishes: a connection runs one command at a time.
-        var spool = new FindingSpool();
+        using var spool = new FindingSpool();
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
         {
             ChildReturn? current = null;
@@ -158,7 +176,11 @@ public sealed class StagedReturn
             {
                 var table = Ssda903Tables.Get((Ssda903Table)reader.GetInt16(0));
                 var child = reader.IsDBNull(2) ? null : reader.GetString(2);
-                var row = new Ssda903Row(table, reader.GetInt32(1), reader.GetFieldValue<string?[]>(3));
+                var row = new Ssda903Row(table, reader.GetInt32(1), reader.GetFieldValue<string?[]>(3))
+                {
+                    Home = Location(reader, 4),
+                    Placement = Location(reader, 8),
+                };
                 // Rows without a CHILD are checked one by one; the others with the rest of their child's rows.
                 if (current is not null && (child is null || current.Child != child))
                 {
@@ -177,6 +199,24 @@ public sealed class StagedReturn
         }
         Findings = spool.Count;
         await spool.CopyAsync(_connection, cancellationToken);
+        Findings += await DuplicateUpnsAsync(cancellationToken);
+    }
+
+    private static PostcodeLocation? Location(NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : new PostcodeLocation(reader.GetInt32(ordinal), reader.GetInt32(ordinal + 1), reader.GetString(ordinal + 2), reader.GetString(ordinal + 3));
+
+    /// <summary>Rule 444, the one rule across children: a UPN (other than UN1–UN5) given to more than one header row.</summary>
+    private async Task<int> DuplicateUpnsAsync(CancellationToken cancellationToken)
+    {
+        var header = (int)Ssda903Table.Header;
+        return await ExecuteAsync($"""
+            INSERT INTO staged_findings (rule, tab, line, child, fields, message)
+            SELECT '444', 'Header', s.line, s.child, 'UPN', 'Duplicate UPN has been reported'
+            FROM staged_rows s
+            WHERE s.tab = {header} AND s.vals[5] IN (
+                SELECT vals[5] FROM staged_rows WHERE tab = {header} AND vals[5] IS NOT NULL AND vals[5] NOT IN ('UN1', 'UN2', 'UN3', 'UN4', 'UN5')
+                GROUP BY vals[5] HAVING count(*) > 1)
+            """, cancellationToken);
     }
 
     /// <summary>The number of findings of each rule, most frequent first.</summary>
