@@ -55,11 +55,11 @@ public static class Import
         var p100 = new Stat(peak100);
         report.Heading("4. SSDA903 import");
         var n = large * 4;
-        report.Line($"A generated, valid 903 episodes file ({large:N0} children × 4 episodes in 2013-14, about {n / 12_500:N0} MB) is streamed (chunked) " +
-                    "to the Placements service's `POST /ssda903/returns/2013/episodes`: every row parsed and checked against the code lists and rules, " +
-                    "binary-COPYed to a temporary table, the per-child sequence rules run in SQL, the episodes and children inserted and the events queued, " +
-                    $"in one transaction. Baseline: the same {n:N0} rows parsed from the same CSV text and binary-COPYed, without validation, " +
-                    "into a table of the same 18 columns (one transaction). Peak memory: the Placements process's VmHWM (reset through " +
+        report.Line($"A generated, valid 903 return ({large:N0} children × 4 episodes in 2013-14: a Header and an Episodes table, about {n / 11_000:N0} MB) " +
+                    "is streamed (multipart, chunked) to the Placements service's `POST /ssda903/returns/2013`: every row binary-COPYed to a temporary table, " +
+                    "read back one child at a time and checked against every DfE rule of the collection, the episodes and children inserted and the events " +
+                    $"queued, in one transaction. Baseline: the same {n:N0} episode rows parsed from the same CSV text and binary-COPYed, without validation, " +
+                    "into a table of the same 14 columns (one transaction). Peak memory: the Placements process's VmHWM (reset through " +
                     "`/proc/<pid>/clear_refs` before each import), against its RSS just before.");
         report.Line();
         report.Table("figure", "median (min / max, n)", "baseline", "ratio", "target");

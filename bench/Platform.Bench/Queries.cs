@@ -40,7 +40,7 @@ public static class Queries
 
         report.Heading("3. Improvement board and KPI queries");
         report.Line($"Synthetic authority: {episodes:N0} episodes in the Placements database ({files} generated 903 files of 100,000 episodes imported through " +
-                    $"`POST /ssda903/returns/{{year}}/episodes`, the service's binary-COPY path, in {episodeSeconds:N0} s; plus the demo and section 4 data) and " +
+                    $"`POST /ssda903/returns/{{year}}` (Header and Episodes tables), the service's binary-COPY path, in {episodeSeconds:N0} s; plus the demo and section 4 data) and " +
                     $"{workers:N0} workers in Workforce (created through `POST /teams` and `POST /staff`, 8 at a time, in {workerSeconds:N0} s; 10 % agency). " +
                     (pending == 0 ? "The events those raised were consumed before timing. " : $"**{pending:N0} of the events those raised were still queued when timing started** (consumers busy in the background). ") +
                     $"Each query is sent {samples} times, one at a time, through the gateway with a bearer token; \"uncached\" uses a different date " +
