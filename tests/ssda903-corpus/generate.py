@@ -600,16 +600,78 @@ def case(fn):
 
 # --------------------------------------------------------------------------- clean cases
 
+OTHER_PLACES = ("Z11", "Z12", "Z13", "Z14")
+MOVE_TO_OTHER_REASONS = [("CHILD", 4), ("CREQB", 3), ("LAREQ", 2), ("CARPL", 2), ("OTHER", 1)]
+
+
+def add_other_placements(rng, kids, per_code=2):
+    """Moves some 16- and 17-year-olds into the 2025-26 "other" placements Z11-Z14 (no provider, no URN).
+
+    Runs on finished children with its own RNG, so the shared generator's stream (and with it every other
+    case) is untouched. A placement episode in the year (LS V2 or C2, not temporary, not a short break, not
+    adoption/parents/custody, not ending E17) whose next episode, if any, is a placement change (RNE P) is
+    split at a day on or after both 01/04/2025 and the 16th birthday: the first part ends X1 with a reason
+    for the move, the second part is the Z placement (RNE P, same legal status and category of need, a
+    postcode other than home) ending as the original did, at least 14 days later and by the 18th birthday.
+    Returns the list of (child, place, start) added."""
+    cands = []
+    for c in kids:
+        if c.scenario in ("respite_v3", "respite_v4", "adoption", "baby", "sgo", "home"):
+            continue
+        if any((e["PLACE"] or "").upper() in OTHER_PLACES for e in c.eps):
+            continue
+        b16, b18 = add_years(c.dob, 16), add_years(c.dob, 18)
+        for i, e in enumerate(c.eps):
+            place, ls = (e["PLACE"] or "").upper(), (e["LS"] or "").upper()
+            if ls not in ("V2", "C2") or place in TEMP or place in ("P1", "R5", "A3", "A4", "A5", "A6"):
+                continue
+            nxt = c.eps[i + 1] if i + 1 < len(c.eps) else None
+            if nxt is not None and ((nxt["RNE"] or "").upper() != "P" or (nxt["PLACE"] or "").upper() in TEMP):
+                continue
+            if (e["REC"] or "").upper() == "E17":  # stayed with current carers at 18: keep those carers
+                continue
+            lo = max(e["DECOM"] + timedelta(days=28), b16, YEAR_START)
+            hi = min(e["DEC"] or YEAR_END, b18) - timedelta(days=14)
+            if lo <= hi:
+                cands.append((c, i, lo, hi))
+                break  # one candidate episode per child
+    rng.shuffle(cands)
+    wanted = [p for p in OTHER_PLACES for _ in range(per_code)]
+    if len(cands) < len(wanted):
+        raise RuntimeError("not enough 16-17-year-olds for Z11-Z14")
+    added = []
+    for (c, i, lo, hi), place in zip(cands, wanted):
+        e = c.eps[i]
+        t = lo + timedelta(days=rng.randint(0, (hi - lo).days))
+        home = e["HOME_POST"]
+        for _ in range(50):
+            post = PC.near(rng) if rng.random() < 0.8 else PC.far(rng)
+            if post.upper() != (home or "").upper() and post.upper() != (e["PL_POST"] or "").upper():
+                break
+        low = (e["PLACE"] or "").islower()  # keep the exported row's style
+        z = {"CHILD": e["CHILD"], "DECOM": t, "RNE": "p" if low else "P", "LS": e["LS"], "CIN": e["CIN"],
+             "PLACE": place.lower() if rng.random() < 0.25 else place, "PLACE_PROVIDER": None,
+             "DEC": e["DEC"], "REC": e["REC"], "REASON_PLACE_CHANGE": e["REASON_PLACE_CHANGE"],
+             "HOME_POST": home, "PL_POST": post, "URN": None}
+        e["DEC"], e["REC"] = t, "x1" if low else "X1"
+        e["REASON_PLACE_CHANGE"] = wpick(rng, MOVE_TO_OTHER_REASONS)
+        c.eps.insert(i + 1, z)
+        added.append((c.cid, place, t))
+    return added
+
+
 @case
 def clean_large(out):
     g = Gen(20252026)
     kids = [g.child() for _ in range(240)]
     export_style(random.Random(7), kids)
+    add_other_placements(random.Random(20252026 + 14), kids)
     write_case(out, "clean-large", header_rows(kids), episode_rows(kids),
                "240 children with consistent histories across all scenarios (fostering, adoption, "
                "short breaks, remand, emergency orders, care leavers, temporary placements, "
-               "mother and baby, SGO, placed with parents); some codes and postcodes in lower case. "
-               "The reference reports no finding.", [])
+               "mother and baby, SGO, placed with parents, K3 supported accommodation and the 2025-26 "
+               "'other' placements Z11-Z14 for 16- and 17-year-olds, without provider or URN); some codes, "
+               "SEX and postcodes in lower case. The reference reports no finding.", [])
 
 
 def _clean_small(out, name, seed, n, extra=""):
