@@ -83,6 +83,7 @@ public static class Import
 
     private static async Task<double> CopyAsync(int children)
     {
+        await Pipeline.EnsureBenchDatabaseAsync();
         await using var connection = new NpgsqlConnection(Env.Pg("benchdb"));
         await connection.OpenAsync();
         await using (var ddl = new NpgsqlCommand("""

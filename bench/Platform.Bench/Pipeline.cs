@@ -177,7 +177,7 @@ public static class Pipeline
         }
     }
 
-    private static async Task EnsureBenchDatabaseAsync()
+    internal static async Task EnsureBenchDatabaseAsync()
     {
         await using var admin = new NpgsqlConnection(Env.Pg("postgres"));
         await admin.OpenAsync();
