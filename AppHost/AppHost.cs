@@ -1,105 +1,74 @@
-// Aspire 13 AppHost: declares the platform's infrastructure and services for local orchestration.
-// Compiled only with UseAspire=true (see AppHost.csproj and docs/aspire.md).
+// The platform's one model: its apps, their databases, the broker and the cache, their ports and who references
+// what. How it runs (./platform up, dotnet run, the test): docs/aspire.md.
 //
-// Contract with the services (the same one `./platform up` provides without Aspire):
-//   ConnectionStrings__<service>db  PostgreSQL database of the service (Npgsql key/value form)
+// Contract with the apps (each receives only what it references):
+//   ConnectionStrings__<service>db  its own PostgreSQL database (Npgsql key/value form)
 //   ConnectionStrings__messaging    RabbitMQ, amqp://user:password@host:port
 //   ConnectionStrings__cache        Redis, host:port,password=...
-//   services__<service>__http__0    (gateway only) base address of each service
-//   Auth__SigningKey                local token signing key, from the secret parameter auth-signing-key
-//                                   (Parameters:auth-signing-key in user secrets; docs/security.md)
-//   OTEL_*                          set by Aspire on every project, pointing at the dashboard
+//   services__<app>__http__0        (gateway) each app's base address
+//   Gateway__BaseAddress            (web) the gateway's base address
+//   RabbitMq__ManagementUri         (web) the broker's management API, for the operations page
+//   Auth__SigningKey                the local token signing key (parameter auth-signing-key; docs/security.md)
+//   OTEL_*                          set by Aspire on every app, pointing at the dashboard
+using Microsoft.Extensions.Configuration;
+using Platform.AppHost;
 
 var builder = DistributedApplication.CreateBuilder(args);
+// ./platform hands over the servers' connection strings and the secrets in a file only the AppHost reads: as
+// environment variables of the AppHost they would reach every app it starts.
+if (builder.Configuration["Platform:ConfigFile"] is { Length: > 0 } configFile)
+{
+    builder.Configuration.AddJsonFile(configFile, optional: false);
+}
 
-// ----- Infrastructure (containers) -----
-
-var messaging = builder.AddRabbitMQ("messaging")
-    .WithManagementPlugin();
-
-var postgres = builder.AddPostgres("postgres")
-    .WithDataVolume()
-    .WithPgAdmin();
-
-var workforceDb = postgres.AddDatabase("workforcedb");
-var financeDb = postgres.AddDatabase("financedb");
-var placementsDb = postgres.AddDatabase("placementsdb");
-var inspectionsDb = postgres.AddDatabase("inspectionsdb");
-var ingestDb = postgres.AddDatabase("ingestdb");
-
-var cache = builder.AddRedis("cache");
-
-// The local key tokens are signed and validated with (./platform token prints tokens for the up profile's key).
+var infrastructure = PlatformInfrastructure.Add(builder);
 var signingKey = builder.AddParameter("auth-signing-key", secret: true);
 
-// ----- Services -----
-
-var workforce = AddService<Projects.Workforce>("workforce", workforceDb);
-var finance = AddService<Projects.Finance>("finance", financeDb);
-var placements = AddService<Projects.Placements>("placements", placementsDb);
-var inspections = AddService<Projects.Inspections>("inspections", inspectionsDb);
+var workforce = AddService<Projects.Workforce>("workforce", infrastructure.WorkforceDb);
+var finance = AddService<Projects.Finance>("finance", infrastructure.FinanceDb);
+var placements = AddService<Projects.Placements>("placements", infrastructure.PlacementsDb);
+var inspections = AddService<Projects.Inspections>("inspections", infrastructure.InspectionsDb);
 // Departmental event ingest (docs/ingest.md): /events on the gateway, the platform.ingest AMQP exchange.
-var ingest = AddService<Projects.Ingest>("ingest", ingestDb);
+var ingest = AddService<Projects.Ingest>("ingest", infrastructure.IngestDb);
 
-// ----- Web app (docs/web.md): no database; reads through the gateway, RabbitMQ for the live board -----
+// The web app (docs/web.md): no database; reads through the gateway, the broker for the live board, Redis for the
+// Data Protection key ring its replicas share.
+var web = AddApp<Projects.Web>("web")
+    .WithReference(infrastructure.Messaging)
+    .WithReference(infrastructure.Cache)
+    .WithEnvironment("RabbitMq__ManagementUri", infrastructure.MessagingManagement)
+    .WaitFor(infrastructure.Messaging)
+    .WaitFor(infrastructure.Cache);
 
-var web = builder.AddProject<Projects.Web>("web")
-    .WithPlainHttpEndpoint()
-    .WithReference(messaging)
-    .WithReference(cache) // the shared Data Protection key ring of its replicas
-    .WithEnvironment("Auth__SigningKey", signingKey)
-    .WaitFor(messaging)
-    .WaitFor(cache);
-
-// ----- Gateway (YARP) -----
-
-var gateway = builder.AddProject<Projects.Gateway>("gateway")
-    .WithPlainHttpEndpoint()
+// The YARP gateway: the one entry point, started once every service is healthy.
+var gateway = AddApp<Projects.Gateway>("gateway")
     .WithExternalHttpEndpoints()
-    .WithReference(workforce)
-    .WithReference(finance)
-    .WithReference(placements)
-    .WithReference(inspections)
-    .WithReference(ingest)
-    .WithReference(web)
-    .WithReference(cache)
-    .WithEnvironment("Auth__SigningKey", signingKey)
-    .WaitFor(workforce)
-    .WaitFor(finance)
-    .WaitFor(placements)
-    .WaitFor(inspections)
-    .WaitFor(ingest)
-    .WaitFor(cache);
-
-// The web app calls the APIs back through the gateway (an endpoint reference: no start-up cycle).
+    .WithReference(infrastructure.Cache);
+foreach (var app in new[] { workforce, finance, placements, inspections, ingest, web })
+{
+    // The address only (an endpoint reference): the web app calls back through the gateway, so no start-up cycle.
+    gateway.WithEnvironment($"services__{app.Resource.Name}__http__0", app.GetEndpoint("http"));
+    if (app != web) gateway.WaitFor(app);
+}
 web.WithEnvironment("Gateway__BaseAddress", gateway.GetEndpoint("http"));
 
 builder.Build().Run();
 
-IResourceBuilder<ProjectResource> AddService<TProject>(
-    string name,
-    IResourceBuilder<PostgresDatabaseResource> database)
-    where TProject : IProjectMetadata, new()
-{
-    return builder.AddProject<TProject>(name)
-        .WithPlainHttpEndpoint()
+IResourceBuilder<ProjectResource> AddService<TProject>(string name, IResourceBuilder<IResourceWithConnectionString> database)
+    where TProject : IProjectMetadata, new() =>
+    AddApp<TProject>(name)
         .WithReference(database)
-        .WithReference(messaging)
-        .WithReference(cache)
-        .WithEnvironment("Auth__SigningKey", signingKey)
+        .WithReference(infrastructure.Messaging)
+        .WithReference(infrastructure.Cache)
         .WaitFor(database)
-        .WaitFor(messaging)
-        .WaitFor(cache);
-}
+        .WaitFor(infrastructure.Messaging)
+        .WaitFor(infrastructure.Cache);
 
-/// <summary>Helpers for the project resources of the AppHost.</summary>
-internal static class PlatformResourceBuilderExtensions
-{
-    /// <summary>
-    /// Makes sure the project has an endpoint named "http" with the http scheme, so that
-    /// <c>WithReference(project)</c> injects <c>services__{name}__http__0</c>. When the project's
-    /// launch profile (or Kestrel configuration) already declares one, it is kept as it is.
-    /// </summary>
-    public static IResourceBuilder<ProjectResource> WithPlainHttpEndpoint(this IResourceBuilder<ProjectResource> project) =>
-        project.WithEndpoint("http", endpoint => endpoint.UriScheme = "http", createIfNotExists: true);
-}
+// An app on its fixed port (Platform:Ports:<name>, defaults as ./platform's), without a proxy in front (one process
+// less per app, and the address is the same with and without the AppHost), healthy when its /health answers.
+IResourceBuilder<ProjectResource> AddApp<TProject>(string name) where TProject : IProjectMetadata, new() =>
+    builder.AddProject<TProject>(name, launchProfileName: null)
+        .WithHttpEndpoint(port: PlatformPorts.Of(builder.Configuration, name), name: "http", isProxied: false)
+        .WithHttpHealthCheck("/health")
+        .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
+        .WithEnvironment("Auth__SigningKey", signingKey);

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Npgsql;
+
+namespace Platform.AppHostTests;
+
+/// <summary>
+/// The whole AppHost, started once for the class as <c>./platform up</c> starts it: against running servers (the test
+/// profile's, from <c>./platform test</c>), each service with a database and a login of its own made for this run,
+/// every app on a free port. The dashboard is off (nothing here reads it).
+/// </summary>
+public sealed class AppHostFixture : IAsyncLifetime
+{
+    public static readonly string[] Services = ["workforce", "finance", "placements", "inspections", "ingest"];
+    public static readonly string[] Apps = [.. Services, "web", "gateway"];
+    public static readonly string[] Servers = ["postgres", "messaging", "cache", .. Services.Select(s => $"{s}db")];
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    private readonly string _runId = Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    /// <summary>Each service's database password, made for this run.</summary>
+    public Dictionary<string, string> DatabasePasswords { get; } = [];
+
+    public Dictionary<string, int> Ports { get; } = [];
+
+    public static string SigningKey { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+
+    public static string Setting(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+        ? value
+        : throw new InvalidOperationException($"{name} is not set: run the tests with ./platform test, which starts the servers.");
+
+    public async Task InitializeAsync()
+    {
+        var admin = new NpgsqlConnectionStringBuilder(Setting("PLATFORM_TEST_POSTGRES"));
+        var args = new List<string>
+        {
+            "Platform:Infrastructure=servers",
+            $"ConnectionStrings:postgres={admin}",
+            $"ConnectionStrings:messaging={Setting("PLATFORM_TEST_RABBITMQ")}",
+            $"ConnectionStrings:cache={Setting("PLATFORM_TEST_REDIS")}",
+            $"Parameters:messaging-management={Setting("PLATFORM_TEST_RABBITMQ_MANAGEMENT")}",
+            $"Parameters:auth-signing-key={SigningKey}",
+        };
+        await using (var connection = new NpgsqlConnection(admin.ConnectionString))
+        {
+            await connection.OpenAsync();
+            foreach (var service in Services)
+            {
+                // A login and a database per service, as ./platform provisions them: only the owner may connect.
+                var role = $"{service}_{_runId}";
+                var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+                DatabasePasswords[service] = password;
+                foreach (var sql in new[]
+                {
+                    $"CREATE ROLE {role} LOGIN PASSWORD '{password}'",
+                    $"CREATE DATABASE {role} OWNER {role}",
+                    $"REVOKE ALL ON DATABASE {role} FROM PUBLIC",
+                })
+                {
+                    await using var command = new NpgsqlCommand(sql, connection);
+                    await command.ExecuteNonQueryAsync();
+                }
+                var database = new NpgsqlConnectionStringBuilder { Host = admin.Host, Port = admin.Port, Database = role, Username = role, Password = password };
+                args.Add($"ConnectionStrings:{service}db={database}");
+            }
+        }
+        foreach (var app in Apps)
+        {
+            Ports[app] = FreePort();
+            args.Add($"Platform:Ports:{app}={Ports[app]}");
+        }
+
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            [.. args], (options, _) => options.DisableDashboard = true, timeout.Token);
+        App = await builder.BuildAsync(timeout.Token);
+        await App.StartAsync(timeout.Token);
+        foreach (var resource in Apps.Concat(Servers))
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (App is not null) await App.DisposeAsync();
+        // The databases stay with the test profile's server, which ./platform test wipes after the run.
+    }
+
+    /// <summary>A client of the gateway (the caller disposes it).</summary>
+    public HttpClient Gateway() => new() { BaseAddress = new Uri($"http://localhost:{Ports["gateway"]}") };
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
