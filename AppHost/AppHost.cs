@@ -66,9 +66,18 @@ IResourceBuilder<ProjectResource> AddService<TProject>(string name, IResourceBui
 
 // An app on its fixed port (Platform:Ports:<name>, defaults as ./platform's), without a proxy in front (one process
 // less per app, and the address is the same with and without the AppHost), healthy when its /health answers.
+#pragma warning disable ASPIRECERTIFICATES001
 IResourceBuilder<ProjectResource> AddApp<TProject>(string name) where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name, launchProfileName: null)
+        .WithBuiltOutput()
         .WithHttpEndpoint(port: PlatformPorts.Of(builder.Configuration, name), name: "http", isProxied: false)
         .WithHttpHealthCheck("/health")
+        // Plain HTTP on loopback behind the gateway (TLS ends in front of it): no development certificate to trust, and
+        // no "No trusted development certificate" banner on the dashboard. (An evaluation API in 13.6.)
+        .WithoutHttpsCertificate()
         .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
+        // Aspire turns URL query redaction off in development; queries can carry a child's identifier, so it stays on.
+        .WithEnvironment("OTEL_DOTNET_EXPERIMENTAL_ASPNETCORE_DISABLE_URL_QUERY_REDACTION", "false")
+        .WithEnvironment("OTEL_DOTNET_EXPERIMENTAL_HTTPCLIENT_DISABLE_URL_QUERY_REDACTION", "false")
         .WithEnvironment("Auth__SigningKey", signingKey);
+#pragma warning restore ASPIRECERTIFICATES001

@@ -67,7 +67,9 @@ internal sealed record PlatformInfrastructure(
             messaging, cache, ReferenceExpression.Create($"{management}"));
     }
 
-    // A server given by its connection string, healthy when the check talks to it.
+    // A server given by its connection string, healthy when the check talks to it. A connection-string resource over
+    // a secret parameter (rather than AddConnectionString(name), which is a bare parameter): it is listed among the
+    // resources with its state and health, and the dashboard can match a client span's server and database to it.
     private static IResourceBuilder<IResourceWithConnectionString> AddServer(
         IDistributedApplicationBuilder builder, string name, Action<IHealthChecksBuilder, string, string> addCheck)
     {
@@ -75,7 +77,8 @@ internal sealed record PlatformInfrastructure(
             ?? throw new DistributedApplicationException($"ConnectionStrings:{name} is not set (Platform:Infrastructure is servers; docs/aspire.md).");
         var key = $"{name}-server";
         addCheck(builder.Services.AddHealthChecks(), connectionString, key);
-        return builder.AddConnectionString(name).WithHealthCheck(key);
+        var value = builder.AddParameterFromConfiguration($"{name}-connection", $"ConnectionStrings:{name}", secret: true);
+        return builder.AddConnectionString(name, ReferenceExpression.Create($"{value}")).WithHealthCheck(key);
     }
 
     private static PlatformInfrastructure AddContainers(IDistributedApplicationBuilder builder)

@@ -81,6 +81,9 @@ public static class ServiceDefaultsExtensions
                 .AddMeter("Npgsql")
                 .AddMeter(PlatformTelemetry.MeterName))
             .WithTracing(tracing => tracing
+                // Parent-based whatever OTEL_TRACES_SAMPLER says (Aspire sets always_on): what happens under an
+                // unrecorded span (a health probe) is not recorded either.
+                .SetSampler(new ParentBasedSampler(new AlwaysOnSampler()))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("MassTransit")
                 .AddSource(PlatformTelemetry.ActivitySourceName)

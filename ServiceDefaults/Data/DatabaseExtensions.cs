@@ -1,10 +1,12 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.ServiceDefaults.Data;
@@ -29,8 +31,9 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<AuditInterceptor>();
+        builder.Services.AddSingleton(_ => CreateDataSource(connectionString));
         builder.Services.AddDbContext<TContext>((services, options) => options
-            .ConfigureServiceDatabase(connectionString)
+            .ConfigureServiceDatabase(services.GetRequiredService<NpgsqlDataSource>())
             .AddInterceptors(
                 services.GetRequiredService<AuditInterceptor>(),
                 services.GetRequiredService<OutboxSignalInterceptor>(),
@@ -48,11 +51,42 @@ public static class DatabaseExtensions
         return builder;
     }
 
-    /// <summary>Provider settings shared by the running service and its design-time factory.</summary>
+    /// <summary>
+    /// The service's connections. A command is traced only inside an operation that is itself traced (a request, a
+    /// consumer, an outbox publish, a poll that found work): the background loops' empty polls would otherwise be
+    /// thousands of one-span traces an hour, burying the real ones on the dashboard.
+    /// </summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString);
+        dataSource.ConfigureTracing(tracing => tracing
+            .ConfigureCommandFilter(_ => Activity.Current is not null)
+            .ConfigureBatchFilter(_ => Activity.Current is not null));
+        return dataSource.Build();
+    }
+
+    /// <summary>Provider settings of the running service.</summary>
+    public static DbContextOptionsBuilder ConfigureServiceDatabase(this DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+        options
+            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention()
+            .QuietHandledSaveFailures();
+
+    /// <summary>Provider settings of the design-time factory (migrations), the same as the running service's.</summary>
     public static DbContextOptionsBuilder ConfigureServiceDatabase(this DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .QuietHandledSaveFailures();
+
+    // EF Core logs every failed SaveChanges as an error before the caller sees the exception, including the conflicts
+    // the services expect and answer (a unique key taken, a concurrent edit: 409, or a consumer's retry). Whoever
+    // does not handle the exception logs it (the API's exception handler, MassTransit's fault), so EF's own line is
+    // debug: an operator's error count means errors.
+    private static DbContextOptionsBuilder QuietHandledSaveFailures(this DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(warnings => warnings.Log(
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+            (CoreEventId.OptimisticConcurrencyException, LogLevel.Debug)));
 }
 
 /// <summary>

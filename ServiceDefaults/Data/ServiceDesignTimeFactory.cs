@@ -5,7 +5,7 @@ namespace Platform.ServiceDefaults.Data;
 
 /// <summary>
 /// Base of each service's design-time factory, so <c>dotnet ef migrations add</c> builds the model with exactly the
-/// provider settings the running service uses (<see cref="DatabaseExtensions.ConfigureServiceDatabase"/>).
+/// provider settings the running service uses (<see cref="DatabaseExtensions.ConfigureServiceDatabase(Microsoft.EntityFrameworkCore.DbContextOptionsBuilder, string)"/>).
 /// </summary>
 public abstract class ServiceDesignTimeFactory<TContext> : IDesignTimeDbContextFactory<TContext>
     where TContext : ServiceDbContext

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.Contracts.Measures.V1;
 using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.ServiceDefaults.Measures;
 
@@ -79,6 +80,8 @@ public sealed partial class MeasurePublisher<TContext>(
         var changes = await db.Set<MeasureChange>().AsNoTracking().OrderBy(c => c.Id).Take(ChangesPerRound)
             .Select(c => new { c.Id, c.FromDate }).ToListAsync(cancellationToken);
         if (changes.Count == 0) return false;
+        // A round that found work is traced (its reads, the event it queues); an empty poll is not (DatabaseExtensions).
+        using var activity = PlatformTelemetry.ActivitySource.StartActivity($"measures publish {source.Owner}");
 
         // The version is drawn before the data is read: a round that reads later data always has a higher version.
         var version = await db.Database.SqlQueryRaw<long>($"SELECT nextval('{MeasurePublisherSql.VersionSequence}') AS \"Value\"").SingleAsync(cancellationToken);

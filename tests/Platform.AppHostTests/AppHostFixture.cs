@@ -29,6 +29,9 @@ public sealed class AppHostFixture : IAsyncLifetime
 
     public Dictionary<string, int> Ports { get; } = [];
 
+    /// <summary>Every span the apps exported.</summary>
+    public OtlpReceiver Telemetry { get; } = new();
+
     public static string SigningKey { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
 
     public static string Setting(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
@@ -79,6 +82,16 @@ public sealed class AppHostFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             [.. args], (options, _) => options.DisableDashboard = true, timeout.Token);
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            // The apps export to this test's receiver instead of the dashboard, quickly.
+            project.Annotations.Add(new EnvironmentCallbackAnnotation(context =>
+            {
+                context.EnvironmentVariables["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{Telemetry.Port}";
+                context.EnvironmentVariables["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+                context.EnvironmentVariables["OTEL_BSP_SCHEDULE_DELAY"] = "500";
+            }));
+        }
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
         foreach (var resource in Apps.Concat(Servers))
@@ -90,11 +103,34 @@ public sealed class AppHostFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (App is not null) await App.DisposeAsync();
+        await Telemetry.DisposeAsync();
         // The databases stay with the test profile's server, which ./platform test wipes after the run.
     }
 
-    /// <summary>A client of the gateway (the caller disposes it).</summary>
-    public HttpClient Gateway() => new() { BaseAddress = new Uri($"http://localhost:{Ports["gateway"]}") };
+    /// <summary>A client of the gateway (the caller disposes it), as platform-admin.</summary>
+    public HttpClient Gateway(bool signedIn = true)
+    {
+        var client = new HttpClient { BaseAddress = new Uri($"http://localhost:{Ports["gateway"]}") };
+        if (signedIn)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+                Platform.Tools.TokenTool.LocalTokens.Create(SigningKey, "apphost-tests", ["platform-admin"], TimeSpan.FromMinutes(30)));
+        }
+        return client;
+    }
+
+    /// <summary>Waits until no span has arrived for <paramref name="quiet"/> (at most two minutes).</summary>
+    public async Task WaitForQuietAsync(TimeSpan quiet)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        var count = Telemetry.Spans.Count;
+        var since = DateTime.UtcNow;
+        while (DateTime.UtcNow < deadline && DateTime.UtcNow - since < quiet)
+        {
+            await Task.Delay(500);
+            if (Telemetry.Spans.Count != count) (count, since) = (Telemetry.Spans.Count, DateTime.UtcNow);
+        }
+    }
 
     private static int FreePort()
     {

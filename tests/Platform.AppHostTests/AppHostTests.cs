@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text;
-using Platform.Tools.TokenTool;
 
 namespace Platform.AppHostTests;
 
@@ -16,8 +16,6 @@ public sealed class AppHostTests(AppHostFixture fixture) : IClassFixture<AppHost
     public async Task Each_service_answers_through_the_gateway_the_AppHost_started(string path)
     {
         using var client = fixture.Gateway();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
-            LocalTokens.Create(AppHostFixture.SigningKey, "apphost-tests", ["platform-admin"], TimeSpan.FromMinutes(10)));
 
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
 
@@ -27,7 +25,7 @@ public sealed class AppHostTests(AppHostFixture fixture) : IClassFixture<AppHost
     [Fact]
     public async Task The_web_app_answers_through_the_gateway()
     {
-        using var client = fixture.Gateway();
+        using var client = fixture.Gateway(signedIn: false);
 
         using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
 
@@ -54,6 +52,61 @@ public sealed class AppHostTests(AppHostFixture fixture) : IClassFixture<AppHost
                 }
             }
         }
+    }
+
+    [Fact]
+    public async Task A_change_is_one_trace_from_the_gateway_through_the_outbox_and_the_broker_to_the_consuming_service()
+    {
+        using var client = fixture.Gateway();
+        var team = $"TRACE-{Guid.NewGuid():N}"[..12].ToUpperInvariant();
+        using (var created = await client.PostAsJsonAsync("/api/workforce/teams", new { code = team, name = "Trace team", directorate = "Children's Social Care" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+        // The caller starts the trace: everything the new post causes carries this trace id.
+        var traceId = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/workforce/posts")
+        {
+            Content = JsonContent.Create(new
+            {
+                teamCode = team, jobRole = "social-worker", grade = "SW2", fte = 1m, annualCost = 42_500m,
+                budgetLineCode = "social-work", effectiveFrom = "2019-10-01",
+            }),
+        };
+        request.Headers.Add("traceparent", $"00-{traceId}-{Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant()}-01");
+        using (var response = await client.SendAsync(request))
+        {
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+
+        // Finance consumes PostCreated (its commitments): the gateway's request, Workforce's handler and outbox
+        // publish, and Finance's consumer are one trace.
+        List<ExportedSpan> trace = [];
+        for (var waited = 0; waited < 60 && !trace.Any(s => s is { Service: "finance", Kind: 5 }); waited++)
+        {
+            await Task.Delay(500);
+            trace = [.. fixture.Telemetry.Spans.Where(s => s.TraceId == traceId)];
+        }
+        var summary = string.Join("; ", trace);
+        Assert.Contains(trace, s => s is { Service: "gateway", Kind: 2 });
+        Assert.Contains(trace, s => s is { Service: "workforce", Kind: 2 });
+        Assert.True(trace.Any(s => s is { Service: "workforce", Kind: 4 }), $"no producer span in workforce: {summary}");
+        Assert.True(trace.Any(s => s is { Service: "finance", Kind: 5 }), $"no consumer span in finance: {summary}");
+        Assert.True(trace.Any(s => s.Service == "workforce" && s.Scope == "Npgsql"), $"no database span in workforce: {summary}");
+    }
+
+    [Fact]
+    public async Task The_idle_platform_exports_no_spans_for_a_minute()
+    {
+        // Whatever earlier tests and the start-up did is exported first.
+        await fixture.WaitForQuietAsync(TimeSpan.FromSeconds(10));
+        var before = fixture.Telemetry.Spans.Count;
+
+        await Task.Delay(TimeSpan.FromMinutes(1));
+
+        var idle = fixture.Telemetry.Spans.Skip(before).ToList();
+        Assert.True(idle.Count == 0, $"{idle.Count} spans exported while idle: " +
+            string.Join("; ", idle.GroupBy(s => s.ToString()).OrderByDescending(g => g.Count()).Take(10).Select(g => $"{g.Key} ×{g.Count()}")));
     }
 
     // The environment of the process listening on the app's port, found by the ASPNETCORE_URLS the AppHost gave it.

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Finance.Domain;
 using Platform.Finance.Infrastructure;
+using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Finance.Forecasting;
 
@@ -82,6 +83,8 @@ public sealed partial class DeferredForecastService(
             .FromSql($"SELECT * FROM forecast_dirty_lines ORDER BY id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
             .ToListAsync(cancellationToken);
         if (dirty.Count == 0) return 0;
+        // A batch that found work is traced from here; the poll that found none is not (DatabaseExtensions).
+        using var activity = PlatformTelemetry.ActivitySource.StartActivity("forecast recalculate");
 
         foreach (var year in dirty.GroupBy(d => d.FinancialYear).OrderBy(g => g.Key))
         {
