@@ -14,6 +14,7 @@ public static class Footprint
                 .Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()));
 
         report.Heading("5. Footprint");
+        var idleNote = Env.Quick ? "5 s" : "8 s";
         var minimal = figures["rss_minimal-aspnetcore"];
         report.Line(Env.Quick
             ? "Idle RSS (VmRSS) 5 s after the first `./platform up` became healthy (quick mode: no demo data, no cold or warm ups), " +
@@ -57,6 +58,28 @@ public static class Footprint
         if (figures.TryGetValue("first_up", out var first))
         {
             report.Row("first `./platform up` of the run (fresh data directory: initdb, provisioning, migrations; the demo loader runs after)", first.Format("s", 1), "(context)");
+        }
+        if (figures.TryGetValue("apphost_warm_up", out var aspire) && aspire.Values.Count > 0)
+        {
+            report.Line();
+            report.Line("The AppHost path (docs/aspire.md) beside the lean one above: the same warm `./platform up`, the apps started by the " +
+                        "Aspire AppHost from their built output, with the orchestrator (DCP), a DCP monitor per process and the dashboard; " +
+                        "the orchestration's memory is every process of the AppHost's tree but the seven apps, " + idleNote + " after each up. " +
+                        "PSS divides each shared page among the processes mapping it (the nine DCP monitors map one binary), so it is what the " +
+                        "orchestration adds to the machine; RSS counts shared pages in every process.");
+            report.Line();
+            report.Table("figure", "median (min / max, n)", "beside the lean path", "target");
+            report.Row("warm `./platform up` through the AppHost → every /health 200, incl. the no-op Release build", aspire.Format("s", 1),
+                warm.Format("s", 1), "≤ 30 s: " + Report.Met(aspire.Median <= 30));
+            if (figures.TryGetValue("apphost_warm_up_apps", out var aspireApps))
+                report.Row("… of which the AppHost started → every /health 200", aspireApps.Format("s", 1),
+                    figures.TryGetValue("warm_up_apps", out var leanApps) ? leanApps.Format("s", 1) : "", "(context)");
+            var pss = figures["orchestration_pss"];
+            report.Row("orchestration's own memory, PSS (AppHost, DCP, monitors, dashboard)", pss.Format("MiB", 0), "0 (no orchestration)",
+                "≤ 1 GiB: " + Report.Met(pss.Median <= 1024));
+            report.Row("orchestration's own memory, RSS (shared pages counted in each process)", figures["orchestration_rss"].Format("MiB", 0), "0", "(context)");
+            if (figures.TryGetValue("apps_rss_apphost", out var appsAspire) && figures.TryGetValue("apps_rss_lean", out var appsLean))
+                report.Row("the seven apps' RSS together (under the AppHost they export telemetry to the dashboard)", appsAspire.Format("MiB", 0), appsLean.Format("MiB", 0), "(context)");
         }
     }
 }
