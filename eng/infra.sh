@@ -329,6 +329,11 @@ pg_start() {
       echo "max_connections = 200"
       # Statement statistics for operators and ./platform bench (CREATE EXTENSION pg_stat_statements to read them).
       echo "shared_preload_libraries = 'pg_stat_statements'"
+      # Children's data stays out of the server log: an error is logged without its DETAIL (a unique violation's
+      # DETAIL prints the key's value, a child's id), without the statement that failed and without parameters.
+      echo "log_error_verbosity = terse"
+      echo "log_min_error_statement = panic"
+      echo "log_parameter_max_length_on_error = 0"
       if [[ $PROFILE == test ]]; then
         # throw-away data: durability is not worth the time
         echo "fsync = off"

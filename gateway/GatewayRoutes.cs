@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Platform.ServiceDefaults.Security;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Transforms;
 
 namespace Platform.Gateway;
 
@@ -105,7 +106,23 @@ internal static class GatewayRoutes
         AddWebApp(builder, routes, clusters);
 
         builder.Services.AddHttpClient(DownstreamHealthCheck.ClientName);
-        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+        builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddTransforms(context =>
+        {
+            // A service answers 201 with its own path (Location: /teams/CIN-1); the caller knows it under the
+            // gateway's prefix, so the header is given that prefix on the way out.
+            var prefix = $"/api/{context.Route.ClusterId}";
+            if (!Services.Contains(context.Route.ClusterId) || context.Route.Match.Path?.StartsWith(prefix + "/", StringComparison.Ordinal) != true) return;
+            context.AddResponseTransform(transform =>
+            {
+                if (transform.ProxyResponse?.Headers.Location is { IsAbsoluteUri: false } location
+                    && location.OriginalString.StartsWith('/')
+                    && !location.OriginalString.StartsWith(prefix + "/", StringComparison.Ordinal))
+                {
+                    transform.HttpContext.Response.Headers.Location = prefix + location.OriginalString;
+                }
+                return ValueTask.CompletedTask;
+            });
+        });
     }
 
     /// <summary>The transform that forwards <c>/api/{service}/x</c> as <c>/x</c>.</summary>

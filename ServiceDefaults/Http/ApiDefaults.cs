@@ -45,6 +45,7 @@ public static class ApiDefaults
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseRequestSizeGuard();
+        app.UseQueryBounds();
         app.UsePlatformSecurity();
         // The API's shape is public (it holds no data); every operation in it needs a token.
         app.MapOpenApi().AllowAnonymous();

@@ -8,22 +8,25 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSiz
     public int TotalPages => PageSize == 0 ? 0 : (TotalCount + PageSize - 1) / PageSize;
 }
 
-/// <summary>Paging query parameters: 1-based page number, page size 1–200 (default 50).</summary>
+/// <summary>Paging query parameters: 1-based page number up to <see cref="MaxPage"/>, page size 1–200 (default 50).</summary>
 public readonly record struct PageRequest(int? Page, int? PageSize)
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>The last page number any list answers: its offset at the largest page size still fits an int.</summary>
+    public const int MaxPage = int.MaxValue / MaxPageSize;
+
     public void Validate(RequestValidator validator)
     {
         ArgumentNullException.ThrowIfNull(validator);
-        validator.When(Page is < 1, "page", "Must be 1 or more.");
+        validator.When(Page is < 1 or > MaxPage, "page", $"Must be between 1 and {MaxPage}.");
         validator.When(PageSize is < 1 or > MaxPageSize, "pageSize", $"Must be between 1 and {MaxPageSize}.");
     }
 
     public async Task<Page<T>> ApplyAsync<T>(IQueryable<T> ordered, CancellationToken cancellationToken)
     {
-        var number = Page ?? 1;
-        var size = PageSize ?? 50;
+        var number = Math.Clamp(Page ?? 1, 1, MaxPage);
+        var size = Math.Clamp(PageSize ?? 50, 1, MaxPageSize);
         var total = await ordered.CountAsync(cancellationToken);
         var items = await ordered.Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
         return new Page<T>(items, number, size, total);

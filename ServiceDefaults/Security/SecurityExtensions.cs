@@ -53,12 +53,19 @@ public static class SecurityExtensions
                     OnChallenge = async context =>
                     {
                         context.HandleResponse();
+                        AccessLog.Refused(context.HttpContext, context.AuthenticateFailure is null
+                            ? (string.IsNullOrEmpty(context.Error) ? "no bearer token" : context.Error)
+                            : context.AuthenticateFailure.GetType().Name);
                         context.Response.Headers.WWWAuthenticate = "Bearer";
                         await WriteProblemAsync(context.HttpContext, StatusCodes.Status401Unauthorized,
                             "Authentication is required.", "Send a valid, unexpired bearer token (Authorization: Bearer ...).");
                     },
-                    OnForbidden = context => WriteProblemAsync(context.HttpContext, StatusCodes.Status403Forbidden,
-                        "This role may not do that.", "The token's roles do not allow this request; see the policy table in docs/security.md."),
+                    OnForbidden = context =>
+                    {
+                        AccessLog.Forbidden(context.HttpContext);
+                        return WriteProblemAsync(context.HttpContext, StatusCodes.Status403Forbidden,
+                            "This role may not do that.", "The token's roles do not allow this request; see the policy table in docs/security.md.");
+                    },
                 };
             });
 

@@ -7,10 +7,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-post_as() { # user path json -> the response body; the user is recorded as the approver
-  gw_curl -sS --fail-with-body -X POST "$gw$2" -H 'content-type: application/json' -H "X-User: $1" -d "$3"
-}
-
+# Approvals are recorded as the token's subject: the demo loader.
 echo "loading demo: 2019-20 budgets, the £5.5m Investing in Children virement, savings programme"
 for centre in "CSC-FOST:Fostering:Children's Social Care" \
               "CSC-PLACE:Residential and external placements:Children's Social Care" \
@@ -40,18 +37,18 @@ for budget in "CSC-FOST:fostering-services:17000000" \
               "CSC-MGT:management-and-support:2500000" \
               "CORP-IIC:other-council-services:5500000"; do
   IFS=: read -r centre line amount <<<"$budget"
-  post_as full-council /api/finance/budgets "{\"financialYear\":2019,\"costCentreCode\":\"$centre\",\"budgetLineCode\":\"$line\",\"amount\":$amount,\"reason\":\"2019-20 budget\",\"approvedOn\":\"2019-02-28\"}" >/dev/null
+  post /api/finance/budgets "{\"financialYear\":2019,\"costCentreCode\":\"$centre\",\"budgetLineCode\":\"$line\",\"amount\":$amount,\"reason\":\"2019-20 budget\",\"approvedOn\":\"2019-02-28\"}" >/dev/null
 done
 
 # Investing in Children: £5.5m freed by job cuts and spending controls elsewhere in the council, proposed to
 # cabinet on 20 August 2019 and approved by the council in October 2019 (day not reported; the 17th is assumed),
 # redirected into over 130 new children's social care posts.
-virement=$(post_as cabinet /api/finance/virements '{"financialYear":2019,"reason":"Investing in Children: £5.5m redirected into children'"'"'s social care","lines":[
+virement=$(post /api/finance/virements '{"financialYear":2019,"reason":"Investing in Children: £5.5m redirected into children'"'"'s social care","lines":[
   {"costCentreCode":"CORP-IIC","budgetLineCode":"other-council-services","amount":-5500000},
   {"costCentreCode":"CSC-SW","budgetLineCode":"social-work","amount":4500000},
   {"costCentreCode":"CSC-CIC","budgetLineCode":"other-looked-after-services","amount":500000},
   {"costCentreCode":"CSC-MGT","budgetLineCode":"management-and-support","amount":500000}]}' | id_of)
-post_as full-council "/api/finance/virements/$virement/approve" '{"approvedOn":"2019-10-17"}' >/dev/null
+post "/api/finance/virements/$virement/approve" '{"approvedOn":"2019-10-17"}' >/dev/null
 
 # The council's 2019-20 savings programme: £17m (£194m since 2011), with a children's services measure.
 post /api/finance/savings-targets '{"financialYear":2019,"name":"2019-20 savings programme (council-wide)","owningService":"Corporate","budgetLineCode":"other-council-services","target":17000000}' >/dev/null

@@ -27,11 +27,11 @@ CSC-MGT:management-and-support:2100000"
 # Ledger extract: periods 1-6 at a twelfth of the year's spend each.
 csv=$(echo "$lines" | awk -F: 'BEGIN { print "financialYear,period,costCentreCode,budgetLineCode,amount" }
   { for (p = 1; p <= 6; p++) printf "2019,%d,%s,%s,%.2f\n", p, $1, $2, $3 / 12 }')
-gw_curl -sS --fail-with-body -X POST "$gw/api/finance/actuals/import" -H 'content-type: text/csv' -H 'X-User: finance-business-partner' --data-binary "$csv" >/dev/null
+gw_curl -sS --fail-with-body -X POST "$gw/api/finance/actuals/import" -H 'content-type: text/csv' --data-binary "$csv" >/dev/null
 
 # Rest of the year (periods 7-12) at the same run rate, as a forecast adjustment per line.
 echo "$lines" | awk -F: '{ printf "%s %.2f\n", $2, $3 - 6 * sprintf("%.2f", $3 / 12) }' | while read -r line amount; do
-  gw_curl -sS --fail-with-body -X POST "$gw/api/finance/adjustments" -H 'content-type: application/json' -H 'X-User: finance-business-partner' \
+  gw_curl -sS --fail-with-body -X POST "$gw/api/finance/adjustments" -H 'content-type: application/json' \
     -d "{\"financialYear\":2019,\"budgetLineCode\":\"$line\",\"amount\":$amount,\"reason\":\"Period 6: rest-of-year run rate of the existing caseload and staff\",\"asAt\":\"2019-09-30\"}" >/dev/null
 done
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Platform.ServiceDefaults.Security;
 using static Platform.Tests.FinanceTestKit;
 
 namespace Platform.Tests;
@@ -23,8 +24,10 @@ public sealed class FinanceBudgetTests(PlatformFixture platform)
         {
             Content = JsonContent.Create(new { financialYear = 2027, costCentreCode = centre, budgetLineCode = "fostering-services", amount = 12_000_000m, approvedOn = "2027-02-25" }),
         };
-        setRequest.Headers.Add("X-User", "full-council");
-        var budget = await (await platform.Gateway.SendAsync(setRequest)).ReadAsync<BudgetDto>();
+        // Who approved it is the token's subject: a header the caller sets (the old X-User) changes nothing.
+        setRequest.Headers.Add("X-User", "Director of Children's Services");
+        using var officer = platform.CreateClient(PlatformRoles.FinanceOfficer, "finance-officer-ann");
+        var budget = await (await officer.SendAsync(setRequest)).ReadAsync<BudgetDto>();
         Assert.Equal("2027-28", budget.FinancialYearName);
         Assert.Equal(12_000_000m, budget.CurrentAmount);
 
@@ -35,7 +38,7 @@ public sealed class FinanceBudgetTests(PlatformFixture platform)
         });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
 
-        // A reduction without an X-User header is approved by "system".
+        // A reduction by another signed-in user is recorded as theirs.
         var changed = await (await platform.Gateway.PostAsJsonAsync($"/api/finance/budgets/{budget.Id}/changes", new
         {
             amount = -250_000.50m, reason = "In-year savings on IFA placements", approvedOn = "2027-08-20",
@@ -54,16 +57,16 @@ public sealed class FinanceBudgetTests(PlatformFixture platform)
 
         var audit = await (await platform.Gateway.GetAsync($"/api/finance/budgets/audit?financialYear=2027&costCentreCode={centre}")).ReadAsync<PageDto<AuditDto>>();
         Assert.Equal(2, audit.TotalCount);
-        Assert.Equal(("change", -250_000.50m, "system", new DateOnly(2027, 8, 20)), (audit.Items[0].Kind, audit.Items[0].Amount, audit.Items[0].ApprovedBy, audit.Items[0].ApprovedOn));
-        Assert.Equal(("original", 12_000_000m, "full-council", new DateOnly(2027, 2, 25)), (audit.Items[1].Kind, audit.Items[1].Amount, audit.Items[1].ApprovedBy, audit.Items[1].ApprovedOn));
+        Assert.Equal(("change", -250_000.50m, "platform-tests", new DateOnly(2027, 8, 20)), (audit.Items[0].Kind, audit.Items[0].Amount, audit.Items[0].ApprovedBy, audit.Items[0].ApprovedOn));
+        Assert.Equal(("original", 12_000_000m, "finance-officer-ann", new DateOnly(2027, 2, 25)), (audit.Items[1].Kind, audit.Items[1].Amount, audit.Items[1].ApprovedBy, audit.Items[1].ApprovedOn));
 
         // BudgetSet carries the line's budget after each approval.
         var budgetSets = await platform.OutboxPayloadsAsync("BudgetSet", $"payload->>'costCentreCode' = '{centre}'");
         Assert.Equal(2, budgetSets.Count);
         var first = System.Text.Json.JsonDocument.Parse(budgetSets[0]).RootElement;
         var second = System.Text.Json.JsonDocument.Parse(budgetSets[1]).RootElement;
-        Assert.Equal((12_000_000m, "full-council"), (first.GetProperty("amount").GetDecimal(), first.GetProperty("approvedBy").GetString()));
-        Assert.Equal((11_749_999.50m, "system"), (second.GetProperty("amount").GetDecimal(), second.GetProperty("approvedBy").GetString()));
+        Assert.Equal((12_000_000m, "finance-officer-ann"), (first.GetProperty("amount").GetDecimal(), first.GetProperty("approvedBy").GetString()));
+        Assert.Equal((11_749_999.50m, "platform-tests"), (second.GetProperty("amount").GetDecimal(), second.GetProperty("approvedBy").GetString()));
 
         var years = await (await platform.Gateway.GetAsync("/api/finance/years")).Content.ReadAsStringAsync();
         Assert.Contains("\"name\":\"2027-28\"", years, StringComparison.Ordinal);

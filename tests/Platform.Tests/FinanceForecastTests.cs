@@ -15,6 +15,21 @@ public sealed class FinanceForecastTests(PlatformFixture platform)
     private sealed record ImportDto(int Rows, List<int> FinancialYears, decimal Total);
 
     [Fact]
+    public async Task An_adjustment_dated_years_before_its_financial_year_is_refused_naming_asAt()
+    {
+        using var response = await platform.Gateway.PostAsJsonAsync("/api/finance/adjustments", new
+        {
+            financialYear = 2027, budgetLineCode = "residential-care", amount = 1_000m, reason = "Misdated", asAt = "2019-05-01",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"asAt\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var listed = await platform.Gateway.GetAsync("/api/finance/adjustments?financialYear=2027&budgetLineCode=residential-care");
+        Assert.DoesNotContain("Misdated", await listed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Forecast_is_actuals_plus_commitments_plus_adjustments_plus_unmet_savings_for_a_worked_example()
     {
         const int year = 2035;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Platform.ServiceDefaults.Security;
 using static Platform.Tests.FinanceTestKit;
 
 namespace Platform.Tests;
@@ -63,16 +64,20 @@ public sealed class FinanceVirementTests(PlatformFixture platform)
         Assert.Equal(10_000_000m, (await BudgetsAsync(year, social)).Single().CurrentAmount);
 
         using var approve = new HttpRequestMessage(HttpMethod.Post, $"/api/finance/virements/{draft.Id}/approve") { Content = JsonContent.Create(new { approvedOn = $"{year}-10-16" }) };
+        // The decider is the token's subject, whatever a header says.
         approve.Headers.Add("X-User", "full-council");
-        var approved = await (await platform.Gateway.SendAsync(approve)).ReadAsync<VirementDto>();
-        Assert.Equal(("approved", "full-council"), (approved.Status, approved.DecidedBy));
+        using (var officer = platform.CreateClient(PlatformRoles.FinanceOfficer, "section-151-officer"))
+        {
+            var approved = await (await officer.SendAsync(approve)).ReadAsync<VirementDto>();
+            Assert.Equal(("approved", "section-151-officer"), (approved.Status, approved.DecidedBy));
+        }
 
         Assert.Equal(500_000m, (await BudgetsAsync(year, street)).Single().CurrentAmount);
         Assert.Equal(15_500_000m, (await BudgetsAsync(year, social)).Single().CurrentAmount);
         Assert.Equal(16_000_000m, await TotalBudgetAsync(year, street, social));
         Assert.Equal(1, await platform.CountOutboxAsync("VirementApproved", $"payload->>'virementId' = '{draft.Id}'"));
         var audit = await (await platform.Gateway.GetAsync($"/api/finance/budgets/audit?financialYear={year}&costCentreCode={social}")).ReadAsync<PageDto<AuditDto>>();
-        Assert.Equal(("virement", 5_500_000m, "full-council"), (audit.Items[0].Kind, audit.Items[0].Amount, audit.Items[0].ApprovedBy));
+        Assert.Equal(("virement", 5_500_000m, "section-151-officer"), (audit.Items[0].Kind, audit.Items[0].Amount, audit.Items[0].ApprovedBy));
 
         // Decided once: approving again is a conflict; a rejected virement moves nothing.
         Assert.Equal(HttpStatusCode.Conflict, (await platform.Gateway.PostAsJsonAsync($"/api/finance/virements/{draft.Id}/approve", new { approvedOn = $"{year}-10-17" })).StatusCode);

@@ -65,6 +65,33 @@ public sealed class SecurityTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Refused_access_is_logged_at_warning_with_route_and_reason_but_never_the_token()
+    {
+        var forged = LocalTokens.Create(Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            "intruder", [PlatformRoles.PlatformAdmin], TimeSpan.FromHours(1));
+        var subject = $"operator-{Guid.NewGuid():N}"[..20];
+        var before = platform.CapturedLogs.Records.Count;
+
+        using (var request = new HttpRequestMessage(HttpMethod.Get, Reads["finance"]))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", forged);
+            using var response = await platform.Gateway.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+        using (var operatorClient = platform.CreateClient(PlatformRoles.ReadOnlyOperator, subject))
+        using (var response = await operatorClient.PostAsync("/api/workforce/teams", Json(new JsonObject { ["code"] = "SEC-LOG", ["name"] = "x", ["directorate"] = "y" })))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        }
+
+        var logged = platform.CapturedLogs.Records.Skip(before).Where(r => r.Contains("Platform.Security.Access", StringComparison.Ordinal)).ToList();
+        Assert.Contains(logged, r => r.StartsWith("Warning", StringComparison.Ordinal) && r.Contains("Authentication refused: GET /api/finance/", StringComparison.Ordinal)
+            && r.Contains("Signature", StringComparison.Ordinal));
+        Assert.Contains(logged, r => r.StartsWith("Warning", StringComparison.Ordinal) && r.Contains($"Access forbidden to {subject}: POST", StringComparison.Ordinal));
+        Assert.DoesNotContain(platform.CapturedLogs.Records.Skip(before), r => r.Contains(forged, StringComparison.Ordinal) || r.Contains(forged.Split('.')[2], StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_read_only_operator_can_read_every_service_but_change_nothing()
     {
         using var operatorClient = platform.CreateClient(PlatformRoles.ReadOnlyOperator, "operator-1");

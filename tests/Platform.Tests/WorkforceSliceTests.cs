@@ -18,6 +18,19 @@ public sealed class WorkforceSliceTests(PlatformFixture platform)
     private sealed record VacancyDto(Guid Id, Guid PostId, DateOnly OpenedOn, DateOnly? FilledOn, string Status, int? DaysToFill);
 
     [Fact]
+    public async Task A_created_resource_is_located_under_the_gateways_path_and_can_be_read_there()
+    {
+        var code = $"LOC-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}";
+
+        using var created = await platform.Gateway.PostAsJsonAsync("/api/workforce/teams", new { code, name = "Located team", directorate = "Children's Social Care" });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal($"/api/workforce/teams/{code}", created.Headers.Location?.OriginalString);
+        using var read = await platform.Gateway.GetAsync(created.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+    }
+
+    [Fact]
     public async Task Gateway_health_reports_all_four_services_healthy()
     {
         var response = await platform.Gateway.GetAsync("/health");

@@ -12,14 +12,15 @@ internal static class ApiHelpers
     public static readonly DateOnly LatestDate = new(Domain.FinancialYear.MaxStartYear + 1, 3, 31);
 
     /// <summary>
-    /// Who made a change: the <c>X-User</c> request header when present (trimmed, at most 100 characters), else
-    /// <c>system</c>. Signed-in identities replace this when authentication arrives.
+    /// Who made a change: the subject (<c>sub</c>) of the validated token, at most 100 characters. Never a header or a
+    /// body field the caller sets: a finance officer cannot record a change as the Director. (Every Finance write
+    /// requires a token, so "system" is only a fallback.)
     /// </summary>
     public static string UserOf(HttpContext context)
     {
-        var header = context.Request.Headers["X-User"].ToString().Trim();
-        if (header.Length == 0) return "system";
-        return header.Length <= 100 ? header : header[..100];
+        var subject = context.User.FindFirst("sub")?.Value?.Trim();
+        if (string.IsNullOrEmpty(subject)) return "system";
+        return subject.Length <= 100 ? subject : subject[..100];
     }
 
     public static void FinancialYear(this RequestValidator validator, int? year, string field = "financialYear")

@@ -24,7 +24,7 @@ public static class BudgetsApi
 
         var budgets = app.MapGroup("/budgets").WithTags("Budgets");
         budgets.MapPost("/", SetBudget).WithSummary("Set the original budget of a cost centre's S251 line for a year")
-            .WithDescription("Records who approved it (X-User header, else 'system') and when. Publishes BudgetSet and ForecastUpdated.");
+            .WithDescription("Records who approved it (the token's subject) and when. Publishes BudgetSet and ForecastUpdated.");
         budgets.MapGet("/", ListBudgets).WithSummary("List budgets, optionally by year, cost centre and line");
         budgets.MapGet("/audit", Audit).WithSummary("The budget audit trail: every original budget, change and virement line, newest first")
             .WithDescription("Who approved what and when, for a year, optionally by cost centre or line.");

@@ -68,6 +68,15 @@ public static class ForecastApi
         validator.When(request.Amount == 0, "amount", "An adjustment must change the forecast.");
         validator.Required("reason", request.Reason, 500);
         validator.DateRange("asAt", request.AsAt, ApiHelpers.EarliestDate, ApiHelpers.LatestDate);
+        if (validator.IsValid)
+        {
+            // An adjustment belongs to its year's forecast: made during the year, or in the year before while it is
+            // planned; never years earlier or after the year has closed.
+            var forYear = new FinancialYear(request.FinancialYear!.Value);
+            var (earliest, latest) = (forYear.Start.AddYears(-1), forYear.End);
+            validator.When(request.AsAt < earliest || request.AsAt > latest, "asAt",
+                $"Must fall within {forYear.Name} or the year before it ({earliest:yyyy-MM-dd} to {latest:yyyy-MM-dd}).");
+        }
         if (!validator.IsValid) return validator.ToProblem();
 
         var year = new FinancialYear(request.FinancialYear!.Value);

@@ -16,6 +16,7 @@ public static class EstablishmentApi
         var teams = app.MapGroup("/teams").WithTags("Teams");
         teams.MapPost("/", CreateTeam).WithSummary("Add a team to the establishment");
         teams.MapGet("/", ListTeams).WithSummary("List teams");
+        teams.MapGet("/{code}", GetTeam).WithSummary("Get a team");
 
         var posts = app.MapGroup("/posts").WithTags("Posts");
         posts.MapPost("/", CreatePost).WithSummary("Create a funded post").WithDescription("Publishes PostCreated; Finance commits its cost.");
@@ -91,6 +92,14 @@ public static class EstablishmentApi
         if (!validator.IsValid) return validator.ToProblem();
         var page = await paging.ApplyAsync(db.Teams.AsNoTracking().OrderBy(t => t.Code).Select(t => new TeamResponse(t.Code, t.Name, t.Directorate)), cancellationToken);
         return TypedResults.Ok(page);
+    }
+
+    internal static async Task<Results<Ok<TeamResponse>, NotFound>> GetTeam(string code, WorkforceDbContext db, CancellationToken cancellationToken)
+    {
+        var normalised = code.Trim().ToUpperInvariant();
+        var team = await db.Teams.AsNoTracking().Where(t => t.Code == normalised)
+            .Select(t => new TeamResponse(t.Code, t.Name, t.Directorate)).FirstOrDefaultAsync(cancellationToken);
+        return team is null ? TypedResults.NotFound() : TypedResults.Ok(team);
     }
 
     internal static async Task<Results<Created<PostResponse>, ValidationProblem>> CreatePost(
