@@ -29,7 +29,7 @@ public sealed class AuditEntry
 
     public string Entity { get; private set; } = "";
 
-    /// <summary><c>added</c>, <c>modified</c> or <c>deleted</c>.</summary>
+    /// <summary><c>added</c>, <c>modified</c> or <c>deleted</c>; for personal data also <c>read</c>, <c>exported</c> or <c>imported</c> (<see cref="DataAccessAudit"/>).</summary>
     public string Action { get; private set; } = "";
 
     public int Count { get; private set; }

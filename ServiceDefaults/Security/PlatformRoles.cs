@@ -29,6 +29,14 @@ public static class PlatformRoles
     /// <summary>Policy: platform-admin only (audit trail, key administration).</summary>
     public const string AdminPolicy = "platform-admin";
 
+    /// <summary>
+    /// Policy: child-level data (a child's record and episodes, the 903 return's export): the roles whose work needs it,
+    /// platform-admin and placements-officer. Every other role sees the aggregate measures only.
+    /// </summary>
+    public const string ChildDataPolicy = "child-data";
+
+    public static readonly IReadOnlyList<string> ChildDataReaders = [PlatformAdmin, PlacementsOfficer];
+
     /// <summary>Policy name for writes to a service: platform-admin or the service's own role.</summary>
     public static string WritePolicy(string writerRole) => $"write:{writerRole}";
 }

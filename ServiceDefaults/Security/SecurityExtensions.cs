@@ -73,7 +73,8 @@ public static class SecurityExtensions
             // Anything mapped without its own policy still needs a signed-in caller.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(PlatformRoles.ReadPolicy, policy => policy.RequireRole(PlatformRoles.All))
-            .AddPolicy(PlatformRoles.AdminPolicy, policy => policy.RequireRole(PlatformRoles.PlatformAdmin));
+            .AddPolicy(PlatformRoles.AdminPolicy, policy => policy.RequireRole(PlatformRoles.PlatformAdmin))
+            .AddPolicy(PlatformRoles.ChildDataPolicy, policy => policy.RequireRole(PlatformRoles.ChildDataReaders));
         foreach (var writer in PlatformRoles.ServiceWriters.Values)
         {
             builder.Services.AddAuthorizationBuilder()

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Tests;
 
@@ -192,6 +193,47 @@ public sealed class PlacementsSsda903Tests(PlatformFixture platform)
         Assert.Equal(["episodes.csv", "header.csv"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         Assert.Equal(header.Replace("\r\n", "\n", StringComparison.Ordinal), Read(zip, "header.csv"));
         Assert.Equal(episodes.Replace("\r\n", "\n", StringComparison.Ordinal), Read(zip, "episodes.csv"));
+    }
+
+    [Fact]
+    public async Task Child_level_data_is_for_the_roles_that_need_it_and_every_import_export_and_read_of_it_is_audited()
+    {
+        var p = Prefix();
+        var officerName = $"placements-officer-{Guid.NewGuid():N}"[..28];
+        var header = $"{HeaderColumns}\n{p}01,1,14/03/1996,WBRI,A123456789012,,\n";
+        var episodes = $"{EpisodeColumns}\n{p}01,02/05/2003,S,C1,N1,U6,PR1,20/03/2004,E4A,,ST1 1BQ,ST1 1DN,SC100001\n";
+        await Ssda903DifferentialTests.LoadPostcodeReferenceAsync(platform.Gateway);
+        using var officer = platform.CreateClient(PlatformRoles.PlacementsOfficer, officerName);
+        using var readOnly = platform.CreateClient(PlatformRoles.ReadOnlyOperator, "operator-903");
+        using var improvementLead = platform.CreateClient(PlatformRoles.ImprovementLead, "lead-903");
+
+        using var imported = await officer.PostAsync("/api/placements/ssda903/returns/2003", Upload(("header.csv", header), ("episodes.csv", episodes)));
+        Assert.True(imported.StatusCode == HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
+
+        // Only platform admins and placements officers see a child or the return; the others get 403 and no data.
+        foreach (var other in new[] { readOnly, improvementLead })
+        {
+            foreach (var path in new[] { "/api/placements/ssda903/returns/2003", "/api/placements/ssda903/returns/2003/tables/header", $"/api/placements/children/{p}01", $"/api/placements/children/{p}01/episodes" })
+            {
+                using var refused = await other.GetAsync(path);
+                Assert.True(refused.StatusCode == HttpStatusCode.Forbidden, $"{path}: {(int)refused.StatusCode}");
+                Assert.DoesNotContain(p, await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        }
+        using (var export = await officer.GetAsync("/api/placements/ssda903/returns/2003")) Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        using (var child = await officer.GetAsync($"/api/placements/children/{p}01")) Assert.Equal(HttpStatusCode.OK, child.StatusCode);
+        using (var history = await officer.GetAsync($"/api/placements/children/{p}01/episodes")) Assert.Equal(HttpStatusCode.OK, history.StatusCode);
+
+        // The audit trail says who imported, exported and read, when, through which request and how many children.
+        using var trail = await platform.Gateway.GetAsync($"/api/placements/audit?subject={officerName}&entity=Child&pageSize=50");
+        var entries = JsonDocument.Parse(await trail.Content.ReadAsStringAsync()).RootElement.GetProperty("items").EnumerateArray()
+            .Select(e => (Action: e.GetProperty("action").GetString(), Count: e.GetProperty("count").GetInt32(), Request: e.GetProperty("request").GetString(),
+                Keys: e.GetProperty("keys").EnumerateArray().Select(k => k.GetString()).ToList()))
+            .ToList();
+        Assert.Contains(entries, e => e is { Action: "imported", Count: 1, Request: "POST /ssda903/returns/2003" });
+        Assert.Contains(entries, e => e is { Action: "exported", Request: "GET /ssda903/returns/2003" } && e.Count >= 1);
+        Assert.Equal(2, entries.Count(e => e.Action == "read" && e.Keys.Contains($"{p}01")));
+        Assert.DoesNotContain(entries, e => e.Request?.Contains(p, StringComparison.Ordinal) == true);
     }
 
     [Theory]

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Placements.V1;
 using Platform.Placements.Domain;
 using Platform.Placements.Infrastructure;
+using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Placements.Apis;
 
@@ -14,13 +16,15 @@ public static class ChildrenApi
     {
         var children = app.MapGroup("/children").WithTags("Children");
         children.MapPost("/", RegisterChild).WithSummary("Register a looked-after child by their pseudonymous 903 id");
-        children.MapGet("/{childId}", GetChild).WithSummary("Get a child");
+        children.MapGet("/{childId}", GetChild).RequireAuthorization(PlatformRoles.ChildDataPolicy)
+            .WithSummary("Get a child (platform admins and placements officers; audited)");
         children.MapPost("/{childId}/episodes", StartEpisode).WithSummary("Start a placement episode for a child")
             .WithDescription("RNE S starts a period of care (publishes ChildBecameLookedAfter and CarePopulationChanged). A continuation "
                 + "(RNE L, P, T, B, U) closes the open episode with REC X1 on the new start date (publishes PlacementEnded with the reason "
                 + "for the placement change). Gaps and overlaps are refused with the 903 rule number. The weekly cost comes from the rate "
                 + "card unless weeklyCost overrides it. Publishes PlacementStarted.");
-        children.MapGet("/{childId}/episodes", ListEpisodes).WithSummary("List a child's episodes, oldest first");
+        children.MapGet("/{childId}/episodes", ListEpisodes).RequireAuthorization(PlatformRoles.ChildDataPolicy)
+            .WithSummary("List a child's episodes, oldest first (platform admins and placements officers; audited)");
         children.MapPost("/{childId}/cease", Cease).WithSummary("End the child's period of care")
             .WithDescription("Ends the open episode with a reason episode ceased other than X1. Publishes PlacementEnded, EpisodeCeased and CarePopulationChanged.");
         children.MapPut("/{childId}/episodes/{episodeId:guid}/weekly-cost", OverrideWeeklyCost).WithSummary("Override an open placement's weekly cost")
@@ -77,10 +81,12 @@ public static class ChildrenApi
         return TypedResults.Created($"/children/{child.ChildId}", ToResponse(child));
     }
 
-    internal static async Task<Results<Ok<ChildResponse>, NotFound>> GetChild(string childId, PlacementsDbContext db, CancellationToken cancellationToken) =>
-        await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.ChildId == childId, cancellationToken) is { } child
-            ? TypedResults.Ok(ToResponse(child))
-            : TypedResults.NotFound();
+    internal static async Task<Results<Ok<ChildResponse>, NotFound>> GetChild(string childId, HttpContext http, PlacementsDbContext db, CancellationToken cancellationToken)
+    {
+        if (await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.ChildId == childId, cancellationToken) is not { } child) return TypedResults.NotFound();
+        await DataAccessAudit.RecordAsync(db, http, nameof(Child), DataAccessAudit.Read, 1, [child.ChildId], cancellationToken);
+        return TypedResults.Ok(ToResponse(child));
+    }
 
     internal static async Task<Results<Created<EpisodeResponse>, NotFound, ValidationProblem>> StartEpisode(
         string childId, StartEpisodeRequest request, PlacementsDbContext db, CancellationToken cancellationToken)
@@ -195,13 +201,14 @@ public static class ChildrenApi
     }
 
     internal static async Task<Results<Ok<Page<EpisodeResponse>>, NotFound, ValidationProblem>> ListEpisodes(
-        string childId, [AsParameters] PageRequest paging, PlacementsDbContext db, CancellationToken cancellationToken)
+        string childId, [AsParameters] PageRequest paging, HttpContext http, PlacementsDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
         paging.Validate(validator);
         if (!validator.IsValid) return validator.ToProblem();
 
         if (!await db.Children.AnyAsync(c => c.ChildId == childId, cancellationToken)) return TypedResults.NotFound();
+        await DataAccessAudit.RecordAsync(db, http, nameof(Child), DataAccessAudit.Read, 1, [childId], cancellationToken);
         var page = await paging.ApplyAsync(
             db.Episodes.AsNoTracking().Where(e => e.ChildId == childId).OrderBy(e => e.StartDate),
             cancellationToken);

@@ -2,10 +2,13 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Platform.Placements.Application;
 using Platform.Placements.Domain.Ssda903;
 using Platform.Placements.Infrastructure;
 using Platform.Placements.Infrastructure.Ssda903;
+using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Placements.Apis;
 
@@ -41,11 +44,13 @@ public static class Ssda903Api
             .WithDescription(Upload + " Streamed and bulk-inserted with PostgreSQL binary COPY in one transaction. Publishes PlacementStarted for " +
                 "imported open placements and CarePopulationChanged per changed day.");
         returns.MapGet("/{year:int}", Export)
+            .RequireAuthorization(PlatformRoles.ChildDataPolicy)
             .Produces(StatusCodes.Status200OK, contentType: "application/zip")
-            .WithSummary("Export a collection year as the DfE's tables (header.csv, episodes.csv) in a zip");
+            .WithSummary("Export a collection year as the DfE's tables (header.csv, episodes.csv) in a zip (platform admins and placements officers; audited)");
         returns.MapGet("/{year:int}/tables/{table}", ExportTable)
+            .RequireAuthorization(PlatformRoles.ChildDataPolicy)
             .Produces(StatusCodes.Status200OK, contentType: Ssda903Upload.CsvType)
-            .WithSummary("Export one table of a collection year (header or episodes) as CSV");
+            .WithSummary("Export one table of a collection year (header or episodes) as CSV (platform admins and placements officers; audited)");
         var postcodes = app.MapGroup("/ssda903/postcodes").WithTags("SSDA903");
         postcodes.MapPut("", LoadPostcodes)
             .RequireAuthorization(ServiceDefaults.Security.PlatformRoles.AdminPolicy)
@@ -172,7 +177,7 @@ public static class Ssda903Api
         }, "application/json");
     }
 
-    internal static async Task<IResult> Import(int year, bool? partial, HttpRequest request, Ssda903Returns returns, CancellationToken cancellationToken)
+    internal static async Task<IResult> Import(int year, bool? partial, HttpRequest request, Ssda903Returns returns, PlacementsDbContext db, CancellationToken cancellationToken)
     {
         var validator = new ServiceDefaults.Http.RequestValidator();
         CheckYear(validator, year);
@@ -197,6 +202,7 @@ public static class Ssda903Api
                         ["findings"] = outcome.FirstFindings,
                     });
             }
+            await DataAccessAudit.RecordAsync(db, request.HttpContext, nameof(Domain.Child), DataAccessAudit.Imported, stored.Children, [], cancellationToken);
             return TypedResults.Ok(new ImportResponse(year, Ssda903Specification.Name(year), staged.Tables, stored.Children, stored.Episodes,
                 stored.ChildrenLeftOut, staged.Findings, outcome.Summary, staged.NotChecked));
         }
@@ -210,24 +216,37 @@ public static class Ssda903Api
         }
     }
 
-    internal static Results<PushStreamHttpResult, ValidationProblem> Export(int year, PlacementsDbContext db)
+    internal static async Task<Results<PushStreamHttpResult, ValidationProblem>> Export(int year, HttpContext http, PlacementsDbContext db, CancellationToken cancellationToken)
     {
         var validator = new ServiceDefaults.Http.RequestValidator();
         CheckYear(validator, year);
         if (!validator.IsValid) return validator.ToProblem();
+        await AuditExportAsync(year, http, db, cancellationToken);
         return TypedResults.Stream(stream => Ssda903ReturnStore.WriteZipAsync(db, year, stream, CancellationToken.None),
             "application/zip", $"ssda903-{Ssda903Specification.Name(year)}.zip");
     }
 
-    internal static Results<PushStreamHttpResult, ValidationProblem> ExportTable(int year, string table, PlacementsDbContext db)
+    internal static async Task<Results<PushStreamHttpResult, ValidationProblem>> ExportTable(int year, string table, HttpContext http, PlacementsDbContext db, CancellationToken cancellationToken)
     {
         var validator = new ServiceDefaults.Http.RequestValidator();
         CheckYear(validator, year);
         var definition = table.ToLowerInvariant() switch { "header" => Ssda903Tables.Header, "episodes" => Ssda903Tables.Episodes, _ => null };
         validator.When(definition is null, "table", "Must be header or episodes (the tables the service holds).");
         if (!validator.IsValid) return validator.ToProblem();
+        await AuditExportAsync(year, http, db, cancellationToken);
         return TypedResults.Stream(stream => Ssda903ReturnStore.WriteTableAsync(db, year, definition!.Table, stream, CancellationToken.None),
             Ssda903Upload.CsvType, $"ssda903-{Ssda903Specification.Name(year)}-{definition!.FileName}");
+    }
+
+    // An export is recorded before it streams, with the number of children it holds: those with an episode open at
+    // some point in the collection year (Ssda903ReturnStore.WriteTableAsync).
+    private static async Task AuditExportAsync(int year, HttpContext http, PlacementsDbContext db, CancellationToken cancellationToken)
+    {
+        var (first, last) = (new DateOnly(year, 4, 1), new DateOnly(year + 1, 3, 31));
+        var children = await db.Episodes.AsNoTracking()
+            .Where(e => e.StartDate <= last && (e.EndDate == null || e.EndDate >= first))
+            .Select(e => e.ChildId).Distinct().CountAsync(cancellationToken);
+        await DataAccessAudit.RecordAsync(db, http, nameof(Domain.Child), DataAccessAudit.Exported, children, [], cancellationToken);
     }
 
     private static void CheckYear(ServiceDefaults.Http.RequestValidator validator, int year) =>
