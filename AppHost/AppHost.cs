@@ -46,9 +46,10 @@ var gateway = AddApp<Projects.Gateway>("gateway")
     .WithReference(infrastructure.Cache);
 foreach (var app in new[] { workforce, finance, placements, inspections, ingest, web })
 {
-    // The address only (an endpoint reference): the web app calls back through the gateway, so no start-up cycle.
+    // The address only (an endpoint reference), and no WaitFor: the gateway starts with the apps (its /health reports
+    // them until they answer), as on the lean path, instead of a start-up's worth of seconds after them; and the web
+    // app calls back through the gateway, so there is no start-up cycle either.
     gateway.WithEnvironment($"services__{app.Resource.Name}__http__0", app.GetEndpoint("http"));
-    if (app != web) gateway.WaitFor(app);
 }
 web.WithEnvironment("Gateway__BaseAddress", gateway.GetEndpoint("http"));
 
