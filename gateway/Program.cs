@@ -13,6 +13,7 @@ app.UseExceptionHandler();
 app.UseRouting();
 app.UseRequestSizeGuard();
 app.UseWebAppHeaders(!string.IsNullOrWhiteSpace(app.Configuration["services:web:http:0"]));
+app.UseFailedAccessThrottle();
 app.UsePlatformSecurity();
 app.MapDefaultEndpoints();
 app.MapReverseProxy().ConfigureEndpoints((endpoint, route) =>

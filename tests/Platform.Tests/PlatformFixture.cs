@@ -139,6 +139,9 @@ public sealed partial class PlatformFixture : IAsyncLifetime, IDisposable
             ["services:ingest:http:0"] = ingestAddress.ToString(),
             ["ConnectionStrings:cache"] = Redis,
             ["Auth:SigningKey"] = SigningKey,
+            // Every test calls from 127.0.0.1 and many check 401s on purpose: the throttle of failed sign-ins is tested
+            // on a gateway of its own (SecurityTests), not allowed to turn this one's 401s into 429s.
+            ["Security:FailedAccess:PermitLimit"] = "100000",
         }, CapturedLogs);
         _serviceAddresses["workforce"] = workforceAddress;
         _serviceAddresses["finance"] = financeAddress;

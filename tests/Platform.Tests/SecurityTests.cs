@@ -92,6 +92,37 @@ public sealed class SecurityTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_burst_of_requests_without_a_valid_token_is_throttled_per_client_while_signed_in_requests_pass()
+    {
+        // A gateway of its own with a small budget, so that the burst cannot throttle the other tests' client.
+        await using var gateway = new ServiceHost<Platform.Gateway.DownstreamHealthCheck>(new()
+        {
+            ["services:workforce:http:0"] = platform.ServiceAddress("workforce").ToString(),
+            ["ConnectionStrings:cache"] = PlatformFixture.Redis,
+            ["Auth:SigningKey"] = PlatformFixture.SigningKey,
+            ["Security:FailedAccess:PermitLimit"] = "5",
+        });
+        using var client = new HttpClient { BaseAddress = gateway.Start() };
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            using var response = await client.GetAsync("/api/workforce/teams");
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode != HttpStatusCode.TooManyRequests) continue;
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "no Retry-After");
+        }
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 5), .. Enumerable.Repeat(HttpStatusCode.TooManyRequests, 3)], statuses);
+
+        // The same client signed in is served: only failures spend the budget, and a valid token is not refused.
+        using var signedIn = new HttpRequestMessage(HttpMethod.Get, "/api/workforce/teams");
+        signedIn.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PlatformFixture.Token(PlatformRoles.ReadOnlyOperator));
+        using var served = await client.SendAsync(signedIn);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+    }
+
+    [Fact]
     public async Task A_read_only_operator_can_read_every_service_but_change_nothing()
     {
         using var operatorClient = platform.CreateClient(PlatformRoles.ReadOnlyOperator, "operator-1");
