@@ -43,6 +43,7 @@ public static class ApiDefaults
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseHeadAsGet();
         app.UseRouting();
         app.UseRequestSizeGuard();
         app.UseQueryBounds();

@@ -18,6 +18,20 @@ public sealed class WorkforceSliceTests(PlatformFixture platform)
     private sealed record VacancyDto(Guid Id, Guid PostId, DateOnly OpenedOn, DateOnly? FilledOn, string Status, int? DaysToFill);
 
     [Fact]
+    public async Task HEAD_is_answered_like_GET_without_a_body()
+    {
+        using var get = await platform.Gateway.GetAsync("/api/workforce/teams?pageSize=1");
+        using var head = await platform.Gateway.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/workforce/teams?pageSize=1"));
+
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        using var missing = await platform.Gateway.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/api/workforce/posts/{Guid.NewGuid()}"));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task A_created_resource_is_located_under_the_gateways_path_and_can_be_read_there()
     {
         var code = $"LOC-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}";
