@@ -40,7 +40,7 @@ var web = AddApp<Projects.Web>("web")
     .WaitFor(infrastructure.Messaging)
     .WaitFor(infrastructure.Cache);
 
-// The YARP gateway: the one entry point, started once every service is healthy.
+// The YARP gateway: the one entry point, started with the apps.
 var gateway = AddApp<Projects.Gateway>("gateway")
     .WithExternalHttpEndpoints()
     .WithReference(infrastructure.Cache);

@@ -59,7 +59,12 @@ internal sealed record PlatformInfrastructure(
             AddServer(builder, name, (checks, connectionString, key) => checks.AddNpgSql(connectionString, name: key))
                 .WithParentRelationship(postgres));
         var messaging = AddServer(builder, "messaging", (checks, connectionString, key) =>
-            checks.Add(new HealthCheckRegistration(key, _ => new RabbitMqHealthCheck(connectionString), null, null)));
+        {
+            // One instance for every run of the check (a registration's factory is called on each run), so that its
+            // connection is reused rather than a new one opened, and left open, every few seconds.
+            var check = new RabbitMqHealthCheck(connectionString);
+            checks.Add(new HealthCheckRegistration(key, _ => check, null, null));
+        });
         var cache = AddServer(builder, "cache", (checks, connectionString, key) => checks.AddRedis(connectionString, name: key));
         var management = builder.AddParameter("messaging-management", secret: true);
         return new PlatformInfrastructure(

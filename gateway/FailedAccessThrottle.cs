@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Mvc;
+using Platform.ServiceDefaults.Http;
 
 namespace Platform.Gateway;
 
@@ -26,18 +26,9 @@ internal static class FailedAccessThrottle
             var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
             if (failures.GetStatistics(client) is { CurrentAvailablePermits: <= 0 } && !await HasValidTokenAsync(context))
             {
-                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.Response.Headers.RetryAfter = ((int)Math.Ceiling(window.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many failed sign-ins from this client.",
-                        Detail = $"More than {permits} requests without a valid token in {window.TotalSeconds:0} s; try again after Retry-After seconds with a valid token.",
-                    },
-                });
+                await ProblemResponse.WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many failed sign-ins from this client.",
+                    $"More than {permits} requests without a valid token in {window.TotalSeconds:0} s; try again after Retry-After seconds with a valid token.");
                 return;
             }
             await next(context);

@@ -105,9 +105,8 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         if (changed.Count == 0) return;
 
         var request = http.HttpContext;
-        var subject = request?.User.FindFirst("sub")?.Value is { Length: > 0 } sub ? sub : SystemSubject;
-        // The path as the traces show it: child identifiers stay in the data they identify (see PersonalData).
-        var requestLine = request is null ? null : $"{request.Request.Method} {Security.PersonalData.RedactPath(request.Request.Path.Value)}";
+        var subject = SubjectOf(request);
+        var requestLine = request is null ? null : RequestLineOf(request);
         var now = clock.GetUtcNow();
         foreach (var group in changed)
         {
@@ -119,6 +118,13 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
                 entries.Count, entries.Take(AuditEntry.MaxKeys).Select(KeyOf).ToList(), fields));
         }
     }
+
+    /// <summary>The token's subject; <c>system</c> for event consumers and background work.</summary>
+    internal static string SubjectOf(HttpContext? request) => Security.TokenSubject.Of(request?.User) ?? SystemSubject;
+
+    /// <summary>The request as the traces show it: child identifiers stay in the data they identify (see PersonalData).</summary>
+    internal static string RequestLineOf(HttpContext request) =>
+        $"{request.Request.Method} {Security.PersonalData.RedactPath(request.Request.Path.Value)}";
 
     private static string KeyOf(EntityEntry entry)
     {

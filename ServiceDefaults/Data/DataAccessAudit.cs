@@ -19,10 +19,9 @@ public static class DataAccessAudit
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(http);
-        var subject = http.User.FindFirst("sub")?.Value is { Length: > 0 } sub ? sub : AuditInterceptor.SystemSubject;
-        var request = $"{http.Request.Method} {Security.PersonalData.RedactPath(http.Request.Path.Value)}";
         var now = (http.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
-        db.AuditEntries.Add(AuditEntry.Create(now, subject, request, entity, action, count, keys.Take(AuditEntry.MaxKeys).ToList(), []));
+        db.AuditEntries.Add(AuditEntry.Create(now, AuditInterceptor.SubjectOf(http), AuditInterceptor.RequestLineOf(http), entity, action, count,
+            keys.Take(AuditEntry.MaxKeys).ToList(), []));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -34,17 +34,7 @@ public static class RequestSizeGuard
                 sizeFeature.MaxRequestBodySize = DrainLimitBytes;
                 await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
             }
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status413PayloadTooLarge,
-                    Title = "The request body is too large.",
-                    Detail = $"At most {max} bytes are accepted.",
-                },
-            });
+            await ProblemResponse.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"At most {max} bytes are accepted.");
             return;
         }
         await proceed(context);

@@ -17,7 +17,7 @@ internal static partial class AccessLog
         LogRefused(Logger(context), context.Request.Method, Route(context), reason);
 
     public static void Forbidden(HttpContext context) =>
-        LogForbidden(Logger(context), context.User.FindFirst("sub")?.Value ?? "(none)", context.Request.Method, Route(context));
+        LogForbidden(Logger(context), TokenSubject.Of(context.User) ?? "(none)", context.Request.Method, Route(context));
 
     private static ILogger Logger(HttpContext context) =>
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(Category);

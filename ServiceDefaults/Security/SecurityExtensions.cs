@@ -134,13 +134,6 @@ public static class SecurityExtensions
         return builder;
     }
 
-    private static Task WriteProblemAsync(HttpContext context, int status, string title, string detail)
-    {
-        context.Response.StatusCode = status;
-        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        }).AsTask();
-    }
+    private static Task WriteProblemAsync(HttpContext context, int status, string title, string detail) =>
+        Http.ProblemResponse.WriteAsync(context, status, title, detail);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Platform.Finance.Domain;
 using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Security;
 
 namespace Platform.Finance.Apis;
 
@@ -18,8 +19,7 @@ internal static class ApiHelpers
     /// </summary>
     public static string UserOf(HttpContext context)
     {
-        var subject = context.User.FindFirst("sub")?.Value?.Trim();
-        if (string.IsNullOrEmpty(subject)) return "system";
+        var subject = TokenSubject.Of(context.User) ?? "system";
         return subject.Length <= 100 ? subject : subject[..100];
     }
 

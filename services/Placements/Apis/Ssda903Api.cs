@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Platform.Placements.Application;
 using Platform.Placements.Domain.Ssda903;
 using Platform.Placements.Infrastructure;
@@ -238,16 +237,10 @@ public static class Ssda903Api
             Ssda903Upload.CsvType, $"ssda903-{Ssda903Specification.Name(year)}-{definition!.FileName}");
     }
 
-    // An export is recorded before it streams, with the number of children it holds: those with an episode open at
-    // some point in the collection year (Ssda903ReturnStore.WriteTableAsync).
-    private static async Task AuditExportAsync(int year, HttpContext http, PlacementsDbContext db, CancellationToken cancellationToken)
-    {
-        var (first, last) = (new DateOnly(year, 4, 1), new DateOnly(year + 1, 3, 31));
-        var children = await db.Episodes.AsNoTracking()
-            .Where(e => e.StartDate <= last && (e.EndDate == null || e.EndDate >= first))
-            .Select(e => e.ChildId).Distinct().CountAsync(cancellationToken);
-        await DataAccessAudit.RecordAsync(db, http, nameof(Domain.Child), DataAccessAudit.Exported, children, [], cancellationToken);
-    }
+    // An export is recorded before it streams, with the number of children it holds.
+    private static async Task AuditExportAsync(int year, HttpContext http, PlacementsDbContext db, CancellationToken cancellationToken) =>
+        await DataAccessAudit.RecordAsync(db, http, nameof(Domain.Child), DataAccessAudit.Exported,
+            await Ssda903ReturnStore.CountChildrenAsync(db, year, cancellationToken), [], cancellationToken);
 
     private static void CheckYear(ServiceDefaults.Http.RequestValidator validator, int year) =>
         validator.When(year < Ssda903Specification.Collections[0].FirstYear || year > 2099, "year",

@@ -105,13 +105,11 @@ public static class Ssda903ReturnStore
     public static async Task WriteTableAsync(PlacementsDbContext db, int collectionYear, Ssda903Table table, Stream output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var yearStart = new DateOnly(collectionYear, 4, 1);
-        var yearEnd = new DateOnly(collectionYear + 1, 3, 31);
         var numericSex = Ssda903Specification.For(collectionYear).Sex.Contains("1");
         await using var writer = new StreamWriter(output, new UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
         var definition = Ssda903Tables.Get(table);
         await writer.WriteLineAsync(string.Join(",", definition.Columns));
-        var inYear = db.Episodes.AsNoTracking().Where(e => e.StartDate <= yearEnd && (e.EndDate == null || e.EndDate >= yearStart));
+        var inYear = EpisodesInYear(db, collectionYear);
         var line = new StringBuilder();
         if (table == Ssda903Table.Header)
         {
@@ -140,6 +138,17 @@ public static class Ssda903ReturnStore
         {
             throw new ArgumentOutOfRangeException(nameof(table), $"The service does not hold the {definition.Name} table.");
         }
+    }
+
+    /// <summary>How many children an export of the year holds (those with an episode open at some point in it).</summary>
+    public static Task<int> CountChildrenAsync(PlacementsDbContext db, int collectionYear, CancellationToken cancellationToken) =>
+        EpisodesInYear(db, collectionYear).Select(e => e.ChildId).Distinct().CountAsync(cancellationToken);
+
+    // The episodes an export of the year holds: open at some point between 1 April and 31 March.
+    private static IQueryable<Domain.Episode> EpisodesInYear(PlacementsDbContext db, int collectionYear)
+    {
+        var (yearStart, yearEnd) = (new DateOnly(collectionYear, 4, 1), new DateOnly(collectionYear + 1, 3, 31));
+        return db.Episodes.AsNoTracking().Where(e => e.StartDate <= yearEnd && (e.EndDate == null || e.EndDate >= yearStart));
     }
 
     private static async Task<int> Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
