@@ -76,7 +76,8 @@ IResourceBuilder<ProjectResource> AddApp<TProject>(string name) where TProject :
         // Plain HTTP on loopback behind the gateway (TLS ends in front of it): no development certificate to trust, and
         // no "No trusted development certificate" banner on the dashboard. (An evaluation API in 13.6.)
         .WithoutHttpsCertificate()
-        .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
+        // The apps run as they would in production (no development-only behaviour) unless Platform:AppEnvironment says otherwise.
+        .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Configuration["Platform:AppEnvironment"] is { Length: > 0 } environment ? environment : "Production")
         // Aspire turns URL query redaction off in development; queries can carry a child's identifier, so it stays on.
         .WithEnvironment("OTEL_DOTNET_EXPERIMENTAL_ASPNETCORE_DISABLE_URL_QUERY_REDACTION", "false")
         .WithEnvironment("OTEL_DOTNET_EXPERIMENTAL_HTTPCLIENT_DISABLE_URL_QUERY_REDACTION", "false")

@@ -30,6 +30,12 @@ public static class ServiceDefaultsExtensions
     /// <summary>Tag of health checks that tell whether the process can serve traffic (readiness).</summary>
     public const string ReadyTag = "ready";
 
+    /// <summary>
+    /// Tag of health checks of other apps, for people (the gateway's <c>/health/services</c>): never part of an app's own
+    /// readiness, since one service down must not take the apps that do not need it out of service.
+    /// </summary>
+    public const string OverviewTag = "overview";
+
     /// <summary>Logging categories that write request URLs, kept at Warning or above (docs/security.md).</summary>
     private static readonly string[] PathLoggingCategories =
     [
@@ -118,7 +124,7 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
-    /// Maps <c>/health</c> (readiness: every dependency) and <c>/alive</c> (liveness: the process only) in every
+    /// Maps <c>/health</c> (readiness: every dependency the app itself needs) and <c>/alive</c> (liveness: the process only) in every
     /// environment, since Kubernetes probes and <c>./platform up</c> rely on them. They expose status, not data, so they
     /// need no token.
     /// </summary>
@@ -126,6 +132,7 @@ public static class ServiceDefaultsExtensions
     {
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
+            Predicate = check => !check.Tags.Contains(OverviewTag),
             ResponseWriter = HealthResponseWriter.WriteAsync,
             // MassTransit reports a lost broker as Degraded (its endpoints cannot receive): not ready either.
             ResultStatusCodes =

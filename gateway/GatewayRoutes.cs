@@ -146,7 +146,10 @@ internal static class GatewayRoutes
         }
     }
 
-    /// <summary>The service's cluster (one destination), and a readiness check that follows the service's own /health.</summary>
+    /// <summary>
+    /// The service's cluster (one destination), and a check that follows the service's own /health for the overview
+    /// (<c>/health/services</c>); not the gateway's readiness, which one stopped service must not fail for the others.
+    /// </summary>
     internal static void AddCluster(List<ClusterConfig> clusters, IHealthChecksBuilder health, string service, string address)
     {
         clusters.Add(new ClusterConfig
@@ -156,7 +159,7 @@ internal static class GatewayRoutes
         });
         health.Add(new HealthCheckRegistration(service,
             services => new DownstreamHealthCheck(services.GetRequiredService<IHttpClientFactory>(), new Uri(new Uri(address), "/health")),
-            HealthStatus.Unhealthy, [ServiceDefaultsExtensions.ReadyTag], TimeSpan.FromSeconds(5)));
+            HealthStatus.Unhealthy, [ServiceDefaultsExtensions.OverviewTag], TimeSpan.FromSeconds(5)));
     }
 }
 
@@ -180,4 +183,24 @@ public sealed class DownstreamHealthCheck(IHttpClientFactory clients, Uri health
             return HealthCheckResult.Unhealthy($"{healthUri.Authority} is unreachable.", ex);
         }
     }
+}
+
+/// <summary>
+/// <c>/health/services</c>: every service the gateway routes to, each with its own readiness, for people and
+/// <c>./platform</c> (200 only when all are ready). Not a probe: the gateway's readiness is <c>/health</c>, its own.
+/// </summary>
+internal static class ServicesHealth
+{
+    public static void MapServicesHealth(this WebApplication app) =>
+        app.MapHealthChecks("/health/services", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ServiceDefaultsExtensions.OverviewTag),
+            ResponseWriter = Platform.ServiceDefaults.Http.HealthResponseWriter.WriteAsync,
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        }).AllowAnonymous();
 }

@@ -16,7 +16,8 @@ app.UseWebAppHeaders(!string.IsNullOrWhiteSpace(app.Configuration["services:web:
 app.UseFailedAccessThrottle();
 app.UsePlatformSecurity();
 app.MapDefaultEndpoints();
-app.MapReverseProxy().ConfigureEndpoints((endpoint, route) =>
+app.MapServicesHealth();
+app.MapReverseProxy(proxy => proxy.UseForwarderErrorProblems().UseSessionAffinity().UseLoadBalancing().UsePassiveHealthChecks()).ConfigureEndpoints((endpoint, route) =>
 {
     // Lets the size guard answer 413 from the route's own limit (larger for file imports).
     if (route.MaxRequestBodySize is { } limit) endpoint.WithMetadata(new RequestSizeLimitAttribute(limit));

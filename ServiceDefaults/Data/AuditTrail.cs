@@ -21,10 +21,16 @@ public sealed class AuditEntry
 
     public DateTimeOffset OccurredAt { get; private set; }
 
-    /// <summary>The token subject (<c>sub</c>) of the request; <c>system</c> for event consumers and background work.</summary>
+    /// <summary>
+    /// The token subject (<c>sub</c>) of the request; for a change applied from an ingested event, its authenticated sender
+    /// (<c>ingest:key:&lt;id&gt;</c> or <c>ingest:amqp:&lt;broker user&gt;</c>); <c>system</c> for other event consumers and background work.
+    /// </summary>
     public string Subject { get; private set; } = "";
 
-    /// <summary>The request that made the change (<c>POST /teams</c>; personal identifiers in the path redacted), or null outside a request.</summary>
+    /// <summary>
+    /// The request that made the change (<c>POST /teams</c>; personal identifiers in the path redacted); for an ingested event
+    /// <c>EVENT &lt;type&gt; &lt;source&gt; &lt;event id&gt;</c>; null for other background work.
+    /// </summary>
     public string? Request { get; private set; }
 
     public string Entity { get; private set; } = "";
@@ -99,14 +105,14 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         context.ChangeTracker.DetectChanges();
         var changed = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is not (AuditEntry or OutboxMessage or InboxMessage or Measures.MeasureChange))
+            .Where(e => e.Entity is not (AuditEntry or OutboxMessage or InboxMessage or Measures.MeasureChange or IdempotencyRecord))
             .GroupBy(e => (Entity: e.Metadata.ClrType.Name, e.State))
             .ToList();
         if (changed.Count == 0) return;
 
         var request = http.HttpContext;
         var subject = SubjectOf(request);
-        var requestLine = request is null ? null : RequestLineOf(request);
+        var requestLine = RequestLineOf(request);
         var now = clock.GetUtcNow();
         foreach (var group in changed)
         {
@@ -119,12 +125,14 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         }
     }
 
-    /// <summary>The token's subject; <c>system</c> for event consumers and background work.</summary>
-    internal static string SubjectOf(HttpContext? request) => Security.TokenSubject.Of(request?.User) ?? SystemSubject;
+    /// <summary>The token's subject; else the actor of the work (an ingested event's sender); else <c>system</c>.</summary>
+    internal static string SubjectOf(HttpContext? request) =>
+        Security.TokenSubject.Of(request?.User) ?? AuditActor.Current?.Subject ?? SystemSubject;
 
-    /// <summary>The request as the traces show it: child identifiers stay in the data they identify (see PersonalData).</summary>
-    internal static string RequestLineOf(HttpContext request) =>
-        $"{request.Request.Method} {Security.PersonalData.RedactPath(request.Request.Path.Value)}";
+    /// <summary>The request as the traces show it (child identifiers stay in the data they identify, see PersonalData), else what the actor did.</summary>
+    internal static string? RequestLineOf(HttpContext? request) => request is null
+        ? AuditActor.Current?.Request
+        : $"{request.Request.Method} {Security.PersonalData.RedactPath(request.Request.Path.Value)}";
 
     private static string KeyOf(EntityEntry entry)
     {

@@ -31,10 +31,12 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<OutboxCommitInterceptor>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<AuditInterceptor>();
+        builder.Services.AddSingleton<IdempotencyInterceptor>();
         builder.Services.AddSingleton(_ => CreateDataSource(connectionString));
         builder.Services.AddDbContext<TContext>((services, options) => options
             .ConfigureServiceDatabase(services.GetRequiredService<NpgsqlDataSource>())
             .AddInterceptors(
+                services.GetRequiredService<IdempotencyInterceptor>(),
                 services.GetRequiredService<AuditInterceptor>(),
                 services.GetRequiredService<OutboxSignalInterceptor>(),
                 services.GetRequiredService<OutboxCommitInterceptor>()));

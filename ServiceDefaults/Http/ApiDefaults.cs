@@ -31,6 +31,9 @@ public static class ApiDefaults
         // Unreadable bodies and parameters reach ApiExceptionHandler in every environment, so the problem+json
         // names the JSON field (by default only Development throws; Production answers a bare "Bad Request").
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddOptions<IdempotencyOptions>().BindConfiguration("Idempotency")
+            .Validate(o => o.Retention > TimeSpan.Zero && o.Retention <= TimeSpan.FromDays(30), "Idempotency:Retention must be more than 0 and at most 30 days.")
+            .ValidateOnStart();
         return builder;
     }
 
@@ -48,6 +51,7 @@ public static class ApiDefaults
         app.UseRequestSizeGuard();
         app.UseQueryBounds();
         app.UsePlatformSecurity();
+        app.UseIdempotencyKeys();
         // The API's shape is public (it holds no data); every operation in it needs a token.
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Domain;
 
 namespace Platform.ServiceDefaults.Http;
@@ -29,11 +30,18 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
                 Title = "The record was changed by another request at the same time.",
                 Detail = "Nothing was changed. Read it again and retry.",
             },
-            _ when IsDatabaseUnavailable(exception) => new ProblemDetails
+            _ when TransientFailures.IsTransient(exception) => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "The service's database is unavailable.",
-                Detail = "Nothing was changed. Try again shortly.",
+                // Only a connection that was never made proves nothing changed: a connection lost during a write may
+                // have lost the answer to a commit that happened.
+                Detail = HttpMethods.IsGet(httpContext.Request.Method) || HttpMethods.IsHead(httpContext.Request.Method)
+                    ? "Try again shortly."
+                    : TransientFailures.IsConnectionRefused(exception)
+                        ? "Nothing was changed. Try again shortly."
+                        : "The connection to the database was lost while handling the request, so whether the change was saved is unknown. "
+                            + "Retry with the same Idempotency-Key (the change is then made at most once), or read the resource before retrying.",
             },
             _ => null,
         };
@@ -99,15 +107,6 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
     /// <summary>"$.annualCost" → "annualCost", "$.items[2].code" → "items[2].code", "$" → "body".</summary>
     private static string JsonPathToField(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
-
-    private static bool IsDatabaseUnavailable(Exception exception) => exception switch
-    {
-        NpgsqlException npgsql => npgsql.IsTransient || npgsql is not PostgresException,
-        DbUpdateException { InnerException: { } inner } => IsDatabaseUnavailable(inner),
-        InvalidOperationException { InnerException: { } inner } => IsDatabaseUnavailable(inner),
-        TimeoutException => true,
-        _ => false,
-    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception while processing the request")]
     private static partial void LogUnhandled(ILogger logger, Exception exception);

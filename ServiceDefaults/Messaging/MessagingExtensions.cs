@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Domain;
 
 namespace Platform.ServiceDefaults.Messaging;
@@ -12,9 +13,10 @@ public static class MessagingExtensions
     /// <summary>
     /// MassTransit over RabbitMQ from <c>ConnectionStrings__messaging</c> (an amqp:// URI, as Aspire injects it).
     /// Queues are kebab-case and prefixed with the service name (<c>finance-post-created</c>) so two services
-    /// consuming the same event each get their own copy. Failed messages are retried with back-off (transient
-    /// failures only), then moved to the queue's <c>_error</c> queue with the exception in its <c>MT-Fault-*</c>
-    /// headers; that includes messages that cannot be deserialised. Messages of a type no consumer on the queue
+    /// consuming the same event each get their own copy. A message that fails because a dependency is down waits
+    /// for it (backing off to a minute, about an hour in all) and is not parked; one that may pass otherwise gets a few
+    /// quick retries; then it moves to the queue's <c>_error</c> queue with the exception (type, message, stack) in its
+    /// <c>MT-Fault-*</c> headers; that includes messages that cannot be deserialised and broken business rules (at once). Messages of a type no consumer on the queue
     /// handles go to <c>_skipped</c> with <c>MT-Reason</c>. Either way the queue keeps flowing.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, string serviceName,
@@ -24,6 +26,7 @@ public static class MessagingExtensions
         var connectionString = builder.Configuration.GetConnectionString("messaging")
             ?? throw new InvalidOperationException("Connection string 'messaging' is missing: set ConnectionStrings__messaging.");
         var broker = new Uri(connectionString);
+        var transientRetryLimit = builder.Configuration.GetValue("Messaging:TransientRetryLimit", 60);
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -44,9 +47,20 @@ public static class MessagingExtensions
                     host.PublisherConfirmation = true;
                 });
 
+                // Outer: a dependency is down (the database, the cache). That is no fault of the message, so it is not
+                // parked: it waits, backing off to a minute between tries, for up to about an hour
+                // (Messaging:TransientRetryLimit tries). While its messages wait, a consumer's slots are held, so it takes
+                // no new ones: the queue keeps the rest until the dependency is back.
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Handle<Exception>(TransientFailures.IsTransient);
+                    retry.Exponential(transientRetryLimit, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(2));
+                });
+                // Inner: anything else that may pass (a worker whose starter is still on its way) gets a few quick tries.
                 rabbit.UseMessageRetry(retry =>
                 {
                     retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300));
+                    retry.Ignore<Exception>(TransientFailures.IsTransient);
                     // A message that cannot be read, or breaks a business rule, fails the same way every time:
                     // straight to the _error queue, without holding its consumer slot for the retries.
                     retry.Ignore<JsonException>();

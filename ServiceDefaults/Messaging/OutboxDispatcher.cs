@@ -78,6 +78,7 @@ public sealed partial class OutboxDispatcher<TContext>(
     IBus bus,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
+    IOptions<Platform.ServiceDefaults.Http.IdempotencyOptions> idempotency,
     TimeProvider time,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
     where TContext : ServiceDbContext
@@ -208,6 +209,8 @@ public sealed partial class OutboxDispatcher<TContext>(
         // Unsent rows are never deleted, however old: they are events still owed to other services.
         var outbox = await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < sentBefore).ExecuteDeleteAsync(cancellationToken);
         var inbox = await db.InboxMessages.Where(m => m.ProcessedAt < processedBefore).ExecuteDeleteAsync(cancellationToken);
+        var keptFrom = now - idempotency.Value.Retention;
+        await db.Set<IdempotencyRecord>().Where(r => r.CreatedAt < keptFrom).ExecuteDeleteAsync(cancellationToken);
         if (outbox + inbox > 0) LogCleanedUp(logger, outbox, inbox);
     }
 

@@ -1,3 +1,4 @@
+using Platform.Contracts.Ingest.V1;
 using Platform.Ingest.Domain;
 using Platform.Ingest.Infrastructure;
 using Platform.Ingest.IntegrationEvents;
@@ -15,9 +16,18 @@ internal static class ApplicationServices
         builder.AddApiDefaults();
         builder.AddServiceDatabase<IngestDbContext>("ingestdb");
         builder.AddRedis();
-        // Ingest only sends commands to the owning services (published with publisher confirms, not the outbox:
-        // docs/ingest.md explains why), and consumes the AMQP ingest queue with plain RabbitMQ.Client.
-        builder.AddMessaging("ingest");
+        // Ingest sends commands to the owning services (published with publisher confirms, not the outbox:
+        // docs/ingest.md explains why), consumes the AMQP ingest queue with plain RabbitMQ.Client, and hears back
+        // from the owning services on one queue: applied (their outbox) or refused (MassTransit's Fault<T>).
+        builder.AddMessaging("ingest", bus =>
+        {
+            bus.AddConsumer<IngestCommandAppliedConsumer>().Endpoint(e => e.Name = IngestCommandAppliedConsumer.Queue);
+            foreach (var command in typeof(IngestCommand).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(IngestCommand)) && !t.IsAbstract))
+            {
+                MassTransit.RegistrationConfiguratorExtensions.AddConsumer(bus, typeof(IngestCommandRefusedConsumer<>).MakeGenericType(command), null)
+                    .Endpoint(e => e.Name = IngestCommandAppliedConsumer.Queue);
+            }
+        });
 
         builder.Services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.Section)
             .Validate(o => o.DefaultRateLimitPerMinute is >= 1 and <= ApiKey.MaxRateLimitPerMinute, "DefaultRateLimitPerMinute must be 1–100000.")

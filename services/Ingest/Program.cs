@@ -10,5 +10,6 @@ var app = builder.Build();
 app.UseApiDefaults();
 app.MapKeysApi();
 app.MapEventsApi();
+app.MapEventStatusApi();
 app.MapAuditApi();
 app.Run();

@@ -11,6 +11,9 @@ internal static class ApplicationServices
 {
     public static void AddWebApp(this WebApplicationBuilder builder)
     {
+        // Static assets from the build output's manifest in every environment (ASP.NET Core does it in Development only),
+        // so the app started from its build output in Production finds them; a published app has no manifest and serves wwwroot.
+        builder.WebHost.UseStaticWebAssets();
         builder.AddSharedKeyRing();
         builder.AddWebAuthentication();
         builder.Services.AddRazorPages(pages =>

@@ -31,6 +31,26 @@ public sealed class AppHostTests(AppHostFixture fixture) : IClassFixture<AppHost
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("text/html", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        // Its stylesheets are served too, though it runs in Production from its build output (no wwwroot beside it).
+        var page = await response.Content.ReadAsStringAsync();
+        var stylesheets = System.Text.RegularExpressions.Regex.Matches(page, "<link[^>]+rel=\"stylesheet\"[^>]+href=\"(/[^\"]+)\"")
+            .Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(stylesheets);
+        foreach (var stylesheet in stylesheets)
+        {
+            using var css = await client.GetAsync(new Uri(stylesheet, UriKind.Relative));
+            Assert.True(css.StatusCode == HttpStatusCode.OK, $"{stylesheet}: {(int)css.StatusCode}");
+            Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
+    public void Every_app_runs_in_Production_unless_told_otherwise()
+    {
+        foreach (var app in AppHostFixture.Apps)
+        {
+            Assert.Contains("ASPNETCORE_ENVIRONMENT=Production\0", ProcessEnvironment(app), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

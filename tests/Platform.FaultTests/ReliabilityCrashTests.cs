@@ -121,4 +121,44 @@ public sealed class ReliabilityCrashTests(FaultFixture faults)
         var markerInboxRows = await FaultFixture.ScalarAsync(faults.FinanceDb, "SELECT count(*) FROM inbox_messages WHERE message_id = ANY($1)", markerEvents);
         Assert.Equal(inboxBefore + markerInboxRows, await FaultFixture.ScalarAsync(faults.FinanceDb, "SELECT count(*) FROM inbox_messages"));
     }
+
+    [Fact(Timeout = 480_000)]
+    public async Task Events_waiting_while_PostgreSQL_is_down_for_a_minute_are_applied_exactly_once_with_nothing_parked()
+    {
+        var stream = new PostTraffic(faults);
+        var team = await stream.CreateTeamAsync();
+        List<Guid> posts;
+        long readyAtStop;
+        // Finance stopped first: Workforce's 500 events wait in Finance's queue, so they are in flight when the database goes.
+        await faults.Finance.StopAsync(TimeSpan.FromSeconds(30));
+        try
+        {
+            posts = await stream.CreatePostsAsync(team, 500, parallel: 8, CancellationToken.None);
+            await Eventually.UntilAsync(async () => await FaultFixture.ScalarAsync(faults.WorkforceDb,
+                "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL") == 0, Settle, "Workforce to publish every post's event");
+            await faults.Finance.StartAsync(FaultFixture.StartTimeout);
+            await Eventually.UntilAsync(async () => await stream.CommittedPostsAsync(posts) >= 20, Settle, "Finance to apply its first events");
+
+            await faults.ServerAsync("stop", "postgres");
+            await using (var broker = await faults.ConnectBrokerAsync())
+            await using (var channel = await broker.CreateChannelAsync())
+            {
+                readyAtStop = (await channel.QueueDeclarePassiveAsync(RawMessages.FinancePostCreatedQueue)).MessageCount;
+            }
+            await Task.Delay(TimeSpan.FromSeconds(60));
+            await faults.ServerAsync("start", "postgres");
+        }
+        finally
+        {
+            await faults.EnsureServersRunningAsync();
+            if (await faults.Finance.HealthStatusAsync("/alive") is null) await faults.Finance.StartAsync(FaultFixture.StartTimeout);
+        }
+
+        Assert.True(readyAtStop > 0, "Finance had applied every event before the database stopped; the test proved nothing.");
+        await stream.AssertEachAppliedExactlyOnceAsync(posts, Settle);
+        var events = (await stream.EventIdsAsync(posts)).Select(e => e.ToString()).ToHashSet();
+        await using var afterwards = await faults.ConnectBrokerAsync();
+        var parked = await RawMessages.DrainAsync(afterwards, RawMessages.FinancePostCreatedQueue + "_error");
+        Assert.DoesNotContain(parked, message => message.MessageId is { } id && events.Contains(id));
+    }
 }

@@ -22,11 +22,13 @@ internal static class IngestTestKit
 
     public static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..8]}".ToUpperInvariant();
 
-    /// <summary>Creates a key (as platform-admin) for a fresh source, allowed the given types (default all).</summary>
-    public static async Task<CreatedKey> CreateKeyAsync(this PlatformFixture platform, string[]? types = null, int? rateLimitPerMinute = null)
+    /// <summary>Creates a key (as platform-admin) for a fresh source, allowed the given types (default all), optionally with a broker user.</summary>
+    public static async Task<CreatedKey> CreateKeyAsync(this PlatformFixture platform, string[]? types = null, int? rateLimitPerMinute = null,
+        string? brokerUser = null)
     {
         var source = $"urn:test:{Guid.NewGuid():N}";
-        var response = await platform.Gateway.PostAsJsonAsync("/api/ingest/keys", new { name = "Test HR system", source, eventTypes = types ?? AllTypes, rateLimitPerMinute });
+        var response = await platform.Gateway.PostAsJsonAsync("/api/ingest/keys",
+            new { name = "Test HR system", source, eventTypes = types ?? AllTypes, rateLimitPerMinute, brokerUser });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var created = await response.ReadAsync<CreatedKey>();
         return created with { Source = source };
@@ -114,6 +116,32 @@ internal static class IngestTestKit
         var connection = await new ConnectionFactory { Uri = new Uri(PlatformFixture.RabbitMq) }.CreateConnectionAsync();
         await QueueExistsAsync(connection, platform.IngestErrorQueue);
         return (connection, await connection.CreateChannelAsync());
+    }
+
+    /// <summary>
+    /// A least-privilege RabbitMQ user, as docs/ingest.md tells an administrator to create one (write the ingest exchange,
+    /// nothing else), created through the management API; returns a connection made as that user.
+    /// </summary>
+    public static async Task<IConnection> BrokerUserConnectionAsync(this PlatformFixture platform, string user)
+    {
+        var management = new Uri(Environment.GetEnvironmentVariable("PLATFORM_TEST_RABBITMQ_MANAGEMENT")
+            ?? throw new InvalidOperationException("PLATFORM_TEST_RABBITMQ_MANAGEMENT is not set: run the tests with ./platform test."));
+        using var http = new HttpClient { BaseAddress = new Uri(management.GetLeftPart(UriPartial.Authority)) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(management.UserInfo))));
+        var password = Guid.NewGuid().ToString("N");
+        (await http.PutAsJsonAsync($"/api/users/{user}", new { password, tags = "" })).EnsureSuccessStatusCode();
+        var exchange = System.Text.RegularExpressions.Regex.Escape(platform.IngestExchange);
+        (await http.PutAsJsonAsync($"/api/permissions/%2F/{user}", new { configure = "^$", write = $"^{exchange}$", read = "^$" })).EnsureSuccessStatusCode();
+        var broker = new UriBuilder(PlatformFixture.RabbitMq) { UserName = user, Password = password }.Uri;
+        return await new ConnectionFactory { Uri = broker }.CreateConnectionAsync();
+    }
+
+    /// <summary>Publishes raw JSON to the ingest exchange as the connection's user, with the given properties; waits for the confirm.</summary>
+    public static async Task PublishAsync(this PlatformFixture platform, IConnection connection, BasicProperties properties, object data)
+    {
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        await channel.BasicPublishAsync(platform.IngestExchange, "test", true, properties, JsonSerializer.SerializeToUtf8Bytes(data));
     }
 
     /// <summary>Waits until <paramref name="queue"/> has been declared (by the service that owns it).</summary>

@@ -183,17 +183,20 @@ public sealed class IngestTests(PlatformFixture platform)
     {
         var team = await platform.CreateTeamAsync();
         var employee = Unique("E");
+        var user = $"hr-{Guid.NewGuid():N}"[..20];
+        var key = await platform.CreateKeyAsync(["hr.starter.v1"], brokerUser: user);
         var (connection, channel) = await platform.AmqpAsync();
         await using var _ = connection;
         await using var __ = channel;
+        await using var hr = await platform.BrokerUserConnectionAsync(user);
 
-        var valid = new BasicProperties { Type = "hr.starter.v1", MessageId = Guid.NewGuid().ToString(), ContentType = "application/json",
-            Headers = new Dictionary<string, object?> { ["ce-source"] = "urn:test:amqp-hr" }, Persistent = true };
-        await channel.BasicPublishAsync(platform.IngestExchange, "hr.starter", true, valid, JsonSerializer.SerializeToUtf8Bytes(Starter(employee, team)));
+        // No ce-source: the broker user's registration names the source.
+        var valid = new BasicProperties { Type = "hr.starter.v1", MessageId = Guid.NewGuid().ToString(), ContentType = "application/json", UserId = user, Persistent = true };
+        await platform.PublishAsync(hr, valid, Starter(employee, team));
         var invalidId = Guid.NewGuid().ToString();
-        var invalid = new BasicProperties { Type = "hr.starter.v1", MessageId = invalidId, ContentType = "application/json",
-            Headers = new Dictionary<string, object?> { ["ce-source"] = "urn:test:amqp-hr" }, Persistent = true };
-        await channel.BasicPublishAsync(platform.IngestExchange, "hr.starter", true, invalid, JsonSerializer.SerializeToUtf8Bytes(Starter(Unique("E"), team, fte: 3m)));
+        var invalid = new BasicProperties { Type = "hr.starter.v1", MessageId = invalidId, ContentType = "application/json", UserId = user,
+            Headers = new Dictionary<string, object?> { ["ce-source"] = key.Source }, Persistent = true };
+        await platform.PublishAsync(hr, invalid, Starter(Unique("E"), team, fte: 3m));
 
         await platform.EventuallyAsync($"/api/workforce/staff/{WorkerId(employee)}", worker => worker.GetProperty("teamCode").GetString() == team);
         var (body, headers) = await TakeAsync(channel, platform.IngestErrorQueue, m => m.BasicProperties.MessageId == invalidId);

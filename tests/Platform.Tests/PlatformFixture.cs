@@ -197,7 +197,7 @@ public sealed partial class PlatformFixture : IAsyncLifetime, IDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
@@ -226,7 +226,8 @@ public sealed class ServiceHost<TEntryPoint>(Dictionary<string, string> settings
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        // As ./platform up and the AppHost run them.
+        builder.UseEnvironment("Production");
         builder.UseUrls("http://127.0.0.1:0");
         if (logs is not null) builder.ConfigureLogging(logging => logging.AddProvider(logs));
         foreach (var (key, value) in settings)

@@ -27,6 +27,25 @@ public sealed class SecurityTests(PlatformFixture platform)
     };
 
     [Fact]
+    public async Task A_body_over_the_limit_is_refused_with_413_problem_json_whether_its_length_is_declared_or_chunked()
+    {
+        // Valid JSON as far as it goes, so nothing refuses it for its shape before its length.
+        var oversized = "{\"code\":\"" + new string('x', 1024 * 1024 + 10) + "\"}";
+        using var declared = await platform.Gateway.PostAsync("/api/workforce/teams", new StringContent(oversized, Encoding.UTF8, "application/json"));
+        await AssertProblemAsync(declared, HttpStatusCode.RequestEntityTooLarge, "Content-Length over the limit");
+
+        // Chunked: no length to check up front, so the gateway finds out while forwarding.
+        using var chunked = new HttpRequestMessage(HttpMethod.Post, "/api/workforce/teams")
+        {
+            Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(oversized))),
+        };
+        chunked.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        chunked.Headers.TransferEncodingChunked = true;
+        using var answer = await platform.Gateway.SendAsync(chunked);
+        await AssertProblemAsync(answer, HttpStatusCode.RequestEntityTooLarge, "chunked body over the limit");
+    }
+
+    [Fact]
     public async Task A_request_without_a_token_is_refused_with_401_problem_json()
     {
         using var anonymous = platform.CreateClient(role: null);
@@ -89,6 +108,34 @@ public sealed class SecurityTests(PlatformFixture platform)
             && r.Contains("Signature", StringComparison.Ordinal));
         Assert.Contains(logged, r => r.StartsWith("Warning", StringComparison.Ordinal) && r.Contains($"Access forbidden to {subject}: POST", StringComparison.Ordinal));
         Assert.DoesNotContain(platform.CapturedLogs.Records.Skip(before), r => r.Contains(forged, StringComparison.Ordinal) || r.Contains(forged.Split('.')[2], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task With_one_service_down_the_gateway_stays_ready_and_serves_the_others_while_the_overview_names_the_one_down()
+    {
+        // A gateway of its own whose Inspections is a port nothing listens on.
+        await using var gateway = new ServiceHost<Platform.Gateway.DownstreamHealthCheck>(new()
+        {
+            ["services:workforce:http:0"] = platform.ServiceAddress("workforce").ToString(),
+            ["services:inspections:http:0"] = $"http://127.0.0.1:{PlatformFixture.FreePort()}",
+            ["ConnectionStrings:cache"] = PlatformFixture.Redis,
+            ["Auth:SigningKey"] = PlatformFixture.SigningKey,
+        });
+        using var client = new HttpClient { BaseAddress = gateway.Start() };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", PlatformFixture.Token(PlatformRoles.ReadOnlyOperator));
+
+        using var ready = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        using var workforce = await client.GetAsync("/api/workforce/teams");
+        Assert.Equal(HttpStatusCode.OK, workforce.StatusCode);
+        using var inspections = await client.GetAsync("/api/inspections/inspections");
+        await AssertProblemAsync(inspections, HttpStatusCode.BadGateway, "a call to the service that is down");
+
+        using var overview = await client.GetAsync("/health/services");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, overview.StatusCode);
+        using var report = System.Text.Json.JsonDocument.Parse(await overview.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", report.RootElement.GetProperty("checks").GetProperty("workforce").GetProperty("status").GetString());
+        Assert.Equal("Unhealthy", report.RootElement.GetProperty("checks").GetProperty("inspections").GetProperty("status").GetString());
     }
 
     [Fact]

@@ -45,9 +45,9 @@ public sealed class WorkforceSliceTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task Gateway_health_reports_all_four_services_healthy()
+    public async Task Gateway_health_overview_reports_all_four_services_healthy()
     {
-        var response = await platform.Gateway.GetAsync("/health");
+        var response = await platform.Gateway.GetAsync("/health/services");
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

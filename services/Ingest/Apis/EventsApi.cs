@@ -22,12 +22,14 @@ public static class EventsApi
             .WithDescription("Authorization: ApiKey <key> (or X-Api-Key). Structured mode: application/cloudevents+json; batch: application/cloudevents-batch+json "
                 + "(all-or-nothing: one invalid event refuses the whole batch); binary mode: ce-specversion, ce-id, ce-source, ce-type headers and an "
                 + "application/json body. Each event's data is checked against its type's JSON Schema. 202 only after RabbitMQ confirmed the publish of "
-                + "every event; an event whose source and id were accepted before is reported as a duplicate and not sent again. 401 unknown or revoked key, "
+                + "every event; an event whose source, id and content were accepted before is reported as a duplicate and not sent again; the same id with other "
+                + "content is 409 (nothing of the batch sent). 401 unknown or revoked key, "
                 + "403 source or type outside the key's scope, 429 over the key's rate limit (Retry-After), 503 broker unavailable (send again).")
             .Produces<IngestResponse>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -86,14 +88,17 @@ public static class EventsApi
         for (var i = 0; i < read.Events.Count; i++) read.Events[i].ValidateData(types[i]!);
         if (Invalid(read.Events) is { } dataProblem) return dataProblem;
 
+        var conflicting = await ingestor.ConflictingAsync(read.Events.Select((e, i) => (e, types[i]!)).ToList(), cancellationToken);
+        if (conflicting.Count > 0) return Conflict(conflicting, []);
+
         var results = new List<EventResult>(read.Events.Count);
         try
         {
             for (var i = 0; i < read.Events.Count; i++)
             {
                 var inbound = read.Events[i];
-                var status = await ingestor.AcceptAsync(inbound, types[i]!, key.Id, cancellationToken);
-                results.Add(new EventResult(inbound.Index, inbound.Id!, inbound.Type!, status == IngestStatus.Accepted ? "accepted" : "duplicate"));
+                var status = await ingestor.AcceptAsync(inbound, types[i]!, key.Id, key.SenderOverHttp, cancellationToken);
+                results.Add(new EventResult(inbound.Index, inbound.Id!, inbound.Type!, status.ToString().ToLowerInvariant()));
             }
         }
         catch (BrokerUnavailableException ex)
@@ -102,8 +107,28 @@ public static class EventsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The message broker is unavailable.",
                 detail: $"{ex.Message} {results.Count} of {read.Events.Count} events were sent; sending all of them again is safe (duplicates are recognised).");
         }
+        if (results.Any(r => r.Status == "conflict"))
+        {
+            // Raced by another request between the check and the send: say exactly what was and was not sent.
+            return Conflict(results.Where(r => r.Status == "conflict").Select(r => read.Events.First(e => e.Index == r.Index && e.Id == r.Id)).ToList(), results);
+        }
         return TypedResults.Accepted((string?)null, new IngestResponse(results.Count(r => r.Status == "accepted"), results.Count(r => r.Status == "duplicate"), results));
     }
+
+    /// <summary>
+    /// 409: an id reused for other content. De-duplication must never drop a different event silently, and the first
+    /// event under an id stands: a correction is sent under a new id.
+    /// </summary>
+    private static ProblemHttpResult Conflict(IReadOnlyList<InboundEvent> conflicting, List<EventResult> sent) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "An event id was already used for other content.",
+            detail: $"{Capitalise(conflicting[0].Describe())}{(conflicting.Count > 1 ? $" and {conflicting.Count - 1} more" : "")}: this source already sent an event "
+                + "with this id and a different type or data. The first event under an id stands; send a correction under a new id. "
+                + (sent.Count == 0 ? "Nothing was sent." : $"{sent.Count(r => r.Status is "accepted" or "duplicate")} of the other events were sent (see events)."),
+            extensions: new Dictionary<string, object?>
+            {
+                ["conflicts"] = conflicting.Select(e => new { index = e.Index, id = e.Id, type = e.Type }).ToArray(),
+                ["events"] = sent.Count == 0 ? null : sent,
+            });
 
     /// <summary>
     /// A validation problem naming every invalid event and its fields: <c>data.fte</c> for a single event, <c>[2].data.fte</c>

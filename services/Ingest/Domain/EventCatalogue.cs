@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Platform.Contracts;
+using Platform.Contracts.Ingest.V1;
 using Finance = Platform.Contracts.Finance.V1;
 using Placements = Platform.Contracts.Placements.V1;
 using Workforce = Platform.Contracts.Workforce.V1;
@@ -12,7 +12,7 @@ namespace Platform.Ingest.Domain;
 /// command it becomes. <paramref name="ToCommand"/> runs only on data the schema accepted.
 /// </summary>
 public sealed record EventType(string Type, string Description, string Owner, string Command, JsonObject Schema,
-    Func<JsonElement, IngestedEvent, IntegrationEvent> ToCommand);
+    Func<JsonElement, IngestedEvent, IngestCommand> ToCommand);
 
 /// <summary>What a mapping knows of the event besides its data.</summary>
 public sealed record IngestedEvent(string Source, string Id, Guid MessageId);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Ingest.Domain;
 using Platform.Ingest.Infrastructure;
@@ -13,6 +14,8 @@ namespace Platform.Ingest.IntegrationEvents;
 /// topic exchange (<c>platform.ingest</c>) whose messages reach the durable queue <c>platform.ingest.events</c>. The body is
 /// the event's data as plain JSON; the event type is the AMQP <c>type</c> property (or a <c>ce-type</c> header), the id the
 /// <c>message_id</c> property (or <c>ce-id</c>), the source a <c>ce-source</c> header (or the <c>app_id</c> property).
+/// The sender is the message's <c>user_id</c> property, which RabbitMQ checks against the connection's user: it must be
+/// a broker user registered with a key (docs/ingest.md), and the event must be of that registration's source and types.
 /// Each message is validated, de-duplicated and sent on exactly like an HTTP event. A message that is invalid is moved,
 /// unchanged, to <c>platform.ingest.errors</c> with the reason in its <c>x-ingest-error</c> header (never lost); a
 /// message that fails for a passing reason (database or broker unavailable) is returned to the queue and tried again.
@@ -22,6 +25,10 @@ public sealed partial class AmqpIngestListener(
     : BackgroundService
 {
     public const string ErrorHeader = "x-ingest-error";
+    public const string SenderHeader = "x-ingest-broker-user";
+
+    // The reason is read by operators in the management UI: no \u0027 for an apostrophe.
+    private static readonly JsonSerializerOptions ReasonJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private IConnection? _connection;
 
@@ -52,7 +59,31 @@ public sealed partial class AmqpIngestListener(
         }
         if (_connection is null) return;
 
-        var channel = await _connection.CreateChannelAsync(
+        var channel = await ConsumeAsync(_connection, settings, stoppingToken);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
+                // The connection recovers its channels after a broker outage by itself; a channel the broker closed for an
+                // error of its own (the connection still open) is not recovered, and ingest would stop: open a new one.
+                if (channel.IsClosed && _connection.IsOpen)
+                {
+                    LogChannelReopened(logger, channel.CloseReason?.ReplyText ?? "unknown");
+                    channel.Dispose();
+                    channel = await ConsumeAsync(_connection, settings, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // stopping
+        }
+    }
+
+    private async Task<IChannel> ConsumeAsync(IConnection connection, IngestOptions.AmqpOptions settings, CancellationToken stoppingToken)
+    {
+        var channel = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), stoppingToken);
         await channel.ExchangeDeclareAsync(settings.Exchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: stoppingToken);
         await channel.QueueDeclareAsync(settings.Queue, durable: true, exclusive: false, autoDelete: false, cancellationToken: stoppingToken);
@@ -64,51 +95,83 @@ public sealed partial class AmqpIngestListener(
         consumer.ReceivedAsync += (_, delivery) => HandleAsync(channel, delivery, settings.ErrorQueue, stoppingToken);
         await channel.BasicConsumeAsync(settings.Queue, autoAck: false, consumer, stoppingToken);
         LogListening(logger, settings.Exchange, settings.Queue);
-        try
-        {
-            await Task.Delay(Timeout.Infinite, stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // stopping
-        }
+        return channel;
     }
 
     private async Task HandleAsync(IChannel channel, BasicDeliverEventArgs delivery, string errorQueue, CancellationToken stoppingToken)
     {
-        var inbound = Read(delivery);
+        var brokerUser = delivery.BasicProperties.UserId;
+        var typeName = Header(delivery.BasicProperties.Headers, "ce-type") ?? delivery.BasicProperties.Type ?? "(no type)";
         try
         {
-            if (inbound.Validate(catalogue) is { } type && inbound.ValidateData(type))
+            await using var scope = scopes.CreateAsyncScope();
+            var refusal = await AcceptAsync(scope.ServiceProvider, delivery, brokerUser, stoppingToken);
+            if (refusal is not null)
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<EventIngestor>().AcceptAsync(inbound, type, "amqp", stoppingToken);
-            }
-            else
-            {
-                var reason = JsonSerializer.Serialize(inbound.Errors);
                 var properties = new BasicProperties(delivery.BasicProperties)
                 {
+                    // RabbitMQ refuses a publish whose user_id is not the publisher's: the sender moves to a header.
+                    UserId = null,
                     Headers = new Dictionary<string, object?>(delivery.BasicProperties.Headers ?? new Dictionary<string, object?>())
                     {
-                        [ErrorHeader] = Encoding.UTF8.GetBytes(reason),
+                        [ErrorHeader] = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(refusal, ReasonJson)),
+                        [SenderHeader] = brokerUser is null ? null : Encoding.UTF8.GetBytes(brokerUser),
                     },
                 };
                 await channel.BasicPublishAsync("", errorQueue, mandatory: true, properties, delivery.Body, stoppingToken);
-                LogRefused(logger, inbound.Type ?? "(no type)", string.Join(", ", inbound.Errors.Keys));
+                LogRefused(logger, typeName, brokerUser ?? "(none)", string.Join(", ", refusal.Keys));
             }
             await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, stoppingToken);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
             // Passing trouble (database, Redis, broker): back to the queue for another attempt, after a pause.
-            LogRetry(logger, inbound.Type ?? "(no type)", ex.Message);
+            LogRetry(logger, typeName, ex.Message);
             await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true, stoppingToken);
         }
     }
 
-    private static InboundEvent Read(BasicDeliverEventArgs delivery)
+    /// <summary>
+    /// Accepts the message as the event of the registration whose broker user sent it; null when accepted (or a duplicate),
+    /// else the reasons to park it with. The sender is the message's <c>user_id</c>, which RabbitMQ has checked against the
+    /// connection's user; the event's source, if given, must be that registration's source, and its type one of its types.
+    /// </summary>
+    private async Task<Dictionary<string, List<string>>?> AcceptAsync(IServiceProvider services, BasicDeliverEventArgs delivery, string? brokerUser,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(brokerUser))
+        {
+            return Reason("user_id", "Set the user_id property to the RabbitMQ user you connect as: RabbitMQ verifies it, and Ingest takes the sender from it.");
+        }
+        var db = services.GetRequiredService<IngestDbContext>();
+        var key = await db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.BrokerUser == brokerUser && k.RevokedAt == null, cancellationToken);
+        if (key is null)
+        {
+            return Reason("user_id", $"RabbitMQ user '{brokerUser}' is not registered to send events (a platform-admin registers it with POST /api/ingest/keys, brokerUser).");
+        }
+
+        var inbound = Read(delivery, key.Source);
+        if (inbound.Validate(catalogue) is not { } type) return inbound.Errors;
+        if (!string.Equals(inbound.Source, key.Source, StringComparison.Ordinal))
+        {
+            return Reason("source", $"RabbitMQ user '{brokerUser}' may only send events with source '{key.Source}'.");
+        }
+        if (!key.Allows(key.Source, type.Type))
+        {
+            return Reason("type", $"RabbitMQ user '{brokerUser}' may not send type '{type.Type}'.");
+        }
+        if (!inbound.ValidateData(type)) return inbound.Errors;
+
+        var status = await services.GetRequiredService<EventIngestor>().AcceptAsync(inbound, type, "amqp", key.SenderOverAmqp, cancellationToken);
+        return status == IngestStatus.Conflict
+            ? Reason("id", "This source already sent an event with this id and a different type or data; the first stands. Send a correction under a new id.")
+            : null;
+    }
+
+    private static Dictionary<string, List<string>> Reason(string field, string message) => new(StringComparer.Ordinal) { [field] = [message] };
+
+    private static InboundEvent Read(BasicDeliverEventArgs delivery, string senderSource)
     {
         var properties = delivery.BasicProperties;
         var headers = properties.Headers;
@@ -127,7 +190,8 @@ public sealed partial class AmqpIngestListener(
         {
             SpecVersion = Header(headers, "ce-specversion") ?? "1.0",
             Id = Header(headers, "ce-id") ?? properties.MessageId,
-            Source = Header(headers, "ce-source") ?? properties.AppId,
+            // The source may be left out: the sender's registration names it.
+            Source = Header(headers, "ce-source") ?? properties.AppId ?? senderSource,
             Type = Header(headers, "ce-type") ?? properties.Type,
             Time = Header(headers, "ce-time"),
             DataContentType = properties.ContentType,
@@ -168,8 +232,11 @@ public sealed partial class AmqpIngestListener(
     [LoggerMessage(Level = LogLevel.Information, Message = "AMQP ingest consuming exchange {Exchange} through queue {Queue}")]
     private static partial void LogListening(ILogger logger, string exchange, string queue);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "AMQP ingest refused a {EventType} message (fields {Fields}); moved to the error queue")]
-    private static partial void LogRefused(ILogger logger, string eventType, string fields);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "AMQP ingest refused a {EventType} message from broker user {BrokerUser} (fields {Fields}); moved to the error queue")]
+    private static partial void LogRefused(ILogger logger, string eventType, string brokerUser, string fields);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "AMQP ingest's channel was closed by the broker ({Reason}); consuming on a new one")]
+    private static partial void LogChannelReopened(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "AMQP ingest will retry a {EventType} message: {Reason}")]
     private static partial void LogRetry(ILogger logger, string eventType, string reason);

@@ -1,3 +1,5 @@
+using Platform.Contracts.Ingest.V1;
+
 namespace Platform.Contracts.Finance.V1;
 
 /// <summary>
@@ -11,4 +13,4 @@ public sealed record RecordActualSpend(
     string CostCentreCode,
     string BudgetLineCode,
     decimal Amount,
-    string RecordedBy) : IntegrationEvent;
+    string RecordedBy) : IngestCommand;

@@ -1,3 +1,5 @@
+using Platform.Contracts.Ingest.V1;
+
 namespace Platform.Contracts.Workforce.V1;
 
 // Commands from departmental systems (HR, the case management system), sent by the Ingest service after it has
@@ -17,16 +19,16 @@ public sealed record RecordStarter(
     Guid? PostId,
     DateOnly StartDate,
     decimal? AgencyDayRate,
-    DateOnly? ExpectedEndDate) : IntegrationEvent;
+    DateOnly? ExpectedEndDate) : IngestCommand;
 
 /// <summary>An HR system recorded a leaver.</summary>
-public sealed record RecordLeaver(Guid WorkerId, DateOnly LeftOn, string LeavingReason) : IntegrationEvent;
+public sealed record RecordLeaver(Guid WorkerId, DateOnly LeftOn, string LeavingReason) : IngestCommand;
 
 /// <summary>An HR system recorded a period of absence (reason sickness or other).</summary>
-public sealed record RecordAbsence(Guid WorkerId, DateOnly FirstDay, DateOnly LastDay, string Reason) : IntegrationEvent;
+public sealed record RecordAbsence(Guid WorkerId, DateOnly FirstDay, DateOnly LastDay, string Reason) : IngestCommand;
 
 /// <summary>The case management system allocated a case (by its reference only) to a worker.</summary>
-public sealed record AllocateCase(Guid WorkerId, string CaseReference, DateOnly AllocatedOn) : IntegrationEvent;
+public sealed record AllocateCase(Guid WorkerId, string CaseReference, DateOnly AllocatedOn) : IngestCommand;
 
 /// <summary>The case management system released a case from a worker.</summary>
-public sealed record ReleaseCase(Guid WorkerId, string CaseReference, DateOnly ReleasedOn) : IntegrationEvent;
+public sealed record ReleaseCase(Guid WorkerId, string CaseReference, DateOnly ReleasedOn) : IngestCommand;

@@ -1,0 +1,34 @@
+using Platform.ServiceDefaults.Http;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Platform.Gateway;
+
+/// <summary>
+/// Gives the answers YARP makes itself a problem+json body a caller can act on: a chunked body over the route's limit
+/// (413, found only while forwarding, so the size guard cannot see it), an unreadable request body (400), a service
+/// that cannot be reached (502) or did not answer in time (504). YARP sets the status and leaves the body empty.
+/// </summary>
+internal static class ForwarderErrors
+{
+    public static IReverseProxyApplicationBuilder UseForwarderErrorProblems(this IReverseProxyApplicationBuilder proxy)
+    {
+        proxy.Use(async (context, next) =>
+        {
+            await next();
+            if (context.GetForwarderErrorFeature() is not { } failure || context.Response.HasStarted) return;
+            var (title, detail) = failure.Error switch
+            {
+                _ when context.Response.StatusCode == StatusCodes.Status413PayloadTooLarge =>
+                    ("The request body is too large.", "The body was longer than this route accepts; nothing was forwarded to the service."),
+                ForwarderError.RequestBodyClient or ForwarderError.RequestCanceled =>
+                    ("The request body could not be read.", "The client stopped sending the body; nothing was changed."),
+                ForwarderError.RequestTimedOut =>
+                    ("The service did not answer in time.", "Whether the request took effect is unknown: read before retrying a change."),
+                _ => ("The service is unavailable.", "The gateway could not reach the service. Try again shortly."),
+            };
+            if (context.Response.StatusCode < 400) return;
+            await ProblemResponse.WriteAsync(context, context.Response.StatusCode, title, detail);
+        });
+        return proxy;
+    }
+}
