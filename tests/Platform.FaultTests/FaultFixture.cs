@@ -94,9 +94,12 @@ public sealed class FaultFixture : IAsyncLifetime
     }
 
     /// <summary>Stops or starts one test server through <c>./platform server-stop|server-start test NAME</c>.</summary>
-    public async Task ServerAsync(string action, string server)
+    public Task ServerAsync(string action, string server) => PlatformAsync($"server-{action}", "test", server);
+
+    /// <summary>Runs <c>./platform</c> with the arguments; fails with its output when it fails.</summary>
+    public async Task PlatformAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot, "platform"), $"server-{action}", "test", server])
+        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot, "platform"), .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -109,9 +112,9 @@ public sealed class FaultFixture : IAsyncLifetime
         await process.WaitForExitAsync(cts.Token);
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"./platform server-{action} test {server} failed ({process.ExitCode}): {await output}{await errors}");
+            throw new InvalidOperationException($"./platform {string.Join(' ', arguments)} failed ({process.ExitCode}): {await output}{await errors}");
         }
-        if (action == "start" && server == "postgres")
+        if (arguments.Contains("postgres") && (arguments.Contains("server-start") || arguments.Contains("restart")))
         {
             // Connections pooled before the stop are dead; the services' own pools must cope on their own.
             NpgsqlConnection.ClearAllPools();

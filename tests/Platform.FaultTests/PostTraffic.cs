@@ -34,7 +34,8 @@ public sealed class PostTraffic(FaultFixture faults)
     /// Creates <paramref name="count"/> posts, <paramref name="parallel"/> requests at a time, through Workforce or
     /// the given replica; each must succeed.
     /// </summary>
-    public async Task<List<Guid>> CreatePostsAsync(string team, int count, int parallel, CancellationToken cancellationToken, ServiceProcess? via = null)
+    public async Task<List<Guid>> CreatePostsAsync(string team, int count, int parallel, CancellationToken cancellationToken, ServiceProcess? via = null,
+        bool retryUnavailable = false)
     {
         var workforce = (via ?? faults.Workforce).Client;
         var ids = new List<Guid>(count);
@@ -43,7 +44,15 @@ public sealed class PostTraffic(FaultFixture faults)
         {
             while (Interlocked.Increment(ref next) <= count)
             {
-                var response = await workforce.PostAsJsonAsync("/posts", PostBody(team), cancellationToken);
+                // Retries (just after a restart a pooled connection may still be dead: 503) carry one Idempotency-Key, so a
+                // retry after an answer lost past the commit cannot create a second post.
+                var key = Guid.NewGuid().ToString();
+                var response = await SendPostAsync(workforce, team, key, cancellationToken);
+                for (var attempt = 0; retryUnavailable && response.StatusCode == HttpStatusCode.ServiceUnavailable && attempt < 10; attempt++)
+                {
+                    await Task.Delay(500, cancellationToken);
+                    response = await SendPostAsync(workforce, team, key, cancellationToken);
+                }
                 Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
                 var post = (await response.Content.ReadFromJsonAsync<Created>(cancellationToken))!;
                 lock (ids) ids.Add(post.Id);
@@ -51,6 +60,13 @@ public sealed class PostTraffic(FaultFixture faults)
             }
         }));
         return ids;
+    }
+
+    private static async Task<HttpResponseMessage> SendPostAsync(HttpClient workforce, string team, string key, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/posts") { Content = JsonContent.Create(PostBody(team)) };
+        request.Headers.Add("Idempotency-Key", key);
+        return await workforce.SendAsync(request, cancellationToken);
     }
 
     /// <summary>Ids of the PostCreated events Workforce committed for these posts (one per post).</summary>

@@ -161,4 +161,22 @@ public sealed class ReliabilityCrashTests(FaultFixture faults)
         var parked = await RawMessages.DrainAsync(afterwards, RawMessages.FinancePostCreatedQueue + "_error");
         Assert.DoesNotContain(parked, message => message.MessageId is { } id && events.Contains(id));
     }
+
+    [Fact(Timeout = 300_000)]
+    public async Task Platform_restart_of_the_database_leaves_the_services_working_without_help()
+    {
+        var stream = new PostTraffic(faults);
+        var team = await stream.CreateTeamAsync();
+        try
+        {
+            await faults.PlatformAsync("restart", "postgres", "test");
+        }
+        finally
+        {
+            await faults.EnsureServersRunningAsync();
+        }
+
+        var posts = await stream.CreatePostsAsync(team, 20, parallel: 2, CancellationToken.None, retryUnavailable: true);
+        await stream.AssertEachAppliedExactlyOnceAsync(posts, Settle);
+    }
 }
