@@ -69,6 +69,15 @@ public sealed class PostTraffic(FaultFixture faults)
         return await workforce.SendAsync(request, cancellationToken);
     }
 
+    /// <summary>None of these posts' events was parked in Finance's <c>_error</c> queue (it is drained: later tests start empty).</summary>
+    public async Task AssertNoneParkedAsync(IReadOnlyCollection<Guid> posts)
+    {
+        var events = (await EventIdsAsync(posts)).Select(e => e.ToString()).ToHashSet();
+        await using var broker = await faults.ConnectBrokerAsync();
+        var parked = await RawMessages.DrainAsync(broker, RawMessages.FinancePostCreatedQueue + "_error");
+        Assert.DoesNotContain(parked, message => message.MessageId is { } id && events.Contains(id));
+    }
+
     /// <summary>Ids of the PostCreated events Workforce committed for these posts (one per post).</summary>
     public async Task<Guid[]> EventIdsAsync(IReadOnlyCollection<Guid> posts)
     {
