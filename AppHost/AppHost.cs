@@ -27,9 +27,11 @@ var signingKey = builder.AddParameter("auth-signing-key", secret: true);
 var workforce = AddService<Projects.Workforce>("workforce", infrastructure.WorkforceDb);
 var finance = AddService<Projects.Finance>("finance", infrastructure.FinanceDb);
 var placements = AddService<Projects.Placements>("placements", infrastructure.PlacementsDb);
-var inspections = AddService<Projects.Inspections>("inspections", infrastructure.InspectionsDb);
-// Departmental event ingest (docs/ingest.md): /events on the gateway, the platform.ingest AMQP exchange.
-var ingest = AddService<Projects.Ingest>("ingest", infrastructure.IngestDb);
+// The board cache is in Redis.
+var inspections = AddService<Projects.Inspections>("inspections", infrastructure.InspectionsDb, usesCache: true);
+// Departmental event ingest (docs/ingest.md): /events on the gateway, the platform.ingest AMQP exchange; Redis for
+// de-duplication and rate limits.
+var ingest = AddService<Projects.Ingest>("ingest", infrastructure.IngestDb, usesCache: true);
 
 // The web app (docs/web.md): no database; reads through the gateway, the broker for the live board, Redis for the
 // Data Protection key ring its replicas share.
@@ -42,8 +44,7 @@ var web = AddApp<Projects.Web>("web")
 
 // The YARP gateway: the one entry point, started with the apps.
 var gateway = AddApp<Projects.Gateway>("gateway")
-    .WithExternalHttpEndpoints()
-    .WithReference(infrastructure.Cache);
+    .WithExternalHttpEndpoints();
 foreach (var app in new[] { workforce, finance, placements, inspections, ingest, web })
 {
     // The address only (an endpoint reference), and no WaitFor: the gateway starts with the apps (its /health reports
@@ -55,15 +56,18 @@ web.WithEnvironment("Gateway__BaseAddress", gateway.GetEndpoint("http"));
 
 builder.Build().Run();
 
-IResourceBuilder<ProjectResource> AddService<TProject>(string name, IResourceBuilder<IResourceWithConnectionString> database)
-    where TProject : IProjectMetadata, new() =>
-    AddApp<TProject>(name)
+// A service with its own database and the broker; Redis only for those that use it (an app is given, and waits for,
+// only what it needs: a Redis outage leaves the others ready).
+IResourceBuilder<ProjectResource> AddService<TProject>(string name, IResourceBuilder<IResourceWithConnectionString> database, bool usesCache = false)
+    where TProject : IProjectMetadata, new()
+{
+    var service = AddApp<TProject>(name)
         .WithReference(database)
         .WithReference(infrastructure.Messaging)
-        .WithReference(infrastructure.Cache)
         .WaitFor(database)
-        .WaitFor(infrastructure.Messaging)
-        .WaitFor(infrastructure.Cache);
+        .WaitFor(infrastructure.Messaging);
+    return usesCache ? service.WithReference(infrastructure.Cache).WaitFor(infrastructure.Cache) : service;
+}
 
 // An app on its fixed port (Platform:Ports:<name>, defaults as ./platform's), without a proxy in front (one process
 // less per app, and the address is the same with and without the AppHost), healthy when its /health answers.

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Finance.Forecasting;
 using Platform.Finance.Infrastructure;
 using Platform.Finance.IntegrationEvents;
-using Platform.ServiceDefaults.Caching;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Messaging;
@@ -16,7 +15,6 @@ internal static class ApplicationServices
     {
         builder.AddApiDefaults();
         builder.AddServiceDatabase<FinanceDbContext>("financedb");
-        builder.AddRedis();
         builder.Services.Configure<FinanceOptions>(builder.Configuration.GetSection(FinanceOptions.Section));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ForecastRecalculator>();

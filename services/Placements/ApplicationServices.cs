@@ -1,7 +1,6 @@
 using Platform.ServiceDefaults.Measures;
 using Platform.Placements.Infrastructure;
 using Platform.Placements.IntegrationEvents;
-using Platform.ServiceDefaults.Caching;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Messaging;
@@ -14,7 +13,6 @@ internal static class ApplicationServices
     {
         builder.AddApiDefaults();
         builder.AddServiceDatabase<PlacementsDbContext>("placementsdb");
-        builder.AddRedis();
         builder.AddMessaging("placements", bus => bus.AddConsumer<SetUnder18PopulationConsumer>());
         builder.AddMeasurePublishing<PlacementsDbContext, PlacementMeasureSource>();
         builder.Services.AddScoped<Application.Ssda903Returns>();

@@ -1,5 +1,4 @@
 using Platform.ServiceDefaults.Measures;
-using Platform.ServiceDefaults.Caching;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Http;
 using Platform.ServiceDefaults.Messaging;
@@ -15,7 +14,6 @@ internal static class ApplicationServices
     {
         builder.AddApiDefaults();
         builder.AddServiceDatabase<WorkforceDbContext>("workforcedb");
-        builder.AddRedis();
         // HR and case management events come in through the departmental ingest as commands.
         builder.AddMessaging("workforce", bus =>
         {

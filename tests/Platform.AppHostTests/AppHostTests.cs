@@ -45,6 +45,16 @@ public sealed class AppHostTests(AppHostFixture fixture) : IClassFixture<AppHost
     }
 
     [Fact]
+    public void Only_the_apps_that_use_Redis_are_given_its_connection()
+    {
+        foreach (var app in AppHostFixture.Apps)
+        {
+            var given = ProcessEnvironment(app).Split('\0').Any(v => v.StartsWith("ConnectionStrings__cache=", StringComparison.Ordinal));
+            Assert.True(given == (app is "inspections" or "ingest" or "web"), $"{app}: {(given ? "given" : "not given")} Redis");
+        }
+    }
+
+    [Fact]
     public void Every_app_runs_in_Production_unless_told_otherwise()
     {
         foreach (var app in AppHostFixture.Apps)

@@ -182,4 +182,26 @@ public sealed class ReliabilityCrashTests(FaultFixture faults)
         var posts = await stream.CreatePostsAsync(team, 20, parallel: 2, CancellationToken.None, retryUnavailable: true);
         await stream.AssertEachAppliedExactlyOnceAsync(posts, Settle);
     }
+
+    [Fact(Timeout = 240_000)]
+    public async Task With_Redis_down_the_services_that_do_not_use_it_stay_ready_and_events_flow()
+    {
+        var stream = new PostTraffic(faults);
+        var team = await stream.CreateTeamAsync();
+        List<Guid> posts;
+        await faults.ServerAsync("stop", "redis");
+        try
+        {
+            // Workforce and Finance keep no state in Redis: its outage must not take them out of rotation.
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            Assert.Equal(HttpStatusCode.OK, await faults.Workforce.HealthStatusAsync("/health"));
+            Assert.Equal(HttpStatusCode.OK, await faults.Finance.HealthStatusAsync("/health"));
+            posts = await stream.CreatePostsAsync(team, 20, parallel: 2, CancellationToken.None);
+            await stream.AssertEachAppliedExactlyOnceAsync(posts, Settle);
+        }
+        finally
+        {
+            await faults.ServerAsync("start", "redis");
+        }
+    }
 }

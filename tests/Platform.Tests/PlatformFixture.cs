@@ -50,6 +50,9 @@ public sealed partial class PlatformFixture : IAsyncLifetime, IDisposable
     /// <summary>Every log record the Placements service and the gateway write, as their configuration lets through.</summary>
     public CapturingLoggerProvider CapturedLogs { get; } = new();
 
+    /// <summary>The running Workforce service's container: its DbContext comes with the interceptors the API saves through.</summary>
+    public IServiceProvider WorkforceServices => _workforce?.Services ?? throw new InvalidOperationException("Workforce has not started.");
+
     private readonly Dictionary<string, Uri> _serviceAddresses = [];
 
     /// <summary>A service's own address, bypassing the gateway (to show it checks tokens itself).</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Tests;
@@ -44,14 +45,47 @@ public sealed class SecurityAuditTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task A_refused_change_leaves_no_audit_entry()
+    public async Task A_change_the_database_refuses_leaves_no_audit_entry_though_the_audit_was_written_into_its_save()
+    {
+        // Through the service's own DbContext, with the interceptors every save goes through: the audit entry is added
+        // to the save, and the database then refuses the save (a duplicate team code, as two racing requests would make).
+        var code = $"AUDR-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}";
+        var accepted = $"accepted-{Guid.NewGuid().ToString("N")[..6]}";
+        var refused = $"refused-{Guid.NewGuid().ToString("N")[..6]}";
+        using (Platform.ServiceDefaults.Data.AuditActor.Use(new(accepted, "TEST first save")))
+        {
+            await using var scope = platform.WorkforceServices.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Platform.Workforce.Infrastructure.WorkforceDbContext>();
+            db.Teams.Add(new Platform.Workforce.Domain.Team(code, "First", "Children's Social Care"));
+            await db.SaveChangesAsync();
+        }
+        using (Platform.ServiceDefaults.Data.AuditActor.Use(new(refused, "TEST refused save")))
+        {
+            await using var scope = platform.WorkforceServices.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Platform.Workforce.Infrastructure.WorkforceDbContext>();
+            db.Teams.Add(new Platform.Workforce.Domain.Team(code, "Duplicate", "Children's Social Care"));
+            await Assert.ThrowsAsync<Microsoft.EntityFrameworkCore.DbUpdateException>(() => db.SaveChangesAsync());
+            Assert.Contains(db.ChangeTracker.Entries<Platform.ServiceDefaults.Data.AuditEntry>(), e => e.Entity.Subject == refused);
+        }
+
+        Assert.Equal(1, await TrailCountAsync(accepted));
+        Assert.Equal(0, await TrailCountAsync(refused));
+    }
+
+    [Fact]
+    public async Task A_change_refused_before_it_is_saved_leaves_no_audit_entry()
     {
         var subject = $"refused-{Guid.NewGuid().ToString("N")[..6]}";
         using var manager = platform.CreateClient(PlatformRoles.WorkforceManager, subject);
         using var refused = await manager.PostAsJsonAsync("/api/workforce/teams", new { code = "", name = "x", directorate = "y" });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(0, await TrailCountAsync(subject));
+    }
+
+    private async Task<int> TrailCountAsync(string subject)
+    {
         using var trail = await platform.Gateway.GetAsync($"/api/workforce/audit?subject={subject}");
-        Assert.Equal(0, JsonDocument.Parse(await trail.Content.ReadAsStringAsync()).RootElement.GetProperty("totalCount").GetInt32());
+        return JsonDocument.Parse(await trail.Content.ReadAsStringAsync()).RootElement.GetProperty("totalCount").GetInt32();
     }
 
     [Fact]
@@ -89,10 +123,20 @@ public sealed class SecurityAuditTests(PlatformFixture platform)
         {
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         }
+        // A refused read of the child's record: logged at Warning with its route, so the capture below has a record
+        // about this child's path to look into (the requests above log nothing at Information).
+        using (var finance = platform.CreateClient(PlatformRoles.FinanceOfficer, "finance-officer-logs"))
+        using (var forbidden = await finance.GetAsync($"/api/placements/children/{child}"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        }
         await platform.WaitForPlacementsEventAsync("PlacementStarted", $"payload->>'childId' = '{child}'");
 
-        Assert.True(platform.CapturedLogs.Records.Count > 0, "the log capture saw nothing");
-        var leakedLogs = platform.CapturedLogs.Records.Skip(logsBefore).Where(r => r.Contains(child, StringComparison.Ordinal)).ToList();
+        // The capture saw this test's own requests (not only what was logged since start-up), or "nothing leaked" proves nothing.
+        var ownLogs = platform.CapturedLogs.Records.Skip(logsBefore).ToList();
+        Assert.True(ownLogs.Any(r => r.Contains("finance-officer-logs", StringComparison.Ordinal) && r.Contains("children", StringComparison.Ordinal)),
+            "the log capture saw nothing of this test's requests:\n" + string.Join('\n', ownLogs.Take(5)));
+        var leakedLogs = ownLogs.Where(r => r.Contains(child, StringComparison.Ordinal)).ToList();
         Assert.True(leakedLogs.Count == 0, "child id in logs:\n" + string.Join('\n', leakedLogs.Take(5)));
 
         // The platform's spans (the gateway's and the service's; not this test's own client call) name routes, not children.
