@@ -24,7 +24,13 @@ internal static class ForwarderErrors
                     ("The request body could not be read.", "The client stopped sending the body; nothing was changed."),
                 ForwarderError.RequestTimedOut =>
                     ("The service did not answer in time.", "Whether the request took effect is unknown: read before retrying a change."),
-                _ => ("The service is unavailable.", "The gateway could not reach the service. Try again shortly."),
+                // Refused before anything was sent, or a read: safe to try again. A write whose connection broke after it was
+                // sent may have been applied.
+                _ when HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+                    || failure.Exception is System.Net.Http.HttpRequestException { InnerException: System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused } } =>
+                    ("The service is unavailable.", "The gateway could not reach the service; nothing was sent to it. Try again shortly."),
+                _ => ("The service is unavailable.", "The connection to the service failed while the request was being handled, so whether it took effect is unknown: "
+                    + "retry with the same Idempotency-Key, or read before retrying."),
             };
             if (context.Response.StatusCode < 400) return;
             await ProblemResponse.WriteAsync(context, context.Response.StatusCode, title, detail);

@@ -35,6 +35,10 @@ public sealed class IdempotencyRecord
 
     internal static IdempotencyRecord Start(string subject, string key, string requestHash, DateTimeOffset now) =>
         new() { Subject = subject, Key = key, RequestHash = requestHash, CreatedAt = now };
+
+    /// <summary>The subject as kept: as it is up to 200 characters, else its SHA-256 (a token's <c>sub</c> has no length limit).</summary>
+    public static string SubjectKey(string subject) =>
+        subject.Length <= 200 ? subject : "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(subject)));
 }
 
 internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
@@ -66,6 +70,9 @@ internal sealed class PendingIdempotency(string subject, string key, string requ
     /// <summary>The record went into a save of this request.</summary>
     public bool Added { get; set; }
 
+    /// <summary>That save committed: the record is this request's own.</summary>
+    public bool Saved { get; set; }
+
     /// <summary>That save failed because another request with the same key recorded it first.</summary>
     public bool RaceLost { get; set; }
 }
@@ -86,6 +93,18 @@ public sealed class IdempotencyInterceptor(IHttpContextAccessor http, TimeProvid
         ArgumentNullException.ThrowIfNull(eventData);
         AddRecord(eventData.Context);
         return base.SavingChanges(eventData, result);
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        NoteSaved();
+        return base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        NoteSaved();
+        return base.SavedChanges(eventData, result);
     }
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
@@ -109,6 +128,12 @@ public sealed class IdempotencyInterceptor(IHttpContextAccessor http, TimeProvid
         if (!context.ChangeTracker.HasChanges()) return;
         context.Add(IdempotencyRecord.Start(pending.Subject, pending.Key, pending.RequestHash, clock.GetUtcNow()));
         pending.Added = true;
+    }
+
+    // In an explicit transaction the commit comes later; a rollback then leaves no record, which KeepAnswer copes with.
+    private void NoteSaved()
+    {
+        if (Pending() is { Added: true } pending) pending.Saved = true;
     }
 
     private void NoteRace(Exception exception)

@@ -33,8 +33,11 @@ public static partial class IdempotencyKeys
 
     public static IApplicationBuilder UseIdempotencyKeys(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
+        // JSON bodies only: a multipart upload's boundary differs on every send, so its bytes cannot identify a retry
+        // (and a file import is spooled, not buffered); such requests pass through without idempotency.
         if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Headers.TryGetValue(HeaderName, out var header)
-            || TokenSubject.Of(context.User) is not { } subject
+            || !IsJson(context.Request.ContentType)
+            || TokenSubject.Of(context.User) is not { } tokenSubject
             || context.RequestServices.GetService<ServiceDbContext>() is not { } db)
         {
             await next(context);
@@ -46,6 +49,7 @@ public static partial class IdempotencyKeys
             return;
         }
 
+        var subject = IdempotencyRecord.SubjectKey(tokenSubject);
         var hash = await RequestHashAsync(context.Request);
         var clock = context.RequestServices.GetRequiredService<TimeProvider>();
         var retention = context.RequestServices.GetRequiredService<IOptions<IdempotencyOptions>>().Value.Retention;
@@ -86,9 +90,13 @@ public static partial class IdempotencyKeys
             context.Response.Body = original;
         }
 
-        if (context.Response.StatusCode < 500 && context.Response.StatusCode != StatusCodes.Status429TooManyRequests)
+        // A request that lost the race for the key (its save refused, or a filter answered for it) keeps nothing: the
+        // record is the winner's. An answer that holds a secret, or is too large to keep, is not kept either: a retry
+        // is then told the request was received (409), never given an empty answer.
+        if (context.Response.StatusCode < 500 && context.Response.StatusCode != StatusCodes.Status429TooManyRequests && !pending.RaceLost)
         {
-            await KeepAnswerAsync(context, db, pending, buffer, now);
+            var keepBody = buffer.Length <= MaxStoredBodyBytes && context.GetEndpoint()?.Metadata.GetMetadata<AnswerNotKept>() is null;
+            await KeepAnswerAsync(context, db, pending, keepBody ? buffer : null, now);
         }
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
@@ -118,21 +126,34 @@ public static partial class IdempotencyKeys
         if (earlier.ResponseBody is { } body) await context.Response.WriteAsync(body, context.RequestAborted);
     }
 
-    /// <summary>Keeps the answer: on the record the request's save wrote, or on a new one when the request saved nothing.</summary>
-    private static async Task KeepAnswerAsync(HttpContext context, ServiceDbContext db, PendingIdempotency pending, MemoryStream buffer, DateTimeOffset now)
+    /// <summary>
+    /// Keeps the answer: on the record this request's own save committed, or, when it saved nothing, on a new record
+    /// unless another request holds the key (its record and answer stand). Without a body the record keeps no answer.
+    /// </summary>
+    private static async Task KeepAnswerAsync(HttpContext context, ServiceDbContext db, PendingIdempotency pending, MemoryStream? buffer, DateTimeOffset now)
     {
-        var body = buffer.Length <= MaxStoredBodyBytes ? Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length) : null;
-        string? location = context.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null;
+        int? status = buffer is null ? null : context.Response.StatusCode;
+        var body = buffer is null ? null : Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        string? contentType = buffer is null ? null : context.Response.ContentType;
+        string? location = buffer is not null && context.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null;
         try
         {
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO idempotency_records (subject, key, request_hash, created_at, response_status, response_content_type, response_location, response_body)
-                VALUES ({pending.Subject}, {pending.Key}, {pending.RequestHash}, {now}, {context.Response.StatusCode}, {context.Response.ContentType}, {location}, {body})
-                ON CONFLICT (subject, key) DO UPDATE SET response_status = excluded.response_status,
-                    response_content_type = excluded.response_content_type, response_location = excluded.response_location,
-                    response_body = excluded.response_body
-                WHERE idempotency_records.request_hash = excluded.request_hash AND idempotency_records.response_status IS NULL
-                """, CancellationToken.None);
+            if (pending.Saved)
+            {
+                await db.Database.ExecuteSqlAsync($"""
+                    UPDATE idempotency_records SET response_status = {status}, response_content_type = {contentType},
+                        response_location = {location}, response_body = {body}
+                    WHERE subject = {pending.Subject} AND key = {pending.Key} AND request_hash = {pending.RequestHash} AND response_status IS NULL
+                    """, CancellationToken.None);
+            }
+            else
+            {
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO idempotency_records (subject, key, request_hash, created_at, response_status, response_content_type, response_location, response_body)
+                    VALUES ({pending.Subject}, {pending.Key}, {pending.RequestHash}, {now}, {status}, {contentType}, {location}, {body})
+                    ON CONFLICT (subject, key) DO NOTHING
+                    """, CancellationToken.None);
+            }
         }
         catch (Exception ex) when (TransientFailures.IsTransient(ex))
         {
@@ -140,6 +161,13 @@ public static partial class IdempotencyKeys
             LogAnswerNotKept(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IdempotencyKeys)), ex.GetType().Name);
         }
     }
+
+    /// <summary>Endpoint metadata: the answer holds a secret (an API key shown once), so it is never kept for a replay.</summary>
+    public sealed class AnswerNotKept;
+
+    private static bool IsJson(string? contentType) =>
+        contentType is not null && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
+            || (contentType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && contentType.Contains("+json", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>SHA-256 of the method, path, query and body: the same key must come with the same request.</summary>
     private static async Task<string> RequestHashAsync(HttpRequest request)

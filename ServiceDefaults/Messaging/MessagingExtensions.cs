@@ -14,7 +14,7 @@ public static class MessagingExtensions
     /// MassTransit over RabbitMQ from <c>ConnectionStrings__messaging</c> (an amqp:// URI, as Aspire injects it).
     /// Queues are kebab-case and prefixed with the service name (<c>finance-post-created</c>) so two services
     /// consuming the same event each get their own copy. A message that fails because a dependency is down waits
-    /// for it (backing off to a minute, about an hour in all) and is not parked; one that may pass otherwise gets a few
+    /// for it (backing off to a minute, about 20 minutes in all) and is not parked; one that may pass otherwise gets a few
     /// quick retries; then it moves to the queue's <c>_error</c> queue with the exception (type, message, stack) in its
     /// <c>MT-Fault-*</c> headers; that includes messages that cannot be deserialised and broken business rules (at once). Messages of a type no consumer on the queue
     /// handles go to <c>_skipped</c> with <c>MT-Reason</c>. Either way the queue keeps flowing.
@@ -26,7 +26,7 @@ public static class MessagingExtensions
         var connectionString = builder.Configuration.GetConnectionString("messaging")
             ?? throw new InvalidOperationException("Connection string 'messaging' is missing: set ConnectionStrings__messaging.");
         var broker = new Uri(connectionString);
-        var transientRetryLimit = builder.Configuration.GetValue("Messaging:TransientRetryLimit", 60);
+        var transientRetryLimit = builder.Configuration.GetValue("Messaging:TransientRetryLimit", 25);
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -48,8 +48,8 @@ public static class MessagingExtensions
                 });
 
                 // Outer: a dependency is down (the database, the cache). That is no fault of the message, so it is not
-                // parked: it waits, backing off to a minute between tries, for up to about an hour
-                // (Messaging:TransientRetryLimit tries). While its messages wait, a consumer's slots are held, so it takes
+                // parked: it waits, backing off to a minute between tries, for about 20 minutes (Messaging:TransientRetryLimit,
+                // 25 tries; kept under RabbitMQ's 30-minute consumer timeout, which would otherwise requeue it). While its messages wait, a consumer's slots are held, so it takes
                 // no new ones: the queue keeps the rest until the dependency is back.
                 rabbit.UseMessageRetry(retry =>
                 {

@@ -16,7 +16,9 @@ public sealed class PlacementsSliceTests(PlatformFixture platform)
     public async Task Invalid_codes_are_rejected_per_field_and_nothing_is_stored()
     {
         var child = await RegisterChildAsync();
-        var outboxBefore = await PlatformFixture.CountRowsAsync(platform.PlacementsDb, "outbox_messages");
+        // The child's own events only: the measure publisher and the ingest consumers add rows on their own schedule.
+        var childEvents = $"payload->>'childId' = '{child}'";
+        var outboxBefore = await PlatformFixture.CountRowsAsync(platform.PlacementsDb, "outbox_messages", childEvents);
 
         var response = await platform.Gateway.PostAsJsonAsync($"/api/placements/children/{child}/episodes", new
         {
@@ -34,7 +36,7 @@ public sealed class PlacementsSliceTests(PlatformFixture platform)
             Assert.True(errors.TryGetProperty(field, out _), $"expected an error for '{field}' in {body}");
         }
         Assert.Equal(0, await PlatformFixture.CountRowsAsync(platform.PlacementsDb, "episodes", $"child_id = '{child}'"));
-        Assert.Equal(outboxBefore, await PlatformFixture.CountRowsAsync(platform.PlacementsDb, "outbox_messages"));
+        Assert.Equal(outboxBefore, await PlatformFixture.CountRowsAsync(platform.PlacementsDb, "outbox_messages", childEvents));
     }
 
     [Fact]

@@ -49,6 +49,31 @@ public sealed class ReliabilityIdempotencyTests(PlatformFixture platform)
         Assert.Equal(2, await PlatformFixture.CountRowsAsync(platform.WorkforceDb, "posts", $"team_code = '{team}'"));
     }
 
+    [Fact]
+    public async Task An_answer_holding_a_secret_is_never_kept_so_a_retry_is_told_it_was_received()
+    {
+        var key = Guid.NewGuid().ToString();
+        var body = new { name = "Idempotent HR", source = $"urn:test:{Guid.NewGuid():N}", eventTypes = new[] { "hr.starter.v1" } };
+
+        using var first = await PostAsync("/api/ingest/keys", key, body);
+        var created = await first.Content.ReadAsStringAsync();
+        Assert.True(first.StatusCode == HttpStatusCode.Created, created);
+        var secret = JsonDocument.Parse(created).RootElement.GetProperty("key").GetString()!;
+        using var retry = await PostAsync("/api/ingest/keys", key, body);
+
+        Assert.Equal(HttpStatusCode.Conflict, retry.StatusCode);
+        Assert.DoesNotContain(secret, await retry.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await PlatformFixture.CountRowsAsync(platform.IngestDb, "idempotency_records", $"response_body LIKE '%{secret.Split('_')[2]}%'"));
+        Assert.Equal(1, await PlatformFixture.CountRowsAsync(platform.IngestDb, "api_keys", $"source = '{body.source}'"));
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string path, string key, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        return await platform.Gateway.SendAsync(request);
+    }
+
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string key, object body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/workforce/posts") { Content = JsonContent.Create(body) };

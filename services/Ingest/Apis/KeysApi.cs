@@ -18,14 +18,15 @@ public static class KeysApi
     public static IEndpointRouteBuilder MapKeysApi(this IEndpointRouteBuilder app)
     {
         var keys = app.MapGroup("/keys").WithTags("API keys").RequireAuthorization(PlatformRoles.AdminPolicy);
-        keys.MapPost("/", CreateKey).WithSummary("Create an API key for a departmental system")
+        // The answer holds the key string: never kept for an Idempotency-Key replay (only its hash is ever stored).
+        keys.MapPost("/", CreateKey).WithMetadata(new IdempotencyKeys.AnswerNotKept()).WithSummary("Create an API key for a departmental system")
             .WithDescription("The key may send events with the given CloudEvents source and of the listed types, at most rateLimitPerMinute requests a minute "
                 + "(default 600); brokerUser, if given, is the RabbitMQ user that may send the same over AMQP. A source (and a broker user) belongs to one "
                 + "key that is not revoked: a second is 409 (rotate the key instead). The response holds the key string once; only its SHA-256 hash is stored.");
         keys.MapGet("/", ListKeys).WithSummary("List API keys (without secrets), newest first")
             .WithDescription("includeRevoked=false hides revoked keys.");
         keys.MapGet("/{id}", GetKey).WithSummary("Get an API key (without its secret)");
-        keys.MapPost("/{id}/rotate", RotateKey).WithSummary("Replace an API key's secret")
+        keys.MapPost("/{id}/rotate", RotateKey).WithMetadata(new IdempotencyKeys.AnswerNotKept()).WithSummary("Replace an API key's secret")
             .WithDescription("The new key string is in the response, once; the old one is refused from now on. Source, types, broker user and the events "
                 + "already sent (their de-duplication and status) stay with the key.");
         keys.MapPost("/{id}/revoke", RevokeKey).WithSummary("Revoke an API key")

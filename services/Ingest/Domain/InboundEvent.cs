@@ -48,8 +48,12 @@ public sealed class InboundEvent
         if (SpecVersion != "1.0") Add("specversion", "Must be \"1.0\" (CloudEvents 1.0).");
         if (string.IsNullOrWhiteSpace(Id)) Add("id", "This attribute is required.");
         else if (Id.Length > MaxIdLength) Add("id", $"Must be at most {MaxIdLength} characters.");
+        else if (Id.Any(char.IsControl)) Add("id", "Must not contain control characters.");
         if (string.IsNullOrWhiteSpace(Source)) Add("source", "This attribute is required.");
-        else if (Source.Length > MaxSourceLength || !Uri.TryCreate(Source, UriKind.RelativeOrAbsolute, out _)) Add("source", "Must be a URI-reference of at most 500 characters.");
+        else if (Source.Length > MaxSourceLength || Source.Any(char.IsControl) || !Uri.TryCreate(Source, UriKind.RelativeOrAbsolute, out _))
+        {
+            Add("source", "Must be a URI-reference of at most 500 characters.");
+        }
         if (Time is not null && !DateTimeOffset.TryParse(Time, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) Add("time", "Must be an RFC 3339 timestamp.");
         if (DataContentType is not null && !DataContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {

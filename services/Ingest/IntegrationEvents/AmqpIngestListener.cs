@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Ingest.Domain;
 using Platform.Ingest.Infrastructure;
+using Platform.ServiceDefaults.Data;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
@@ -123,6 +124,22 @@ public sealed partial class AmqpIngestListener(
             }
             await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, stoppingToken);
         }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested && !IsPassing(ex))
+        {
+            // Not a passing trouble: the message itself cannot be accepted. Parked with the reason, never spun on.
+            var properties = new BasicProperties(delivery.BasicProperties)
+            {
+                UserId = null,
+                Headers = new Dictionary<string, object?>(delivery.BasicProperties.Headers ?? new Dictionary<string, object?>())
+                {
+                    [ErrorHeader] = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(Reason("event", $"The event could not be accepted ({ex.GetType().Name})."), ReasonJson)),
+                    [SenderHeader] = brokerUser is null ? null : Encoding.UTF8.GetBytes(brokerUser),
+                },
+            };
+            await channel.BasicPublishAsync("", errorQueue, mandatory: true, properties, delivery.Body, stoppingToken);
+            await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, stoppingToken);
+            LogRefused(logger, typeName, brokerUser ?? "(none)", ex.GetType().Name);
+        }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
             // Passing trouble (database, Redis, broker): back to the queue for another attempt, after a pause.
@@ -168,6 +185,9 @@ public sealed partial class AmqpIngestListener(
             ? Reason("id", "This source already sent an event with this id and a different type or data; the first stands. Send a correction under a new id.")
             : null;
     }
+
+    private static bool IsPassing(Exception exception) =>
+        exception is BrokerUnavailableException or OperationCanceledException || TransientFailures.IsTransient(exception);
 
     private static Dictionary<string, List<string>> Reason(string field, string message) => new(StringComparer.Ordinal) { [field] = [message] };
 
