@@ -1,0 +1,51 @@
+using System.Reflection;
+
+namespace Platform.ArchitectureTests;
+
+/// <summary>The rules of docs/architecture.md, held by every service (fast: no servers, only the assemblies).</summary>
+public sealed class ServiceArchitectureTests
+{
+    private static readonly Dictionary<string, Assembly> Services = new()
+    {
+        ["Platform.Workforce"] = typeof(Platform.Workforce.Apis.EstablishmentApi).Assembly,
+        ["Platform.Finance"] = typeof(Platform.Finance.Infrastructure.FinanceDbContext).Assembly,
+        ["Platform.Placements"] = typeof(Platform.Placements.Infrastructure.PlacementsDbContext).Assembly,
+        ["Platform.Inspections"] = typeof(Platform.Inspections.Infrastructure.InspectionsDbContext).Assembly,
+        ["Platform.Ingest"] = typeof(Platform.Ingest.Infrastructure.IngestDbContext).Assembly,
+    };
+
+    public static TheoryData<string> ServiceNames => [.. Services.Keys];
+
+    [Theory]
+    [MemberData(nameof(ServiceNames))]
+    public void The_domain_depends_on_no_infrastructure_and_no_outer_layer(string service) =>
+        Assert.Empty(ArchitectureRules.DomainIsIndependent(Services[service], service));
+
+    [Theory]
+    [MemberData(nameof(ServiceNames))]
+    public void Endpoints_never_call_message_consumers(string service) =>
+        Assert.Empty(ArchitectureRules.EndpointsDoNotCallConsumers(Services[service], service));
+
+    [Theory]
+    [MemberData(nameof(ServiceNames))]
+    public void A_service_references_no_other_services_code(string service) =>
+        Assert.Empty(ArchitectureRules.ReferencesNoOtherService(Services[service], Services.Keys.Where(s => s != service).Append("Platform.Web").Append("Platform.Gateway")));
+
+    [Fact]
+    public void The_web_app_and_the_gateway_reference_no_services_code()
+    {
+        Assert.Empty(ArchitectureRules.ReferencesNoOtherService(typeof(Platform.Web.Operations.OperationsStatus).Assembly, Services.Keys));
+        Assert.Empty(ArchitectureRules.ReferencesNoOtherService(typeof(Platform.Gateway.DownstreamHealthCheck).Assembly, Services.Keys.Append("Platform.Web")));
+    }
+
+    [Fact]
+    public void The_shared_code_references_no_service()
+    {
+        Assert.Empty(ArchitectureRules.ReferencesNoOtherService(typeof(Platform.ServiceDefaults.Http.ApiDefaults).Assembly, [.. Services.Keys, "Platform.Web", "Platform.Gateway"]));
+        Assert.Empty(ArchitectureRules.ReferencesNoOtherService(typeof(Platform.Contracts.IntegrationEvent).Assembly, [.. Services.Keys, "Platform.Web", "Platform.Gateway"]));
+    }
+
+    [Fact]
+    public void The_message_contracts_depend_on_nothing_but_the_base_library() =>
+        Assert.Empty(ArchitectureRules.ContractsDependOnNothing(typeof(Platform.Contracts.IntegrationEvent).Assembly, "Platform.Contracts"));
+}
