@@ -70,8 +70,7 @@ public static class EventStatusApi
     {
         var validator = new RequestValidator();
         paging.Validate(validator);
-        string[] statuses = [ReceivedEventStatus.Received, ReceivedEventStatus.Sent, ReceivedEventStatus.Applied, ReceivedEventStatus.Refused];
-        validator.When(status is not null && !statuses.Contains(status), "status", $"Must be one of {string.Join(", ", statuses)}.");
+        validator.When(status is not null && !ReceivedEventStatus.All.Contains(status), "status", $"Must be one of {string.Join(", ", ReceivedEventStatus.All)}.");
         validator.When(source is { Length: > InboundEvent.MaxSourceLength }, "source", $"Must be at most {InboundEvent.MaxSourceLength} characters.");
         if (!validator.IsValid) return validator.ToProblem();
 

@@ -14,6 +14,8 @@ public static class ReceivedEventStatus
 
     /// <summary>The owning service refused it (the reason says why); it waits in that service's _error queue.</summary>
     public const string Refused = "refused";
+
+    public static readonly IReadOnlyList<string> All = [Received, Sent, Applied, Refused];
 }
 
 /// <summary>

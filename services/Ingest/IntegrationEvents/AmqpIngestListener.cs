@@ -109,17 +109,7 @@ public sealed partial class AmqpIngestListener(
             var refusal = await AcceptAsync(scope.ServiceProvider, delivery, brokerUser, stoppingToken);
             if (refusal is not null)
             {
-                var properties = new BasicProperties(delivery.BasicProperties)
-                {
-                    // RabbitMQ refuses a publish whose user_id is not the publisher's: the sender moves to a header.
-                    UserId = null,
-                    Headers = new Dictionary<string, object?>(delivery.BasicProperties.Headers ?? new Dictionary<string, object?>())
-                    {
-                        [ErrorHeader] = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(refusal, ReasonJson)),
-                        [SenderHeader] = brokerUser is null ? null : Encoding.UTF8.GetBytes(brokerUser),
-                    },
-                };
-                await channel.BasicPublishAsync("", errorQueue, mandatory: true, properties, delivery.Body, stoppingToken);
+                await ParkAsync(channel, delivery, errorQueue, refusal, brokerUser, stoppingToken);
                 LogRefused(logger, typeName, brokerUser ?? "(none)", string.Join(", ", refusal.Keys));
             }
             await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, stoppingToken);
@@ -127,16 +117,7 @@ public sealed partial class AmqpIngestListener(
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested && !IsPassing(ex))
         {
             // Not a passing trouble: the message itself cannot be accepted. Parked with the reason, never spun on.
-            var properties = new BasicProperties(delivery.BasicProperties)
-            {
-                UserId = null,
-                Headers = new Dictionary<string, object?>(delivery.BasicProperties.Headers ?? new Dictionary<string, object?>())
-                {
-                    [ErrorHeader] = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(Reason("event", $"The event could not be accepted ({ex.GetType().Name})."), ReasonJson)),
-                    [SenderHeader] = brokerUser is null ? null : Encoding.UTF8.GetBytes(brokerUser),
-                },
-            };
-            await channel.BasicPublishAsync("", errorQueue, mandatory: true, properties, delivery.Body, stoppingToken);
+            await ParkAsync(channel, delivery, errorQueue, Reason("event", $"The event could not be accepted ({ex.GetType().Name})."), brokerUser, stoppingToken);
             await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, stoppingToken);
             LogRefused(logger, typeName, brokerUser ?? "(none)", ex.GetType().Name);
         }
@@ -184,6 +165,23 @@ public sealed partial class AmqpIngestListener(
         return status == IngestStatus.Conflict
             ? Reason("id", "This source already sent an event with this id and a different type or data; the first stands. Send a correction under a new id.")
             : null;
+    }
+
+    /// <summary>Moves the message, unchanged, to the error queue with the reason and the sender in headers.</summary>
+    private static async Task ParkAsync(IChannel channel, BasicDeliverEventArgs delivery, string errorQueue, Dictionary<string, List<string>> reason,
+        string? brokerUser, CancellationToken cancellationToken)
+    {
+        var properties = new BasicProperties(delivery.BasicProperties)
+        {
+            // RabbitMQ refuses a publish whose user_id is not the publisher's: the sender moves to a header.
+            UserId = null,
+            Headers = new Dictionary<string, object?>(delivery.BasicProperties.Headers ?? new Dictionary<string, object?>())
+            {
+                [ErrorHeader] = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(reason, ReasonJson)),
+                [SenderHeader] = brokerUser is null ? null : Encoding.UTF8.GetBytes(brokerUser),
+            },
+        };
+        await channel.BasicPublishAsync("", errorQueue, mandatory: true, properties, delivery.Body, cancellationToken);
     }
 
     private static bool IsPassing(Exception exception) =>
