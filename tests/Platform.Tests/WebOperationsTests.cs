@@ -3,11 +3,16 @@ using System.Text.Json.Nodes;
 using MassTransit;
 using Microsoft.Playwright;
 using Platform.Contracts.Workforce.V1;
+using Platform.ServiceDefaults.Http;
+using RabbitMQ.Client;
 using static Platform.Tests.InspectionsImprovementTests;
 
 namespace Platform.Tests;
 
-/// <summary>The operations page: service health, queues, a parked message listed and re-driven after its cause is fixed.</summary>
+/// <summary>
+/// The operations page: every app's health, release and commit, queues needing attention flagged, a parked message
+/// listed and re-driven after its cause is fixed.
+/// </summary>
 [Collection(PlatformTestGroup.Name)]
 public sealed class WebOperationsTests(PlatformFixture platform)
 {
@@ -43,6 +48,7 @@ public sealed class WebOperationsTests(PlatformFixture platform)
             Assert.Contains("Healthy", await page.Locator($"tr[data-service='{service}']").InnerTextAsync(), StringComparison.Ordinal);
         }
         Assert.Contains(AllocateQueue, await page.Locator($"tr[data-queue-row='{AllocateQueue}']").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Messages parked", await page.Locator($"tr[data-queue-row='{AllocateQueue}_error'] [data-testid=attention]").InnerTextAsync(), StringComparison.Ordinal);
 
         // The cause is fixed (HR's starter arrives), then the message is re-driven from the page.
         var starter = new RecordStarter(worker, team, "social-worker", "employed", 1m, true, "SW72001", null, new DateOnly(2072, 1, 1), null, null);
@@ -54,6 +60,51 @@ public sealed class WebOperationsTests(PlatformFixture platform)
         await CaseloadAsync(worker, 1);
         await page.GotoAsync("/operations");
         Assert.Equal(0, await row.CountAsync());
+    }
+
+    [Fact]
+    public async Task Operations_lists_all_seven_apps_with_release_and_commit_and_flags_a_queue_holding_messages_nobody_consumes()
+    {
+        // A queue some departmental feed writes to, whose consumer is gone: one message waiting, no consumer.
+        var orphan = $"ops-orphan-{Guid.NewGuid():N}";
+        await using (var connection = await new ConnectionFactory { Uri = new Uri(PlatformFixture.RabbitMq) }.CreateConnectionAsync())
+        await using (var channel = await connection.CreateChannelAsync())
+        {
+            await channel.QueueDeclareAsync(orphan, durable: false, exclusive: false, autoDelete: false);
+            await channel.BasicPublishAsync("", orphan, "{}"u8.ToArray());
+        }
+        try
+        {
+            await using var browser = await WebBrowser.LaunchAsync();
+            var page = await browser.SignInAsync(platform.GatewayAddress, "platform-admin", "web-operator");
+            var flag = page.Locator($"tr[data-queue-row='{orphan}'] [data-testid=attention]");
+            await WithinAsync(async () =>
+            {
+                await page.GotoAsync("/operations");
+                return await flag.CountAsync() == 1 && (await flag.InnerTextAsync()).Length > 0 ? "flagged" : null;
+            }, TimeSpan.FromSeconds(60));
+            Assert.Equal("Messages waiting with no consumer", (await flag.InnerTextAsync()).Trim());
+            Assert.Contains(orphan, await page.Locator("[data-testid=attention]").First.InnerTextAsync(), StringComparison.Ordinal);
+
+            // Every app, each healthy, with the release and the commit the build stamped (the same build as this test's).
+            var built = AppVersion.Of(typeof(WebOperationsTests).Assembly);
+            Assert.NotNull(built.Commit);
+            var apps = new[] { "gateway", "web", "ingest", "workforce", "finance", "placements", "inspections" };
+            Assert.Equal(apps.Order(), (await page.Locator("[data-testid=services] tr[data-service]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.service)")).Order());
+            foreach (var app in apps)
+            {
+                var row = page.Locator($"tr[data-service='{app}']");
+                Assert.Contains("Healthy", await row.InnerTextAsync(), StringComparison.Ordinal);
+                Assert.Equal(built.Version, (await row.Locator("[data-testid=version]").InnerTextAsync()).Trim());
+                Assert.Equal(built.Commit, (await row.Locator("[data-testid=commit]").InnerTextAsync()).Trim());
+            }
+        }
+        finally
+        {
+            await using var connection = await new ConnectionFactory { Uri = new Uri(PlatformFixture.RabbitMq) }.CreateConnectionAsync();
+            await using var channel = await connection.CreateChannelAsync();
+            await channel.QueueDeleteAsync(orphan);
+        }
     }
 
     private async Task CaseloadAsync(Guid worker, int cases) =>

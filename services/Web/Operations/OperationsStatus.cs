@@ -1,40 +1,40 @@
 using System.Text.Json;
+using Platform.ServiceDefaults.Http;
 using Platform.Web.Gateway;
 
 namespace Platform.Web.Operations;
 
-public sealed record ServiceStatus(string Name, string Health, string? Version, IReadOnlyList<(string Check, string Status)> Checks);
+public sealed record ServiceStatus(string Name, string Health, string? Version, string? Commit, IReadOnlyList<(string Check, string Status)> Checks);
 
 /// <summary>
-/// Each service's health (<c>/api/{service}/health</c>, through the gateway with the operator's token) and version
-/// (the <c>info.version</c> of its OpenAPI document), and the gateway's own <c>/health</c>.
+/// Every app of the platform with its health, release and commit: the gateway (its own <c>/health</c>), this web app
+/// (itself), Ingest and the four services (<c>/api/{service}/health</c>, through the gateway with the operator's token).
 /// </summary>
 public sealed class OperationsStatus(GatewayClient gateway)
 {
-    public static readonly string[] Services = ["workforce", "finance", "placements", "inspections"];
+    /// <summary>The apps behind the gateway's <c>/api/{name}</c> routes.</summary>
+    public static readonly string[] RoutedApps = ["ingest", "workforce", "finance", "placements", "inspections"];
 
     public async Task<IReadOnlyList<ServiceStatus>> ServicesAsync(CancellationToken cancellationToken)
     {
-        var tasks = Services.Select(async service =>
-        {
-            var health = await gateway.GetTextAsync($"/api/{service}/health", cancellationToken);
-            var openApi = await gateway.GetTextAsync($"/api/{service}/openapi/v1.json", cancellationToken);
-            return new ServiceStatus(service, HealthOf(health), VersionOf(openApi), ChecksOf(health));
-        }).ToList();
-        var gatewayHealth = await gateway.GetTextAsync("/health", cancellationToken);
-        var results = (await Task.WhenAll(tasks)).ToList();
-        results.Insert(0, new ServiceStatus("gateway", HealthOf(gatewayHealth), typeof(OperationsStatus).Assembly.GetName().Version?.ToString(3), ChecksOf(gatewayHealth)));
-        return results;
+        var routed = RoutedApps.Select(async app => Status(app, await gateway.GetTextAsync($"/api/{app}/health", cancellationToken))).ToList();
+        var gatewayStatus = Status("gateway", await gateway.GetTextAsync("/health", cancellationToken));
+        var self = AppVersion.Of(typeof(OperationsStatus).Assembly);
+        return [gatewayStatus, new ServiceStatus("web", "Healthy", self.Version, self.Commit, []), .. await Task.WhenAll(routed)];
     }
+
+    private static ServiceStatus Status(string app, ApiResult<string> health) =>
+        new(app, HealthOf(health), ReadString(health, "version"), ReadString(health, "commit"), ChecksOf(health));
+
+    /// <summary>A top-level string of the health answer (a 503 still carries its body).</summary>
+    private static string? ReadString(ApiResult<string> health, string property) =>
+        health.IsSuccess ? Read(health.Value!, root => root.TryGetProperty(property, out var value) ? value.GetString() : null) : null;
 
     private static string HealthOf(ApiResult<string> health)
     {
         if (health.IsSuccess) return Read(health.Value!, root => root.GetProperty("status").GetString()) ?? "Healthy";
         return health.Problem!.Status == 503 ? "Unhealthy" : $"Unreachable ({health.Problem.Title})";
     }
-
-    private static string? VersionOf(ApiResult<string> openApi) =>
-        openApi.IsSuccess ? Read(openApi.Value!, root => root.GetProperty("info").GetProperty("version").GetString()) : null;
 
     private static IReadOnlyList<(string, string)> ChecksOf(ApiResult<string> health) =>
         health.IsSuccess

@@ -31,9 +31,23 @@ public sealed class RabbitMqOptions
 
 public sealed record QueueInfo(string Name, long Messages, long Ready, long Unacknowledged, int Consumers, double PublishRate, double DeliverRate)
 {
-    public bool IsError => Name.EndsWith(ParkedMessages.ErrorSuffix, StringComparison.Ordinal);
+    /// <summary>Where failed messages are parked: MassTransit's <c>_error</c> queues and Ingest's <c>platform.ingest.errors</c>.</summary>
+    public bool IsError => IsRedrivable || Name.EndsWith(".errors", StringComparison.Ordinal);
+
+    /// <summary>A MassTransit error queue: its messages go back to the queue they came from.</summary>
+    public bool IsRedrivable => Name.EndsWith(ParkedMessages.ErrorSuffix, StringComparison.Ordinal);
 
     public bool IsSkipped => Name.EndsWith("_skipped", StringComparison.Ordinal);
+
+    /// <summary>What an operator must look at, or null: messages nobody will take, a backlog growing, or messages parked.</summary>
+    public string? Attention => this switch
+    {
+        { IsError: true, Messages: > 0 } => "Messages parked",
+        { IsSkipped: true, Messages: > 0 } => "Messages skipped: no consumer for their type",
+        { Messages: > 0, Consumers: 0 } => "Messages waiting with no consumer",
+        { Messages: > 0 } when PublishRate > DeliverRate => "Backlog growing",
+        _ => null,
+    };
 }
 
 /// <summary>The queue list from the RabbitMQ management API (<c>GET /api/queues/{vhost}</c>).</summary>
@@ -83,7 +97,8 @@ public sealed class RabbitMqManagement(HttpClient http, IOptions<RabbitMqOptions
 public sealed record ParkedMessage(string Queue, string MessageId, string MessageType, string Reason, string? ExceptionType, DateTimeOffset? FaultedAt);
 
 /// <summary>
-/// Reads the messages parked in <c>_error</c> queues and re-drives them to their original queue (the name without
+/// Reads the messages parked in error queues (MassTransit's <c>_error</c>, Ingest's <c>platform.ingest.errors</c>) and
+/// re-drives those of <c>_error</c> queues to their original queue (the name without
 /// <c>_error</c>, the queue MassTransit's <c>MT-Fault-InputAddress</c> names), over AMQP with publisher confirms: a
 /// message leaves the error queue only after the broker has taken its copy. Messages are read without acknowledgement
 /// and put back when the channel closes, so listing changes nothing.
@@ -96,7 +111,7 @@ public sealed partial class ParkedMessages(IConfiguration configuration, IOption
 
     public async Task<IReadOnlyList<ParkedMessage>> ListAsync(string errorQueue, CancellationToken cancellationToken)
     {
-        RequireErrorQueue(errorQueue);
+        if (!new QueueInfo(errorQueue, 0, 0, 0, 0, 0, 0).IsError) throw new ArgumentException($"'{errorQueue}' is not an error queue.", nameof(errorQueue));
         await using var connection = await ConnectAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         var parked = new List<ParkedMessage>();
@@ -169,10 +184,12 @@ public sealed partial class ParkedMessages(IConfiguration configuration, IOption
             null => null,
             _ => value.ToString(),
         } : null;
-        var reason = Header("MT-Fault-Message") ?? Header("MT-Reason") ?? "unknown";
+        // MassTransit's fault headers, or Ingest's reason for refusing a departmental event.
+        var reason = Header("MT-Fault-Message") ?? Header("MT-Reason") ?? Header("x-ingest-error") ?? "unknown";
         DateTimeOffset? at = DateTimeOffset.TryParse(Header("MT-Fault-Timestamp"), System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
-        return new ParkedMessage(queue, message.BasicProperties.MessageId ?? "", MessageType(message.Body.Span, Header("MT-MessageType")),
+        return new ParkedMessage(queue, message.BasicProperties.MessageId ?? Header("ce-id") ?? "",
+            MessageType(message.Body.Span, Header("MT-MessageType") ?? Header("ce-type") ?? message.BasicProperties.Type),
             reason, Header("MT-Fault-ExceptionType"), at);
     }
 

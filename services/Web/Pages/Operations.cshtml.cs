@@ -18,6 +18,8 @@ public sealed partial class OperationsModel(OperationsStatus status, RabbitMqMan
 
     public string? QueueProblem { get; private set; }
 
+    public IReadOnlyList<QueueInfo> NeedingAttention => Queues.Where(q => q.Attention is not null).ToList();
+
     [TempData]
     public string? Outcome { get; set; }
 
