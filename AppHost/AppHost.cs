@@ -39,6 +39,8 @@ var web = AddApp<Projects.Web>("web")
     .WithReference(infrastructure.Messaging)
     .WithReference(infrastructure.Cache)
     .WithEnvironment("RabbitMq__ManagementUri", infrastructure.MessagingManagement)
+    // The council named in the header: the demo's authority.
+    .WithEnvironment("Council__Name", "Stoke-on-Trent City Council")
     .WaitFor(infrastructure.Messaging)
     .WaitFor(infrastructure.Cache);
 

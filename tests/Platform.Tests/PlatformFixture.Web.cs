@@ -10,5 +10,6 @@ public sealed partial class PlatformFixture
         ["ConnectionStrings:cache"] = Redis,
         ["RabbitMq:ManagementUri"] = Environment.GetEnvironmentVariable("PLATFORM_TEST_RABBITMQ_MANAGEMENT") ?? "",
         ["Auth:SigningKey"] = SigningKey,
+        ["Council:Name"] = "Stoke-on-Trent City Council",
     };
 }

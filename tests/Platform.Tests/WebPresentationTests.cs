@@ -114,6 +114,48 @@ public sealed partial class WebPresentationTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_board_date_is_typed_as_day_month_and_year_and_an_impossible_date_gets_the_GOV_UK_error_summary_at_the_top()
+    {
+        await using var browser = await WebBrowser.LaunchAsync();
+        var page = await browser.SignInAsync(platform.GatewayAddress, "read-only-operator", "web-date-input");
+        await page.GotoAsync("/");
+        Assert.Equal("Stoke-on-Trent City Council", (await page.Locator("[data-testid=council]").InnerTextAsync()).Trim());
+
+        await ChooseDateAsync(page, "1", "11", "2019");
+        Assert.Contains("As at 1 November 2019", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("[data-testid=problem]").CountAsync());
+        Assert.Equal(["1", "11", "2019"], [await page.InputValueAsync("#asAt-day"), await page.InputValueAsync("#asAt-month"), await page.InputValueAsync("#asAt-year")]);
+
+        // 31 February: refused as GOV.UK's pattern says, the summary first in the page, its link on the field.
+        await ChooseDateAsync(page, "31", "2", "2020");
+        Assert.StartsWith("Error:", await page.TitleAsync(), StringComparison.Ordinal);
+        var summary = page.Locator("main > :first-child");
+        Assert.Equal("problem", await summary.GetAttributeAsync("data-testid"));
+        Assert.Contains("There is a problem", await summary.InnerTextAsync(), StringComparison.Ordinal);
+        var link = summary.Locator("a");
+        Assert.Equal("Board date must be a real date", (await link.InnerTextAsync()).Trim());
+        Assert.Equal("#asAt-day", await link.GetAttributeAsync("href"));
+        Assert.Equal("Error: Board date must be a real date", Regex.Replace(await page.Locator("[data-testid=date-error]").TextContentAsync() ?? "", @"\s+", " ").Trim());
+        Assert.Equal(3, await page.Locator(".govuk-date-input .govuk-input--error").CountAsync());
+        Assert.Equal("31", await page.InputValueAsync("#asAt-day"));
+        Assert.Equal(0, await page.Locator("#board").CountAsync());
+
+        // A missing part is named.
+        await ChooseDateAsync(page, "1", "", "2020");
+        Assert.Equal("Board date must include a month", (await summary.Locator("a").InnerTextAsync()).Trim());
+        Assert.Equal("#asAt-month", await summary.Locator("a").GetAttributeAsync("href"));
+    }
+
+    private static async Task ChooseDateAsync(IPage page, string day, string month, string year)
+    {
+        await page.FillAsync("#asAt-day", day);
+        await page.FillAsync("#asAt-month", month);
+        await page.FillAsync("#asAt-year", year);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show board" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    [Fact]
     public async Task The_board_dated_1_November_2019_keeps_its_date_along_the_navigation_to_each_service_page_and_back()
     {
         await using var browser = await WebBrowser.LaunchAsync();

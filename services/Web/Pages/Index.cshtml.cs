@@ -8,8 +8,10 @@ namespace Platform.Web.Pages;
 /// <summary>The improvement board for a chosen date (default today), updated live when an indicator changes.</summary>
 public sealed class IndexModel(GatewayClient gateway) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? AsAt { get; set; }
+    /// <summary>The date chosen (null: today), from the date input or a link's <c>asAt</c>.</summary>
+    public DateOnly? AsAt => DateChoice.Value;
+
+    public DateInput DateChoice { get; private set; } = DateInput.Empty("asAt", "Board date");
 
     public DateOnly Date => AsAt ?? BoardLoader.Today();
 
@@ -19,10 +21,10 @@ public sealed class IndexModel(GatewayClient gateway) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid)
+        DateChoice = DateInput.Read(Request.Query, "asAt", "Board date");
+        if (DateChoice.Problem is { } dateProblem)
         {
-            Problem = new ApiProblem(400, "Enter a real date", "The date must be like 2019-11-01.") { Errors = new Dictionary<string, string[]> { ["asAt"] = ["Enter a real date, like 2019-11-01"] } };
-            AsAt = null;
+            Problem = dateProblem;
             return;
         }
         (View, Problem) = await BoardLoader.LoadAsync(gateway, Date, User.CanWriteInspections(), print: false, cancellationToken);
@@ -31,6 +33,8 @@ public sealed class IndexModel(GatewayClient gateway) : PageModel
     /// <summary>One indicator tile as at the board's date: what the live update swaps in.</summary>
     public async Task<IActionResult> OnGetTileAsync(string code, CancellationToken cancellationToken)
     {
+        DateChoice = DateInput.Read(Request.Query, "asAt", "Board date");
+        if (DateChoice.Error is not null) return BadRequest();
         var detail = await gateway.GetAsync<IndicatorDetail>($"/api/inspections/indicators/{Uri.EscapeDataString(code)}?asAt={Format.Iso(Date)}", cancellationToken);
         if (!detail.IsSuccess) return StatusCode(detail.Problem!.Status >= 400 ? detail.Problem.Status : 502);
         var indicator = detail.Value!.Indicator;

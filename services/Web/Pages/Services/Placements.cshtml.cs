@@ -7,8 +7,10 @@ namespace Platform.Web.Pages.Services;
 /// <summary>Placements: children looked after at each month end of the year to a date, the rate per 10,000 against England and statistical neighbours, 3+ placements and foster placements with the council's own carers over time.</summary>
 public sealed class PlacementsModel(GatewayClient gateway) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? AsAt { get; set; }
+    /// <summary>The date chosen (null: today), from the date input or a link's <c>asAt</c>.</summary>
+    public DateOnly? AsAt => DateChoice.Value;
+
+    public DateInput DateChoice { get; private set; } = DateInput.Empty("asAt", "Date");
 
     public DateOnly Date => AsAt ?? BoardLoader.Today();
 
@@ -24,6 +26,12 @@ public sealed class PlacementsModel(GatewayClient gateway) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        DateChoice = DateInput.Read(Request.Query, "asAt", "Date");
+        if (DateChoice.Problem is { } dateProblem)
+        {
+            Problem = dateProblem;
+            return;
+        }
         var monthEnd = new DateOnly(Date.Year, Date.Month, 1).AddDays(-1);
         var dates = Enumerable.Range(0, 12).Select(i => new DateOnly(monthEnd.Year, monthEnd.Month, 1).AddMonths(-i))
             .Select(first => first.AddMonths(1).AddDays(-1)).Reverse().Append(Date).Distinct().ToList();

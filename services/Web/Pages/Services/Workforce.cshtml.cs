@@ -9,8 +9,10 @@ public sealed class WorkforceModel(GatewayClient gateway) : PageModel
 {
     public const int BucketSize = 5;
 
-    [BindProperty(SupportsGet = true)]
-    public DateOnly? AsAt { get; set; }
+    /// <summary>The date chosen (null: today), from the date input or a link's <c>asAt</c>.</summary>
+    public DateOnly? AsAt => DateChoice.Value;
+
+    public DateInput DateChoice { get; private set; } = DateInput.Empty("asAt", "Date");
 
     public DateOnly Date => AsAt ?? BoardLoader.Today();
 
@@ -32,6 +34,12 @@ public sealed class WorkforceModel(GatewayClient gateway) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        DateChoice = DateInput.Read(Request.Query, "asAt", "Date");
+        if (DateChoice.Problem is { } dateProblem)
+        {
+            Problem = dateProblem;
+            return;
+        }
         var (teams, teamsProblem) = await WorkforceTeams.LoadAsync(gateway, cancellationToken);
         if (teamsProblem is not null) { Problem = teamsProblem; return; }
         TeamNames = WorkforceTeams.Names(teams);
