@@ -19,6 +19,7 @@ internal static class ApplicationServices
         builder.Services.AddSingleton<BoardCache>();
         builder.Services.AddHostedService<DailyChecks>();
         builder.Services.AddScoped<ApplyMeasureSeries>();
+        builder.Services.AddScoped<RecordAreaCommentary>();
         builder.AddMessaging("inspections", bus => bus.AddConsumer<MeasureSeriesPublishedConsumer>());
     }
 }

@@ -12,6 +12,7 @@ app.UseApiDefaults();
 var api = app.MapGroup("").RequireServicePolicies(PlatformRoles.ImprovementLead);
 api.MapInspectionsApi();
 api.MapPlanApi();
+api.MapAreasApi();
 api.MapOversightApi();
 api.MapIndicatorsApi();
 api.MapBoardApi();

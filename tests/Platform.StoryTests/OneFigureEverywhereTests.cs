@@ -128,7 +128,7 @@ public sealed class OneFigureEverywhereTests(DemoStoryFixture story)
         Assert.True(mismatches.Count == 0, string.Join('\n', mismatches));
     }
 
-    private async Task WaitForBoardAsync(string date)
+    internal async Task WaitForBoardAsync(string date)
     {
         var deadline = DateTime.UtcNow.AddMinutes(4);
         while ((await CompareBoardAsync(date)).Count > 0 && DateTime.UtcNow < deadline) await Task.Delay(1_000);

@@ -12,11 +12,14 @@ public static class BoardApi
     /// <summary>Deadlines shown on the board: the next six months.</summary>
     public const int DeadlineHorizonDays = 183;
 
+    /// <summary>Statutory deadlines in the summary: every one still ahead (ten years covers any direction).</summary>
+    public const int StatutoryHorizonDays = 3653;
+
     public static IEndpointRouteBuilder MapBoardApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/board", GetBoard).WithTags("Improvement board")
             .WithSummary("The improvement board as at a date")
-            .WithDescription("Latest judgements and visit, each area's actions, progress and indicators with RAG, all indicators, overdue actions, deadlines in the next six months, directions in force and the last commissioner's review. Cached in Redis; any change to its inputs (a write here or a consumed event) invalidates it.");
+            .WithDescription("A summary first (indicators by RAG, overdue actions, statutory deadlines with days remaining, each area's rating, direction of travel and commentary, and what changed since the previous board date, `since`, a month before by default), then the latest judgements and visit, each area's actions, progress and indicators with RAG, all indicators, overdue actions, deadlines in the next six months, directions in force and the last commissioner's review. Cached in Redis; any change to its inputs (a write here or a consumed event) invalidates it.");
         return app;
     }
 
@@ -33,6 +36,7 @@ public static class BoardApi
         DateOnly AsAt,
         DateTimeOffset ComputedAt,
         bool FromCache,
+        BoardSummary Summary,
         BoardInspection? LatestInspection,
         BoardInspection? LatestVisit,
         int? DaysSinceJudgement,
@@ -44,23 +48,26 @@ public static class BoardApi
         BoardReview? LastCommissionerReview);
 
     internal static async Task<Results<Ok<BoardResponse>, ValidationProblem>> GetBoard(
-        DateOnly? asAt, InspectionsDbContext db, BoardCache cache, TimeProvider time, CancellationToken cancellationToken)
+        DateOnly? asAt, DateOnly? since, InspectionsDbContext db, BoardCache cache, TimeProvider time, CancellationToken cancellationToken)
     {
         var date = asAt ?? ApiRules.Today(time);
         var validator = new RequestValidator();
         validator.OptionalDate("asAt", date);
+        validator.OptionalDate("since", since);
+        validator.When(since >= date, "since", "Must be before the board's date (asAt).");
         if (!validator.IsValid) return validator.ToProblem();
+        var previous = since ?? date.AddMonths(-1);
 
         // Token first, then data: a board computed from newer data than its token is only ever stored under an obsolete key.
         var token = BoardVersion.Combine(await db.BoardVersions.AsNoTracking().Select(v => v.Token).ToListAsync(cancellationToken));
-        if (await cache.GetAsync<BoardResponse>(token, date) is { } cached) return TypedResults.Ok(cached with { FromCache = true });
+        if (await cache.GetAsync<BoardResponse>(token, date, previous) is { } cached) return TypedResults.Ok(cached with { FromCache = true });
 
-        var board = await BuildAsync(db, date, time, cancellationToken);
-        await cache.SetAsync(token, date, board);
+        var board = await BuildAsync(db, date, previous, time, cancellationToken);
+        await cache.SetAsync(token, date, previous, board);
         return TypedResults.Ok(board);
     }
 
-    internal static async Task<BoardResponse> BuildAsync(InspectionsDbContext db, DateOnly date, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<BoardResponse> BuildAsync(InspectionsDbContext db, DateOnly date, DateOnly since, TimeProvider time, CancellationToken cancellationToken)
     {
         var inspections = await db.Inspections.AsNoTracking().Include(i => i.Judgements).Include(i => i.Areas).AsSplitQuery()
             .Where(i => i.OnSiteFrom <= date).ToListAsync(cancellationToken);
@@ -72,16 +79,22 @@ public static class BoardApi
         var areas = inspections.Where(i => (i.PublishedOn ?? i.OnSiteTo) <= date).SelectMany(i => i.Areas).OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
         var actions = await db.Actions.AsNoTracking().Where(a => a.RaisedOn <= date).ToListAsync(cancellationToken);
         var indicators = new List<IndicatorsApi.IndicatorResponse>();
+        var indicatorsBefore = new List<IndicatorsApi.IndicatorResponse>();
         foreach (var indicator in await db.Indicators.AsNoTracking().OrderBy(i => i.Code).ToListAsync(cancellationToken))
         {
             indicators.Add(await IndicatorsApi.AsAtAsync(db, indicator, date, cancellationToken));
+            indicatorsBefore.Add(await IndicatorsApi.AsAtAsync(db, indicator, since, cancellationToken));
         }
         var boardAreas = areas.Select(area =>
         {
             var areaActions = actions.Where(a => a.AreaId == area.Id).OrderBy(a => a.DueOn).ThenBy(a => a.Id).ToList();
+            var areaIndicators = indicators.Where(i => i.AreaCode == area.Code).ToList();
+            // An open action whose area's indicators all meet their targets says so: the lead may close it with evidence.
+            var targetsMet = BoardRules.IndicatorsMeetTarget(areaIndicators.Select(i => i.Status));
             return new BoardArea(area.Code, area.Title, area.IsPriorityAction, AreaProgress.For(area, areaActions, date),
-                areaActions.Select(a => PlanApi.ToResponse(a, date)).ToList(),
-                indicators.Where(i => i.AreaCode == area.Code).ToList());
+                areaActions.Select(a => PlanApi.ToResponse(a, date))
+                    .Select(r => r.Status == ActionStatuses.Completed ? r : r with { IndicatorsMeetTarget = targetsMet }).ToList(),
+                areaIndicators);
         }).ToList();
 
         var directions = await db.Directions.AsNoTracking().Include(d => d.Requirements)
@@ -95,16 +108,26 @@ public static class BoardApi
             orderby (r.PublishedOn != null && r.PublishedOn <= date) descending, r.PublishedOn descending, r.StartedOn descending, r.Id
             select new { Review = r, c.Name, c.Role }).FirstOrDefaultAsync(cancellationToken);
 
+        var overdue = await PlanApi.OverdueAsync(db, date, null, cancellationToken);
+        var statutory = (await PlanChecks.CalendarAsync(db, date, StatutoryHorizonDays, cancellationToken))
+            .Where(d => d.Kind is DeadlineKinds.Direction or DeadlineKinds.Review).ToList();
+        var areaIds = areas.Select(a => a.Id).ToList();
+        var commentary = (await db.AreaCommentaries.AsNoTracking().Where(c => areaIds.Contains(c.AreaId) && c.On <= date).ToListAsync(cancellationToken))
+            .GroupBy(c => c.AreaCode).ToDictionary(g => g.Key, g => g.OrderBy(c => c.On).ThenBy(c => c.EnteredAt).Last(), StringComparer.Ordinal);
+        var summary = BoardSummaries.Summarise(date, since, boardAreas, indicators, indicatorsBefore, actions, overdue.Count, statutory, commentary,
+            directions.Where(d => d.IssuedOn > since).ToList());
+
         return new BoardResponse(
             date,
             time.GetUtcNow(),
             false,
+            summary,
             latestInspection is null ? null : ToBoard(latestInspection),
             latestVisit is null ? null : ToBoard(latestVisit),
             latestInspection is null ? null : date.DayNumber - latestInspection.PublishedOn!.Value.DayNumber,
             boardAreas,
             indicators,
-            await PlanApi.OverdueAsync(db, date, null, cancellationToken),
+            overdue,
             await PlanChecks.CalendarAsync(db, date, DeadlineHorizonDays, cancellationToken),
             directions.Select(OversightApi.ToResponse).ToList(),
             review is null ? null : new BoardReview(review.Review.Id, review.Name, review.Role, review.Review.StartedOn, review.Review.ReportDueOn,

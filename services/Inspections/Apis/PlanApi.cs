@@ -31,7 +31,11 @@ public static class PlanApi
 
     public sealed record ActionResponse(
         Guid Id, string AreaCode, string Title, string OwnerRole, DateOnly RaisedOn, DateOnly DueOn, string Status, string? Evidence,
-        DateOnly? CompletedOn, bool IsOverdue, int DaysOverdue);
+        DateOnly? CompletedOn, bool IsOverdue, int DaysOverdue)
+    {
+        /// <summary>On the board: the action is open and every indicator of its area with a value meets its target.</summary>
+        public bool IndicatorsMeetTarget { get; init; }
+    }
 
     internal static async Task<Results<Created<ActionResponse>, ValidationProblem>> CreateAction(
         CreateActionRequest request, InspectionsDbContext db, TimeProvider time, CancellationToken cancellationToken)

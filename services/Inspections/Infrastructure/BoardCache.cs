@@ -13,11 +13,11 @@ public sealed partial class BoardCache(IConnectionMultiplexer redis, ILogger<Boa
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<T?> GetAsync<T>(Guid token, DateOnly asAt) where T : class
+    public async Task<T?> GetAsync<T>(Guid token, DateOnly asAt, DateOnly since) where T : class
     {
         try
         {
-            var cached = await redis.GetDatabase().StringGetAsync(Key(token, asAt));
+            var cached = await redis.GetDatabase().StringGetAsync(Key(token, asAt, since));
             return cached.HasValue ? JsonSerializer.Deserialize<T>(cached.ToString(), Json) : null;
         }
         catch (RedisException ex)
@@ -27,11 +27,11 @@ public sealed partial class BoardCache(IConnectionMultiplexer redis, ILogger<Boa
         }
     }
 
-    public async Task SetAsync<T>(Guid token, DateOnly asAt, T board)
+    public async Task SetAsync<T>(Guid token, DateOnly asAt, DateOnly since, T board)
     {
         try
         {
-            await redis.GetDatabase().StringSetAsync(Key(token, asAt), JsonSerializer.Serialize(board, Json), Lifetime);
+            await redis.GetDatabase().StringSetAsync(Key(token, asAt, since), JsonSerializer.Serialize(board, Json), Lifetime);
         }
         catch (RedisException ex)
         {
@@ -39,7 +39,7 @@ public sealed partial class BoardCache(IConnectionMultiplexer redis, ILogger<Boa
         }
     }
 
-    private static string Key(Guid token, DateOnly asAt) => $"inspections:board:{token:N}:{asAt:yyyy-MM-dd}";
+    private static string Key(Guid token, DateOnly asAt, DateOnly since) => $"inspections:board:{token:N}:{asAt:yyyy-MM-dd}:{since:yyyy-MM-dd}";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis is unavailable; the improvement board is computed without the cache")]
     private static partial void LogUnavailable(ILogger logger, Exception exception);

@@ -32,6 +32,8 @@ public sealed class InspectionsDbContext(DbContextOptions<InspectionsDbContext> 
 
     public DbSet<BoardVersion> BoardVersions => Set<BoardVersion>();
 
+    public DbSet<AreaCommentary> AreaCommentaries => Set<AreaCommentary>();
+
     /// <summary>
     /// Set when a save inside an explicit transaction (a consumer's inbox transaction) changed what the board shows;
     /// <see cref="BoardVersionInterceptor"/> then gives the board its new version just before that transaction commits.
@@ -113,6 +115,18 @@ public sealed class InspectionsDbContext(DbContextOptions<InspectionsDbContext> 
             action.HasIndex(a => a.AreaCode);
             action.HasIndex(a => a.DueOn);
             action.Property(a => a.Version).IsRowVersion();
+        });
+        modelBuilder.Entity<AreaCommentary>(commentary =>
+        {
+            commentary.ToTable("area_commentaries");
+            commentary.HasKey(c => c.Id);
+            commentary.Property(c => c.Id).ValueGeneratedNever();
+            commentary.HasOne<AreaForImprovement>().WithMany().HasForeignKey(c => c.AreaId).OnDelete(DeleteBehavior.Restrict);
+            commentary.Property(c => c.AreaCode).HasMaxLength(40);
+            commentary.Property(c => c.Text).HasMaxLength(AreaCommentary.MaxLength);
+            commentary.Property(c => c.EnteredBy).HasMaxLength(200);
+            // The board reads each area's latest line on or before its date.
+            commentary.HasIndex(c => new { c.AreaId, c.On, c.EnteredAt });
         });
         modelBuilder.Entity<StatutoryDirection>(direction =>
         {

@@ -5,6 +5,7 @@ namespace Platform.Web.Gateway;
 
 public sealed record Board(
     DateOnly AsAt,
+    BoardSummary Summary,
     BoardInspection? LatestInspection,
     BoardInspection? LatestVisit,
     int? DaysSinceJudgement,
@@ -25,7 +26,18 @@ public sealed record AreaProgress(string AreaCode, string Title, int Actions, in
 public sealed record BoardArea(string Code, string Title, bool IsPriorityAction, AreaProgress Progress, IReadOnlyList<PlanAction> Actions, IReadOnlyList<Indicator> Indicators);
 
 public sealed record PlanAction(Guid Id, string AreaCode, string Title, string OwnerRole, DateOnly RaisedOn, DateOnly DueOn, string Status, string? Evidence,
-    DateOnly? CompletedOn, bool IsOverdue, int DaysOverdue);
+    DateOnly? CompletedOn, bool IsOverdue, int DaysOverdue, bool IndicatorsMeetTarget = false);
+
+public sealed record RagCounts(int Red, int Amber, int Green, int NoData);
+
+public sealed record AreaCommentary(Guid Id, string AreaCode, string Text, DateOnly On, string EnteredBy, DateTimeOffset EnteredAt);
+
+public sealed record AreaSummary(string Code, string Title, string Rating, string DirectionOfTravel, int OverdueActions, AreaCommentary? Commentary);
+
+public sealed record BoardChange(string Kind, string Subject, string Description);
+
+public sealed record BoardSummary(DateOnly Since, RagCounts Indicators, int OverdueActions, int ActionsWithTargetsMet,
+    IReadOnlyList<Deadline> StatutoryDeadlines, IReadOnlyList<AreaSummary> Areas, IReadOnlyList<BoardChange> Changes);
 
 public sealed record Indicator(string Code, string Name, string Measure, string? AreaCode, string? TeamCode, string Unit, decimal Target, decimal Tolerance,
     string Direction, DateOnly AsAt, decimal? Value, string Status);

@@ -120,5 +120,14 @@ public static class Format
         _ => Words(type),
     };
 
+    /// <summary>An area's direction of travel since the previous board, in words with an arrow (the arrow is decoration).</summary>
+    public static string Travel(string travel) => travel switch
+    {
+        "improving" => "↑ Improving",
+        "worsening" => "↓ Worsening",
+        "no-change" => "→ No change",
+        _ => "Not known yet",
+    };
+
     public static string Direction(string direction) => direction == "higher-is-better" ? "higher is better" : "lower is better";
 }

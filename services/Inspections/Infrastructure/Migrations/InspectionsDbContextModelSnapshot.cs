@@ -23,6 +23,51 @@ namespace Platform.Inspections.Infrastructure.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Platform.Inspections.Domain.AreaCommentary", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("area_code");
+
+                    b.Property<Guid>("AreaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("area_id");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("entered_by");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(280)
+                        .HasColumnType("character varying(280)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_area_commentaries");
+
+                    b.HasIndex("AreaId", "On", "EnteredAt")
+                        .HasDatabaseName("ix_area_commentaries_area_id_on_entered_at");
+
+                    b.ToTable("area_commentaries", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Inspections.Domain.AreaForImprovement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -907,6 +952,16 @@ namespace Platform.Inspections.Infrastructure.Migrations
                         .HasFilter("sent_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Inspections.Domain.AreaCommentary", b =>
+                {
+                    b.HasOne("Platform.Inspections.Domain.AreaForImprovement", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_area_commentaries_areas_area_id");
                 });
 
             modelBuilder.Entity("Platform.Inspections.Domain.AreaForImprovement", b =>
