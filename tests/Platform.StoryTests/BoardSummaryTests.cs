@@ -31,6 +31,8 @@ public sealed class BoardSummaryTests(DemoStoryFixture story)
         var flagged = board["areas"]!.AsArray().SelectMany(a => a!["actions"]!.AsArray()).Where(a => (bool)a!["indicatorsMeetTarget"]!).ToList();
         Assert.Equal(flagged.Count, (int)summary["actionsWithTargetsMet"]!);
         Assert.Equal(board["areas"]!.AsArray().Select(a => (string?)a!["code"]), summary["areas"]!.AsArray().Select(a => (string?)a!["code"]));
+        // The judgement of March 2019 set 15 areas for improvement: the demo has all of them.
+        Assert.Equal(15, summary["areas"]!.AsArray().Count);
         if (date == "2019-11-01")
         {
             // The revised direction of 31 October 2019: a partnership agreed by 31 January 2020, 91 days ahead.
