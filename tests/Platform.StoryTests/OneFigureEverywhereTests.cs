@@ -54,7 +54,7 @@ public sealed class OneFigureEverywhereTests(DemoStoryFixture story)
             {
                 var code = (string)indicator!["code"]!;
                 var owner = await OwnerValueAsync((string)indicator["measure"]!, (string?)indicator["teamCode"], date);
-                var expected = Format.Value(owner, (string)indicator["unit"]!);
+                var expected = Format.Board(owner, (string)indicator["unit"]!);
                 var shown = (await page.Locator($"[data-indicator='{code}'] [data-testid=tile-value]").First.InnerTextAsync()).Trim();
                 if (shown != expected) mismatches.Add($"{date} {code}: the page shows '{shown}', the owner's API gives '{expected}'");
             }

@@ -31,6 +31,23 @@ public static class Format
     public static string Number(decimal value, string unit) => Value(value, unit);
 
     /// <summary>
+    /// A figure as a board reads it: money in £m (one decimal) from a million and £k from a thousand ("£78.3m",
+    /// "£850k"); other units as <see cref="Value"/>. Tables beside the figures keep the exact pounds.
+    /// </summary>
+    public static string Board(decimal? value, string unit)
+    {
+        if (unit != "£" || value is not { } v) return Value(value, unit);
+        var sign = v < 0 ? "-" : "";
+        var size = Math.Abs(v);
+        return size switch
+        {
+            >= 1_000_000m => $"{sign}£{(size / 1_000_000m).ToString("#,##0.0", CultureInfo.InvariantCulture)}m",
+            >= 1_000m => $"{sign}£{(size / 1_000m).ToString("#,##0", CultureInfo.InvariantCulture)}k",
+            _ => Value(v, unit),
+        };
+    }
+
+    /// <summary>
     /// A 0–1 ratio (as the Workforce API answers supervision compliance) as a percentage: ×100 here and nowhere else,
     /// to one decimal place at most ("91.6%", "100%").
     /// </summary>
