@@ -32,6 +32,7 @@ internal static class ApplicationServices
         builder.Services.AddScoped<CaseloadThresholds>();
         builder.Services.AddScoped<RestructureImplementation>();
         builder.Services.AddScoped<WorkforceKpis>();
+        builder.Services.AddScoped<Application.RestructureRecruitment>();
         builder.Services.AddHostedService<SupervisionOverdueMonitor>();
         builder.AddMeasurePublishing<WorkforceDbContext, WorkforceMeasureSource>();
     }

@@ -151,7 +151,7 @@ public sealed class OneFigureEverywhereTests(DemoStoryFixture story)
     }
 
     /// <summary>The measure as the owning service's own API answers it for the date (docs/measures.md).</summary>
-    private async Task<decimal?> OwnerValueAsync(string measure, string? teamCode, string date)
+    internal async Task<decimal?> OwnerValueAsync(string measure, string? teamCode, string date)
     {
         switch (measure)
         {

@@ -124,6 +124,57 @@ public sealed class WorkforceRestructureTests(PlatformFixture platform)
         Assert.Equal("2019-09-30", charged.GetProperty("committedFrom").GetString());
     }
 
+    [Fact]
+    public async Task Recruitment_to_the_posts_a_restructure_creates_counts_each_month_end_filled_covered_by_agency_and_vacant()
+    {
+        var team = await CreateTeamAsync();
+        var programme = await CreateProgrammeAsync();
+        var created = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            created.Add((await (await platform.Gateway.PostJsonAsync($"/api/workforce/restructures/{programme}/proposals", new
+            {
+                kind = "create-post", teamCode = team, jobRole = "social-worker", grade = "SW2", fte = 1m, annualCost = 42_500m,
+                budgetLineCode = "social-work", effectiveOn = "2019-10-01",
+            })).ReadAsync<Created>()).Id);
+        }
+        foreach (var proposal in created) (await Approve(programme, proposal, "2019-09-15")).EnsureSuccessStatusCode();
+        (await platform.Gateway.PostJsonAsync($"/api/workforce/restructures/{programme}/implement", new { upTo = "2019-12-31" })).EnsureSuccessStatusCode();
+        var proposals = await (await platform.Gateway.GetAsync($"/api/workforce/restructures/{programme}/proposals")).ReadAsync<JsonElement>();
+        var posts = proposals.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("postId").GetGuid()).ToList();
+        // One post filled by an employee from mid-November, one covered by an agency worker from December, one vacant.
+        (await platform.Gateway.PostJsonAsync("/api/workforce/staff", new
+        {
+            teamCode = team, jobRole = "social-worker", employmentType = "employed", fte = 1m, isQualifiedSocialWorker = true,
+            registrationNumber = "SW78001", postId = posts[0], startDate = "2019-11-15",
+        })).EnsureSuccessStatusCode();
+        (await platform.Gateway.PostJsonAsync("/api/workforce/staff", new
+        {
+            teamCode = team, jobRole = "social-worker", employmentType = "agency", fte = 1m, isQualifiedSocialWorker = true,
+            registrationNumber = "SW78002", postId = posts[1], startDate = "2019-12-01", agencyDayRate = 320m,
+        })).EnsureSuccessStatusCode();
+
+        var answer = await (await platform.Gateway.GetAsync($"/api/workforce/restructures/{programme}/recruitment?from=2019-08-01&to=2020-01-15")).ReadAsync<JsonElement>();
+        Assert.Equal(3, answer.GetProperty("plannedPosts").GetInt32());
+        var months = answer.GetProperty("months").EnumerateArray()
+            .Select(m => (m.GetProperty("monthEnd").GetString(), m.GetProperty("planned").GetInt32(), m.GetProperty("created").GetInt32(),
+                m.GetProperty("filled").GetInt32(), m.GetProperty("coveredByAgency").GetInt32(), m.GetProperty("vacant").GetInt32()))
+            .ToList();
+        Assert.Equal(
+        [
+            ("2019-08-31", 0, 0, 0, 0, 0),
+            ("2019-09-30", 3, 0, 0, 0, 0),
+            ("2019-10-31", 3, 3, 0, 0, 3),
+            ("2019-11-30", 3, 3, 1, 0, 2),
+            ("2019-12-31", 3, 3, 1, 1, 1),
+            ("2020-01-31", 3, 3, 1, 1, 1),
+        ], months);
+
+        var backwards = await platform.Gateway.GetAsync($"/api/workforce/restructures/{programme}/recruitment?from=2020-01-01&to=2019-01-01");
+        await Problem.AssertFieldAsync(backwards, HttpStatusCode.BadRequest, "from");
+        Assert.Equal(HttpStatusCode.NotFound, (await platform.Gateway.GetAsync($"/api/workforce/restructures/{Guid.NewGuid()}/recruitment")).StatusCode);
+    }
+
     private static async Task<JsonElement> EventuallyAsync(Func<Task<JsonElement?>> probe)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);

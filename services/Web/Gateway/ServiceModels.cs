@@ -30,3 +30,15 @@ public sealed record Virement(Guid Id, int FinancialYear, string Reason, string 
     DateTimeOffset RaisedAt, DateOnly? DecidedOn);
 
 public sealed record CostCentre(string Code, string Name, string Service);
+
+public sealed record RestructureProgramme(Guid Id, string Name, string Establishment);
+
+public sealed record RecruitmentMonth(DateOnly MonthEnd, int Planned, int Created, int Filled, int CoveredByAgency, int Vacant);
+
+/// <summary>The posts a restructure creates, month by month (Workforce's <c>/restructures/{id}/recruitment</c>).</summary>
+public sealed record Recruitment(Guid ProgrammeId, string Name, int PlannedPosts, IReadOnlyList<RecruitmentMonth> Months);
+
+public sealed record SavingsTarget(Guid Id, int FinancialYear, string Name, string OwningService, string BudgetLineCode, decimal Target, decimal Delivered,
+    decimal Shortfall, string Status, decimal UnmetInForecast);
+
+public sealed record SavingsSummary(int FinancialYear, int Targets, decimal TotalTarget, decimal TotalDelivered, decimal TotalUnmetInForecast);

@@ -36,8 +36,15 @@ public static class Charts
 /// <summary>What the bar chart partial draws.</summary>
 public sealed record BarChartView(string Title, IReadOnlyList<BarRow> Rows, string FirstName, string? SecondName, string Unit);
 
-/// <summary>What the line chart partial draws: labels along the x axis, one or more series, the unit of the y axis.</summary>
-public sealed record LineChartView(string Title, IReadOnlyList<string> Labels, IReadOnlyList<LineSeries> Series, string Unit);
+/// <summary>
+/// What the line chart partial draws: labels along the x axis (month ends as "Nov 2019"), one or more series, the unit
+/// of the y axis, and the axes' titles (the y axis's defaults to the unit).
+/// </summary>
+public sealed record LineChartView(string Title, IReadOnlyList<string> Labels, IReadOnlyList<LineSeries> Series, string Unit,
+    string? YTitle = null, string XTitle = "Month end")
+{
+    public static string MonthLabel(DateOnly date) => date.ToString("MMM yyyy", CultureInfo.InvariantCulture);
+}
 
 /// <summary>One indicator's month-end series on a service page (from the Inspections indicator API).</summary>
 public sealed record TrendSeries(string Code, string Name, string CssClass, IReadOnlyList<SeriesPoint> Points);
@@ -55,6 +62,6 @@ public sealed record IndicatorTrendView(string Title, string Unit, string TestId
 
     public bool HasData => Dates.Count > 1 && Series.Any(s => s.Points.Any(p => p.Value is not null));
 
-    public LineChartView Chart => new(Title, Dates.Select(d => Format.Iso(d)[..7]).ToList(),
+    public LineChartView Chart => new(Title, Dates.Select(LineChartView.MonthLabel).ToList(),
         Series.Select(s => new LineSeries(s.Name, s.CssClass, Dates.Select(d => ValueAt(s, d)).ToList())).ToList(), Unit);
 }

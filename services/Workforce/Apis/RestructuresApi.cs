@@ -18,6 +18,8 @@ public static class RestructuresApi
         programmes.MapPost("/", CreateProgramme).WithSummary("Start a restructure programme at an establishment");
         programmes.MapGet("/", ListProgrammes).WithSummary("List restructure programmes");
         programmes.MapGet("/{id:guid}", GetProgramme).WithSummary("A programme with its consultation requirement");
+        programmes.MapGet("/{id:guid}/recruitment", GetRecruitment).WithSummary("The posts the programme creates, month by month: planned, created, filled, covered by agency, vacant")
+            .WithDescription("At each month end from `from` (default: the earliest effective date of its created posts) to `to` (default today), at most 36 months: posts the approved plan creates, posts created so far, and of those the ones filled by an employee, covered by an agency worker in the post, and vacant.");
         programmes.MapGet("/{id:guid}/consultation", GetConsultation).WithSummary("The collective consultation the proposals require")
             .WithDescription("20–99 proposed redundancies at the establishment within 90 days: consultation at least 30 days before the first dismissal; 100 or more: 45 days; HR1 due by the same date. Vacant-post deletions dismiss nobody and are counted apart.");
         programmes.MapPost("/{id:guid}/consultation", RecordConsultation).WithSummary("Record when consultation started and HR1 was submitted");
@@ -103,6 +105,22 @@ public static class RestructuresApi
 
     internal static async Task<Results<Ok<ProgrammeResponse>, NotFound>> GetProgramme(Guid id, WorkforceDbContext db, CancellationToken cancellationToken) =>
         await LoadAsync(db, id, cancellationToken) is { } programme ? TypedResults.Ok(ToResponse(programme)) : TypedResults.NotFound();
+
+    internal static async Task<Results<Ok<Application.RestructureRecruitment.Answer>, NotFound, ValidationProblem>> GetRecruitment(
+        Guid id, DateOnly? from, DateOnly? to, WorkforceDbContext db, Application.RestructureRecruitment recruitment, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var end = to ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var start = from ?? await db.RestructureProposals.AsNoTracking().Where(p => p.ProgrammeId == id && p.Kind == ProposalKind.CreatePost)
+            .MinAsync(p => (DateOnly?)p.EffectiveOn, cancellationToken) ?? end;
+        var validator = new RequestValidator();
+        validator.When(start < ApiDates.Earliest || start > ApiDates.Latest, "from", $"Must be between {ApiDates.Earliest:yyyy-MM-dd} and {ApiDates.Latest:yyyy-MM-dd}.");
+        validator.When(end < ApiDates.Earliest || end > ApiDates.Latest, "to", $"Must be between {ApiDates.Earliest:yyyy-MM-dd} and {ApiDates.Latest:yyyy-MM-dd}.");
+        if (!validator.IsValid) return validator.ToProblem();
+        validator.When(start > end, "from", "Must not be after `to`.");
+        validator.When(start.AddMonths(Application.RestructureRecruitment.MaxMonths) <= end, "to", $"At most {Application.RestructureRecruitment.MaxMonths} months from `from`.");
+        if (!validator.IsValid) return validator.ToProblem();
+        return await recruitment.HandleAsync(id, start, end, cancellationToken) is { } answer ? TypedResults.Ok(answer) : TypedResults.NotFound();
+    }
 
     internal static async Task<Results<Ok<ConsultationRequirement>, NotFound>> GetConsultation(Guid id, WorkforceDbContext db, CancellationToken cancellationToken) =>
         await LoadAsync(db, id, cancellationToken) is { } programme ? TypedResults.Ok(programme.Consultation()) : TypedResults.NotFound();

@@ -75,6 +75,15 @@ public sealed class FinanceModel(GatewayClient gateway) : PageModel
     public IReadOnlyList<BarRow> Bars => Lines
         .Select(l => new BarRow(LineName(l), l.Budget, HasForecast ? l.Forecast : null, HasBudget && HasForecast && l.Overspent)).ToList();
 
+    /// <summary>The year's savings programme: each target and what is delivered against it (Finance's figures).</summary>
+    public IReadOnlyList<SavingsTarget> SavingsTargets { get; private set; } = [];
+
+    public SavingsSummary? Savings { get; private set; }
+
+    public BarChartView SavingsChart => new($"Savings delivered against target, {YearName}",
+        SavingsTargets.Select(t => new BarRow(t.Name, t.Target, t.Delivered, t.Status is "at-risk" or "missed")).ToList(),
+        "Target", "Delivered (red when at risk or missed)", "£");
+
     public BarChartView Chart => new($"Budget and forecast outturn by S251 line, {YearName}", Bars, "Budget", HasForecast ? "Forecast (red when overspent)" : null, "£");
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -86,6 +95,9 @@ public sealed class FinanceModel(GatewayClient gateway) : PageModel
             Overspend = await IndicatorTrends.LoadAsync(gateway, $"Forecast overspend (forecast outturn minus budget) to {Format.Date(Date)}", "overspend-trend", Date,
                 [("forecast-overspend", "Forecast overspend", "council")], cancellationToken);
         }
+        var savings = await gateway.GetAsync<PageOf<SavingsTarget>>($"/api/finance/savings-targets?financialYear={Year}&pageSize=100", cancellationToken);
+        SavingsTargets = savings.Value?.Items ?? [];
+        Savings = (await gateway.GetAsync<SavingsSummary>($"/api/finance/savings-targets/summary?financialYear={Year}", cancellationToken)).Value;
         var virements = await gateway.GetAsync<PageOf<Virement>>($"/api/finance/virements?financialYear={Year}&pageSize=100", cancellationToken);
         Virements = virements.Value?.Items ?? [];
         Problem ??= virements.Problem;

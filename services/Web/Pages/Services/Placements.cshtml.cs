@@ -46,11 +46,11 @@ public sealed class PlacementsModel(GatewayClient gateway) : PageModel
 
     public LineChartView RateChart => new(
         $"Children looked after per 10,000 under-18s, {Format.Date(Points[0].AsAt)} to {Format.Date(Points[^1].AsAt)}",
-        Points.Select(p => Format.Iso(p.AsAt)[..7]).ToList(),
+        Points.Select(p => LineChartView.MonthLabel(p.AsAt)).ToList(),
         [
             new LineSeries("This council", "council", Points.Select(p => p.RatePer10000).ToList()),
             new LineSeries("England", "england", Points.Select(p => p.EnglandRatePer10000).ToList()),
             new LineSeries("Statistical neighbours", "neighbours", Points.Select(p => p.StatisticalNeighbourRatePer10000).ToList()),
         ],
-        "per 10,000");
+        "per 10,000", "Children looked after per 10,000 under-18s");
 }
