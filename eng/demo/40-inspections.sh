@@ -97,6 +97,14 @@ indicator STABILITY "Children with 3 or more placements in 12 months" three-plus
 indicator FOSTERING "Foster placements with the council's own carers" foster-own-provision AFI-08 75 10
 indicator OVERSPEND "Forecast overspend (£)" forecast-overspend AFI-01 0 1000000
 
+# The improvement lead's commentary for the board of 1 November 2019 (illustrative; the facts are the seeds').
+comment() { # area date text
+  post "/api/inspections/areas/$1/commentary" "{\"text\":\"$3\",\"on\":\"$2\"}" >/dev/null
+}
+comment AFI-03 2019-10-28 "Over 130 new posts approved on 16 October; recruitment opens in November. Caseloads still above 100 for some workers."
+comment AFI-07 2019-10-28 "Monthly supervision not yet in place: the new team managers start in December."
+comment AFI-01 2019-10-28 "Commissioner's review published 31 October: partnership with a strong authority by 31 January 2020."
+
 # The daily checks, run for the dates of the story: overdue actions in November, the partnership deadline in January.
 post "/api/inspections/actions/overdue-check?asAt=2019-11-01" '' >/dev/null
 post "/api/inspections/deadlines/approaching-check?asAt=2020-01-05" '' >/dev/null

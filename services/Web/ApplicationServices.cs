@@ -43,6 +43,9 @@ internal static class ApplicationServices
         builder.Services.AddHttpClient<RabbitMqManagement>();
         builder.Services.AddSingleton<ParkedMessages>();
         builder.Services.AddScoped<OperationsStatus>();
+        // The board pack PDF (headless Chromium) and the client it fetches the pack's HTML from this app with.
+        builder.Services.AddSingleton<Print.PackPdf>();
+        builder.Services.AddHttpClient(nameof(Print.PackPdf));
     }
 
     public static void UseWebApp(this WebApplication app)

@@ -61,6 +61,7 @@ public sealed class BoardSummaryTests(DemoStoryFixture story)
         }
         // The summary is the first thing on the board.
         Assert.Equal("summary", await page.Locator("#board > section").First.GetAttributeAsync("data-testid"));
+        await page.ScreenshotAsync(new Microsoft.Playwright.PageScreenshotOptions { Path = Path.Combine(WebBrowser.ArtefactsDirectory, $"board-summary-{date}.png") });
     }
 
     private async Task<JsonNode> Json(string path)

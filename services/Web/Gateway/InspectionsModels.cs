@@ -5,6 +5,7 @@ namespace Platform.Web.Gateway;
 
 public sealed record Board(
     DateOnly AsAt,
+    DateTimeOffset ComputedAt,
     BoardSummary Summary,
     BoardInspection? LatestInspection,
     BoardInspection? LatestVisit,

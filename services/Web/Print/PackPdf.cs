@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.FileProviders;
 
 namespace Platform.Web.Print;
 
@@ -71,6 +73,34 @@ public sealed partial class PackPdf(IConfiguration configuration, ILogger<PackPd
             }
         }
     }
+
+    /// <summary>
+    /// The page with its stylesheets inlined and the files they use (fonts) as local files: Chromium prints a local file
+    /// and fetches nothing over the network.
+    /// </summary>
+    public static async Task<string> InlineStylesheetsAsync(string html, IFileProvider webRoot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(webRoot);
+        var result = html;
+        foreach (Match link in Stylesheet().Matches(html))
+        {
+            var file = webRoot.GetFileInfo(link.Groups["href"].Value);
+            if (!file.Exists) continue;
+            using var reader = new StreamReader(file.CreateReadStream());
+            var css = await reader.ReadToEndAsync(cancellationToken);
+            css = RootUrl().Replace(css, url => webRoot.GetFileInfo(url.Groups["path"].Value) is { Exists: true, PhysicalPath: { } path }
+                ? $"url(\"{new Uri(path).AbsoluteUri}\")" : url.Value);
+            result = result.Replace(link.Value, $"<style>{css}</style>", StringComparison.Ordinal);
+        }
+        return result;
+    }
+
+    [GeneratedRegex("<link rel=\"stylesheet\" href=\"(?<href>/[^\"]+)\">")]
+    private static partial Regex Stylesheet();
+
+    [GeneratedRegex("url\\(\"?(?<path>/[^)\"?#]+)[^)]*\\)")]
+    private static partial Regex RootUrl();
 
     private static string Last(string text) => text.Length > 500 ? text[^500..] : text;
 
