@@ -71,6 +71,19 @@ public sealed class ServiceChartsStoryTests(DemoStoryFixture story)
             var shown = (await cell.InnerTextAsync()).Trim();
             if (shown != Format.Value(owner, unit)) mismatches.Add($"stability {asAt}: page {shown}, Placements {owner}");
         }
+        // Flow in and out of care in each month of 2019-20 (Placements).
+        var flowRows = await page.Locator("[data-testid=flow] tr[data-from]").AllAsync();
+        Assert.Equal(12, flowRows.Count);
+        foreach (var row in flowRows)
+        {
+            var (from, to) = (await row.GetAttributeAsync("data-from"), await row.GetAttributeAsync("data-to"));
+            var flow = await Json($"/api/placements/indicators/flow?from={from}&to={to}");
+            foreach (var column in new[] { "started", "ceased" })
+            {
+                var shown = (await row.Locator($"[data-column={column}]").InnerTextAsync()).Trim();
+                if (shown != ((int)flow[column]!).ToString(CultureInfo.InvariantCulture)) mismatches.Add($"flow {from} {column}: page {shown}, Placements {flow[column]}");
+            }
+        }
         Assert.True(mismatches.Count == 0, string.Join('\n', mismatches));
     }
 

@@ -42,3 +42,6 @@ public sealed record SavingsTarget(Guid Id, int FinancialYear, string Name, stri
     decimal Shortfall, string Status, decimal UnmetInForecast);
 
 public sealed record SavingsSummary(int FinancialYear, int Targets, decimal TotalTarget, decimal TotalDelivered, decimal TotalUnmetInForecast);
+
+/// <summary>Children who started and ceased to be looked after in a period (Placements' <c>/indicators/flow</c>).</summary>
+public sealed record CareFlow(DateOnly From, DateOnly To, int Started, int Ceased);

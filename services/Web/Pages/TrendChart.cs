@@ -11,10 +11,13 @@ namespace Platform.Web.Pages;
 public sealed record IndicatorTile(Indicator Indicator, IReadOnlyList<SeriesPoint> Series, string Instance = "board", string? TeamName = null);
 
 /// <summary>Coordinates of a trend sparkline: month-end values scaled into a small SVG, target line included.</summary>
-public sealed record TrendChart(string Points, IReadOnlyList<(string X, string Y, string Status)> Dots, string? TargetY)
+public sealed record TrendChart(string Points, IReadOnlyList<(string X, string Y, string Status, string Label)> Dots, string? TargetY)
 {
     public const int Width = 240;
     public const int Height = 56;
+
+    /// <summary>The plot's height; the month labels of the first and last points sit below it.</summary>
+    public const int PlotHeight = 44;
     private const int Pad = 5;
 
     public static TrendChart For(IndicatorTile tile)
@@ -25,9 +28,10 @@ public sealed record TrendChart(string Points, IReadOnlyList<(string X, string Y
         var max = values.Max();
         if (max == min) max = min + 1;
         string X(int index) => Coordinate(Pad + (Width - 2 * Pad) * (tile.Series.Count == 1 ? 0 : (decimal)index / (tile.Series.Count - 1)));
-        string Y(decimal value) => Coordinate(Height - Pad - (Height - 2 * Pad) * (value - min) / (max - min));
+        string Y(decimal value) => Coordinate(PlotHeight - Pad - (PlotHeight - 2 * Pad) * (value - min) / (max - min));
+        // Each point's value on hover (an SVG title), as the table under "Numbers" has it.
         var dots = tile.Series.Select((p, i) => (p, i)).Where(x => x.p.Value is not null)
-            .Select(x => (X(x.i), Y(x.p.Value!.Value), x.p.Status)).ToList();
+            .Select(x => (X(x.i), Y(x.p.Value!.Value), x.p.Status, $"{Format.Date(x.p.AsAt)}: {Format.Board(x.p.Value, tile.Indicator.Unit)} ({Format.RagText(x.p.Status)})")).ToList();
         return new TrendChart(string.Join(' ', dots.Select(d => $"{d.Item1},{d.Item2}")), dots, Y(tile.Indicator.Target));
     }
 
