@@ -28,8 +28,6 @@ public static class Format
         return unit.StartsWith('%') ? $"{number}{unit}" : $"{number} {unit}";
     }
 
-    public static string Number(decimal value, string unit) => Value(value, unit);
-
     /// <summary>
     /// A figure as a board reads it: money in £m (one decimal) from a million and £k from a thousand ("£78.3m",
     /// "£850k"); other units as <see cref="Value"/>. Tables beside the figures keep the exact pounds.
@@ -80,6 +78,10 @@ public static class Format
         "direction-revoked" => "Direction revoked",
         _ => Words(code),
     };
+
+    /// <summary>The council running the platform (<c>Council__Name</c>), as the header and the pack's cover name it; without it, the department.</summary>
+    public static string Council(IConfiguration configuration) =>
+        configuration?["Council:Name"] is { Length: > 0 } name ? name : "Children's services";
 
     /// <summary>A team's name where the page knows it, else its code.</summary>
     public static string Team(string code, IReadOnlyDictionary<string, string>? names) =>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Security;
 using Platform.Web.Gateway;
 using Platform.Web.Print;
 
@@ -57,7 +58,7 @@ public sealed partial class PrintModel(GatewayClient gateway, ILogger<PrintModel
         return File(PackFigures.Zip(view), "application/zip", $"board-pack-figures-{Format.Iso(Date)}.zip");
     }
 
-    private string Subject => User.FindFirst("sub")?.Value ?? User.Identity?.Name ?? "unknown";
+    private string Subject => TokenSubject.Of(User) ?? User.Identity?.Name ?? "unknown";
 
     private static ObjectResult Unavailable(string detail) =>
         new(new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "The board pack PDF is not available", Detail = detail })
