@@ -144,6 +144,10 @@ echo "$imported" | sed -n 's/.*"children":\([0-9]*\),"episodes":\([0-9]*\).*/  i
 # Reference data for the rate per 10,000: an under-18 population of about 58,000 (approximate, unverified; it puts
 # 31 March 2019 near the DfE rate of 148 quoted for Stoke), England 65 per 10,000 at 31 March 2019 (DfE), and a
 # statistical-neighbour rate derived from "around 200 fewer children" than Stoke (982 - 200 = 782 → 134.8).
+# 31 March 2018 (collection year 2017-18): England 64 per 10,000 (DfE); the neighbours' rate of that year is not in the
+# fact base, so it is left unknown rather than guessed. It gives 2018-19 its growth against England's.
+put /api/placements/reference/under-18-population '{"collectionYear":2017,"under18Population":58000}' >/dev/null
+put /api/placements/reference/comparator-rates '{"collectionYear":2017,"englandRatePer10000":64}' >/dev/null
 put /api/placements/reference/under-18-population '{"collectionYear":2018,"under18Population":58000}' >/dev/null
 put /api/placements/reference/comparator-rates '{"collectionYear":2018,"englandRatePer10000":65,"statisticalNeighbourRatePer10000":134.8}' >/dev/null
 put /api/placements/reference/under-18-population '{"collectionYear":2019,"under18Population":58000}' >/dev/null

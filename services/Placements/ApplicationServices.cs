@@ -16,5 +16,6 @@ internal static class ApplicationServices
         builder.AddMessaging("placements", bus => bus.AddConsumer<SetUnder18PopulationConsumer>());
         builder.AddMeasurePublishing<PlacementsDbContext, PlacementMeasureSource>();
         builder.Services.AddScoped<Application.Ssda903Returns>();
+        builder.Services.AddScoped<Application.CareComparisonQuery>();
     }
 }

@@ -71,6 +71,22 @@ public sealed class ServiceChartsStoryTests(DemoStoryFixture story)
             var shown = (await cell.InnerTextAsync()).Trim();
             if (shown != Format.Value(owner, unit)) mismatches.Add($"stability {asAt}: page {shown}, Placements {owner}");
         }
+        // The stability chart draws the indicator's target, labelled.
+        var stabilityTarget = (decimal)(await Json($"/api/inspections/indicators/STABILITY?asAt={YearEnd}"))["indicator"]!["target"]!;
+        var targetLine = page.Locator("[data-testid=target-line]").First;
+        Assert.Equal(Charts.N(stabilityTarget), await targetLine.GetAttributeAsync("data-target"));
+        Assert.StartsWith("Target ", (await targetLine.TextContentAsync())?.Trim(), StringComparison.Ordinal);
+        // The care population against England's at each 31 March, with growth (Placements).
+        var comparison = (await Json($"/api/placements/indicators/comparison?asAt={YearEnd}"))["years"]!.AsArray();
+        Assert.True(comparison.Count >= 3, "the demo has reference data for 31 March 2018, 2019 and 2020");
+        Assert.NotNull(comparison[^1]!["growthPercent"]);
+        foreach (var year in comparison)
+        {
+            var rate = (await page.Locator($"[data-testid=comparison] tr[data-as-at='{year!["asAt"]}'] [data-column=rate]").InnerTextAsync()).Trim();
+            var expected = year["ratePer10000"] is null ? "no data" : ((decimal)year["ratePer10000"]!).ToString("0.0", CultureInfo.InvariantCulture);
+            if (rate != expected) mismatches.Add($"comparison {year["asAt"]} rate: page {rate}, Placements {expected}");
+        }
+        Assert.Contains("England's", await page.Locator("[data-testid=growth]").InnerTextAsync(), StringComparison.Ordinal);
         // Flow in and out of care in each month of 2019-20 (Placements).
         var flowRows = await page.Locator("[data-testid=flow] tr[data-from]").AllAsync();
         Assert.Equal(12, flowRows.Count);

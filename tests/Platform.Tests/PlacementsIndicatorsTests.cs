@@ -120,6 +120,59 @@ public sealed class PlacementsIndicatorsTests(PlatformFixture platform)
         Assert.Equal(2.0m, changed.GetProperty("ratePer10000").GetDecimal());
     }
 
+    private sealed record ComparisonYearDto(int CollectionYear, DateOnly AsAt, int ChildrenLookedAfter, decimal? RatePer10000, decimal? EnglandRatePer10000,
+        decimal? StatisticalNeighbourRatePer10000, decimal? GrowthPercent, decimal? EnglandGrowthPercent);
+
+    private sealed record ComparisonDto(DateOnly AsAt, IReadOnlyList<ComparisonYearDto> Years);
+
+    [Fact]
+    public async Task Growth_of_the_care_population_against_England_is_the_change_of_each_rate_from_one_31_March_to_the_next()
+    {
+        // Collection years 2000-01 and 2001-02. Another test's 903 round trip may hold children on those dates, so the
+        // counts are taken before this test's children are added: two more on 31 March 2001, three more on 31 March 2002.
+        async Task<int> CountOn(string date) => (await (await platform.Gateway.GetAsync($"/api/placements/indicators/care-population?asAt={date}")).ReadAsync<PopulationDto>()).ChildrenLookedAfter;
+        var (before2001, before2002) = (await CountOn("2001-03-31"), await CountOn("2002-03-31"));
+        foreach (var start in new[] { "2000-05-01", "2000-06-01", "2001-05-01" })
+        {
+            var child = await ChildAsync("1995-01-01");
+            await EpisodeAsync(child, start, "S", "C2", "U4", "PR1");
+            // Home in June 2002, so no later year (another test's) counts these children.
+            Assert.Equal(HttpStatusCode.OK, (await platform.Gateway.PostAsJsonAsync($"/api/placements/children/{child}/cease", new { endDate = "2002-06-01", reasonEpisodeCeased = "E4A" })).StatusCode);
+        }
+        foreach (var year in new[] { 2000, 2001 })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await platform.Gateway.PutAsJsonAsync("/api/placements/reference/under-18-population", new { collectionYear = year, under18Population = 10_000 })).StatusCode);
+        }
+        // 2000-01: England only (the neighbours' rate may be unknown); 2001-02: both.
+        Assert.Equal(HttpStatusCode.OK, (await platform.Gateway.PutAsJsonAsync("/api/placements/reference/comparator-rates", new { collectionYear = 2000, englandRatePer10000 = 50m })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await platform.Gateway.PutAsJsonAsync("/api/placements/reference/comparator-rates", new { collectionYear = 2001, englandRatePer10000 = 55m, statisticalNeighbourRatePer10000 = 70m })).StatusCode);
+
+        var comparison = await (await platform.Gateway.GetAsync("/api/placements/indicators/comparison?asAt=2002-03-31")).ReadAsync<ComparisonDto>();
+        var years = comparison.Years.Where(y => y.CollectionYear is 2000 or 2001).ToList();
+        // With 10,000 under-18s the rate per 10,000 is the count; with no other children it is 2.0 → 3.0, a growth of
+        // 50.0 %. England's 50 → 55 is 10.0 %.
+        var (count2001, count2002) = (before2001 + 2, before2002 + 3);
+        Assert.Equal(
+        [
+            new ComparisonYearDto(2000, new DateOnly(2001, 3, 31), count2001, count2001, 50m, null, null, null),
+            new ComparisonYearDto(2001, new DateOnly(2002, 3, 31), count2002, count2002, 55m, 70m,
+                decimal.Round((count2002 - count2001) * 100m / count2001, 1, MidpointRounding.AwayFromZero), 10.0m),
+        ], years);
+        // Each year's figures are the care-population indicator's on that 31 March: one figure, one value.
+        var indicator = await (await platform.Gateway.GetAsync("/api/placements/indicators/care-population?asAt=2002-03-31")).ReadAsync<PopulationDto>();
+        Assert.Equal((indicator.ChildrenLookedAfter, indicator.RatePer10000, indicator.EnglandRatePer10000), (years[1].ChildrenLookedAfter, years[1].RatePer10000, years[1].EnglandRatePer10000));
+
+        // A date before 31 March 2002 shows only the years that have ended by it.
+        var earlier = await (await platform.Gateway.GetAsync("/api/placements/indicators/comparison?asAt=2002-03-30")).ReadAsync<ComparisonDto>();
+        Assert.DoesNotContain(earlier.Years, y => y.CollectionYear == 2001);
+        Assert.Contains(earlier.Years, y => y.CollectionYear == 2000);
+
+        var missing = await platform.Gateway.GetAsync("/api/placements/indicators/comparison");
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("asAt", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private async Task<string> ChildAsync(string dateOfBirth) => await platform.RegisterPlacementsChildAsync(dateOfBirth);
 
     private async Task EpisodeAsync(string child, string startDate, string rne, string ls, string place, string provider, string? reasonForPlacementChange = null)

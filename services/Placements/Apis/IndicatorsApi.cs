@@ -15,6 +15,9 @@ public static class IndicatorsApi
         indicators.MapGet("/care-population", CarePopulationOn).WithSummary("Children looked after on a date, with the rate per 10,000 under-18s")
             .WithDescription("Short breaks (LS V3/V4) are excluded. The rate uses the under-18 population of the date's collection year (or the latest earlier "
                 + "year loaded) and is shown with the England and statistical-neighbour rates loaded as reference data.");
+        indicators.MapGet("/comparison", Comparison).WithSummary("Children looked after at each 31 March to a date against England and statistical neighbours, with each rate's growth from the year before")
+            .WithDescription("Every collection year with reference data loaded whose 31 March is on or before asAt. Growth is the change of the rate per 10,000 "
+                + "from the previous 31 March, for the council and for England (null when either year's rate is missing).");
         indicators.MapGet("/flow", Flow).WithSummary("Children who started and ceased to be looked after in a period (inclusive dates)");
         indicators.MapGet("/stability", Stability).WithSummary("Placement stability for a collection year (year = the April it starts), or for the twelve months to a date (asAt)")
             .WithDescription("Children looked after at 31 March (or asAt) with 3+ placements in the twelve months to it; under-16s looked after 2.5+ years and in the same placement 2+ years.");
@@ -31,6 +34,8 @@ public static class IndicatorsApi
     public sealed record CarePopulationResponse(
         DateOnly AsAt, int ChildrenLookedAfter, int? Under18Population, decimal? RatePer10000, decimal? EnglandRatePer10000,
         decimal? StatisticalNeighbourRatePer10000);
+
+    public sealed record ComparisonResponse(DateOnly AsAt, IReadOnlyList<ComparisonYear> Years);
 
     public sealed record FlowResponse(DateOnly From, DateOnly To, int Started, int Ceased);
 
@@ -55,6 +60,15 @@ public static class IndicatorsApi
         var reference = await CarePopulation.ReferenceForAsync(db, date, cancellationToken);
         return TypedResults.Ok(new CarePopulationResponse(date, count, reference?.Under18Population,
             PopulationReference.RatePer10000(count, reference?.Under18Population), reference?.EnglandRatePer10000, reference?.StatisticalNeighbourRatePer10000));
+    }
+
+    internal static async Task<Results<Ok<ComparisonResponse>, ValidationProblem>> Comparison(
+        DateOnly? asAt, Application.CareComparisonQuery query, CancellationToken cancellationToken)
+    {
+        var validator = new RequestValidator();
+        validator.DateRange("asAt", asAt, EarliestDate, LatestDate);
+        if (!validator.IsValid) return validator.ToProblem();
+        return TypedResults.Ok(new ComparisonResponse(asAt!.Value, await query.HandleAsync(asAt.Value, cancellationToken)));
     }
 
     internal static async Task<Results<Ok<FlowResponse>, ValidationProblem>> Flow(
@@ -140,11 +154,15 @@ public static class IndicatorsApi
         var validator = new RequestValidator();
         validator.Range("collectionYear", request.CollectionYear, EarliestDate.Year, LatestDate.Year - 1);
         validator.Range("englandRatePer10000", request.EnglandRatePer10000, 0m, PopulationReference.MaxRate);
-        validator.Range("statisticalNeighbourRatePer10000", request.StatisticalNeighbourRatePer10000, 0m, PopulationReference.MaxRate);
+        // The neighbours' rate is optional: a year's England rate is published before a council's neighbour group is agreed.
+        if (request.StatisticalNeighbourRatePer10000 is not null)
+        {
+            validator.Range("statisticalNeighbourRatePer10000", request.StatisticalNeighbourRatePer10000, 0m, PopulationReference.MaxRate);
+        }
         if (!validator.IsValid) return validator.ToProblem();
 
         var reference = await FindOrAddAsync(db, request.CollectionYear!.Value, cancellationToken);
-        reference.SetComparators(request.EnglandRatePer10000!.Value, request.StatisticalNeighbourRatePer10000!.Value);
+        reference.SetComparators(request.EnglandRatePer10000!.Value, request.StatisticalNeighbourRatePer10000);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(reference));
     }

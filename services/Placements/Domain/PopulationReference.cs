@@ -31,7 +31,8 @@ public sealed class PopulationReference
         Under18Population = population;
     }
 
-    public void SetComparators(decimal englandRate, decimal statisticalNeighbourRate)
+    /// <summary>Sets the year's published rates; the neighbours' rate may be unknown (null).</summary>
+    public void SetComparators(decimal englandRate, decimal? statisticalNeighbourRate)
     {
         if (englandRate is < 0 or > MaxRate) throw DomainRuleException.ForField("englandRatePer10000", $"Must be between 0 and {MaxRate}.");
         if (statisticalNeighbourRate is < 0 or > MaxRate)

@@ -45,3 +45,9 @@ public sealed record SavingsSummary(int FinancialYear, int Targets, decimal Tota
 
 /// <summary>Children who started and ceased to be looked after in a period (Placements' <c>/indicators/flow</c>).</summary>
 public sealed record CareFlow(DateOnly From, DateOnly To, int Started, int Ceased);
+
+/// <summary>One 31 March of Placements' <c>/indicators/comparison</c>: the council's rate against England's and the neighbours', with growth from the year before.</summary>
+public sealed record ComparisonYear(int CollectionYear, DateOnly AsAt, int ChildrenLookedAfter, int? Under18Population, decimal? RatePer10000,
+    decimal? EnglandRatePer10000, decimal? StatisticalNeighbourRatePer10000, decimal? GrowthPercent, decimal? EnglandGrowthPercent);
+
+public sealed record CareComparison(DateOnly AsAt, IReadOnlyList<ComparisonYear> Years);

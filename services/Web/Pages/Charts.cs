@@ -6,6 +6,9 @@ namespace Platform.Web.Pages;
 /// <summary>One bar of a horizontal bar chart: a label and one or two values (e.g. budget and forecast).</summary>
 public sealed record BarRow(string Label, decimal First, decimal? Second, bool Highlight);
 
+/// <summary>A target drawn across a line chart as a dashed line with its label ("Target 10%", "Vacancy rate target 10%").</summary>
+public sealed record ChartTarget(string Label, decimal Value);
+
 /// <summary>A line series of a line chart (its points may have gaps).</summary>
 public sealed record LineSeries(string Name, string CssClass, IReadOnlyList<decimal?> Values);
 
@@ -18,6 +21,31 @@ public static class Charts
     public const int Width = 720;
 
     public static string N(decimal value) => Math.Round(value, 1).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Width of a legend character in chart units: generous enough for the pack's larger chart text.</summary>
+    public const int LegendCharWidth = 9;
+
+    /// <summary>
+    /// Where each legend entry goes (a 24-unit line, then its name), left to right from <paramref name="left"/>,
+    /// wrapping onto another row rather than running into the next entry; and how many rows that takes.
+    /// </summary>
+    public static (IReadOnlyList<(int X, int Row)> Entries, int Rows) Legend(IReadOnlyList<string> names, int left)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var entries = new List<(int X, int Row)>();
+        var (x, row) = (left, 0);
+        foreach (var name in names)
+        {
+            var width = 30 + name.Length * LegendCharWidth + 16;
+            if (x > left && x + width > Width)
+            {
+                (x, row) = (left, row + 1);
+            }
+            entries.Add((x, row));
+            x += width;
+        }
+        return (entries, row + 1);
+    }
 
     /// <summary>The scale's maximum: the largest value rounded up to a round number.</summary>
     public static decimal NiceMax(IEnumerable<decimal> values)
@@ -38,10 +66,10 @@ public sealed record BarChartView(string Title, IReadOnlyList<BarRow> Rows, stri
 
 /// <summary>
 /// What the line chart partial draws: labels along the x axis (month ends as "Nov 2019"), one or more series, the unit
-/// of the y axis, and the axes' titles (the y axis's defaults to the unit).
+/// of the y axis, the axes' titles (the y axis's defaults to the unit), and a target drawn as a labelled dashed line.
 /// </summary>
 public sealed record LineChartView(string Title, IReadOnlyList<string> Labels, IReadOnlyList<LineSeries> Series, string Unit,
-    string? YTitle = null, string XTitle = "Month end")
+    string? YTitle = null, string XTitle = "Month end", IReadOnlyList<ChartTarget>? Targets = null)
 {
     public static string MonthLabel(DateOnly date) => date.ToString("MMM yyyy", CultureInfo.InvariantCulture);
 }
@@ -53,7 +81,7 @@ public sealed record TrendSeries(string Code, string Name, string CssClass, IRea
 /// Indicators over time as a line chart with a table of the same numbers: the month ends of the series, one column per
 /// indicator (all in the same unit).
 /// </summary>
-public sealed record IndicatorTrendView(string Title, string Unit, string TestId, IReadOnlyList<TrendSeries> Series)
+public sealed record IndicatorTrendView(string Title, string Unit, string TestId, IReadOnlyList<TrendSeries> Series, IReadOnlyList<ChartTarget>? Targets = null)
 {
     public IReadOnlyList<DateOnly> Dates => Series.SelectMany(s => s.Points.Select(p => p.AsAt)).Distinct().Order().ToList();
 
@@ -63,5 +91,5 @@ public sealed record IndicatorTrendView(string Title, string Unit, string TestId
     public bool HasData => Dates.Count > 1 && Series.Any(s => s.Points.Any(p => p.Value is not null));
 
     public LineChartView Chart => new(Title, Dates.Select(LineChartView.MonthLabel).ToList(),
-        Series.Select(s => new LineSeries(s.Name, s.CssClass, Dates.Select(d => ValueAt(s, d)).ToList())).ToList(), Unit);
+        Series.Select(s => new LineSeries(s.Name, s.CssClass, Dates.Select(d => ValueAt(s, d)).ToList())).ToList(), Unit, Targets: Targets);
 }

@@ -23,6 +23,9 @@ public static class IndicatorTrends
             return (Indicator: (Indicator?)indicator, Series: new TrendSeries(indicator.Code, m.Name, m.CssClass, detail.Value?.Series ?? []));
         }));
         var unit = series.Select(s => s.Indicator?.Unit).FirstOrDefault(u => u is not null) ?? "";
-        return new IndicatorTrendView(title, unit, testId, series.Select(s => s.Series).ToList());
+        // Each indicator's target, named after its series when the chart has several.
+        var targets = series.Where(s => s.Indicator is not null)
+            .Select(s => new ChartTarget(series.Length == 1 ? "Target" : $"{s.Series.Name} target", s.Indicator!.Target)).ToList();
+        return new IndicatorTrendView(title, unit, testId, series.Select(s => s.Series).ToList(), targets);
     }
 }

@@ -26,8 +26,14 @@ public sealed partial class PrintModel(GatewayClient gateway, ILogger<PrintModel
     /// <summary>The platform's release and commit, printed on the cover.</summary>
     public AppVersion Release { get; } = AppVersion.Of(typeof(PrintModel).Assembly);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    /// <summary>The service charts printed after the board (recruitment, savings, stability, flow, comparators).</summary>
+    public ServiceChartsView? Charts { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         (View, Problem) = await BoardLoader.LoadAsync(gateway, Date, canWrite: false, print: true, cancellationToken);
+        if (View is not null) Charts = await ServiceChartsView.LoadAsync(gateway, Date, cancellationToken);
+    }
 
     /// <summary>
     /// The pack as a PDF: this page as the user sees it (fetched from this app itself with the user's own cookie, so
@@ -54,8 +60,9 @@ public sealed partial class PrintModel(GatewayClient gateway, ILogger<PrintModel
     {
         var (view, problem) = await BoardLoader.LoadAsync(gateway, Date, canWrite: false, print: true, cancellationToken);
         if (view is null) return StatusCode(problem?.Status >= 400 ? problem.Status : 502);
+        var charts = await ServiceChartsView.LoadAsync(gateway, Date, cancellationToken);
         LogExport(audit, Subject, "figures", Date);
-        return File(PackFigures.Zip(view), "application/zip", $"board-pack-figures-{Format.Iso(Date)}.zip");
+        return File(PackFigures.Zip(view, charts), "application/zip", $"board-pack-figures-{Format.Iso(Date)}.zip");
     }
 
     private string Subject => TokenSubject.Of(User) ?? User.Identity?.Name ?? "unknown";

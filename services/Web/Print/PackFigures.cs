@@ -8,14 +8,16 @@ namespace Platform.Web.Print;
 
 /// <summary>
 /// Every figure of the board pack as CSV, one file per table, in one zip: the summary, the areas, the statutory
-/// deadlines, the indicators with their month-end series, the actions and what changed. Text that a spreadsheet would
+/// deadlines, the indicators with their month-end series, the actions, what changed and the service charts' figures
+/// (recruitment, savings, stability, flow, comparators). Text that a spreadsheet would
 /// read as a formula is quoted as text.
 /// </summary>
 public static class PackFigures
 {
-    public static byte[] Zip(BoardView view)
+    public static byte[] Zip(BoardView view, ServiceChartsView charts)
     {
         ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(charts);
         var b = view.Board;
         var s = b.Summary;
         using var buffer = new MemoryStream();
@@ -40,6 +42,18 @@ public static class PackFigures
                 b.Areas.SelectMany(a => a.Actions).Select(a => new[] { a.AreaCode, a.Title, a.OwnerRole, Format.Iso(a.RaisedOn), Format.Iso(a.DueOn), a.Status,
                     a.CompletedOn is { } done ? Format.Iso(done) : "", N(a.DaysOverdue), a.IndicatorsMeetTarget ? "yes" : "no" }));
             Add(zip, "changes.csv", ["kind", "subject", "description"], s.Changes.Select(c => new[] { c.Kind, c.Subject, c.Description }));
+            Add(zip, "recruitment.csv", ["programme", "month_end", "planned", "created", "filled", "covered_by_agency", "vacant"],
+                charts.Recruitment.SelectMany(r => r.Months.Select(m => new[] { r.Name, Format.Iso(m.MonthEnd), N(m.Planned), N(m.Created), N(m.Filled), N(m.CoveredByAgency), N(m.Vacant) })));
+            Add(zip, "savings.csv", ["financial_year", "target", "owning_service", "status", "target_amount", "delivered", "shortfall", "unmet_in_forecast"],
+                charts.SavingsTargets.Select(t => new[] { charts.FinancialYearName, t.Name, t.OwningService, t.Status, D(t.Target), D(t.Delivered), D(t.Shortfall), D(t.UnmetInForecast) }));
+            Add(zip, "placement_stability.csv", ["indicator", "month_end", "value"],
+                (charts.Stability?.Series ?? []).SelectMany(series => series.Points.Select(p => new[] { series.Code, Format.Iso(p.AsAt), D(p.Value) })));
+            Add(zip, "care_flow.csv", ["from", "to", "started", "ceased"],
+                charts.Flow.Select(f => new[] { Format.Iso(f.From), Format.Iso(f.To), N(f.Started), N(f.Ceased) }));
+            Add(zip, "care_population_comparison.csv", ["as_at", "children_looked_after", "rate_per_10000", "england_rate_per_10000", "statistical_neighbours_rate_per_10000",
+                "growth_percent", "england_growth_percent"],
+                charts.Comparison.Select(y => new[] { Format.Iso(y.AsAt), N(y.ChildrenLookedAfter), D(y.RatePer10000), D(y.EnglandRatePer10000),
+                    D(y.StatisticalNeighbourRatePer10000), D(y.GrowthPercent), D(y.EnglandGrowthPercent) }));
         }
         return buffer.ToArray();
     }

@@ -80,9 +80,7 @@ public sealed class FinanceModel(GatewayClient gateway) : PageModel
 
     public SavingsSummary? Savings { get; private set; }
 
-    public BarChartView SavingsChart => new($"Savings delivered against target, {YearName}",
-        SavingsTargets.Select(t => new BarRow(t.Name, t.Target, t.Delivered, t.Status is "at-risk" or "missed")).ToList(),
-        "Target", "Delivered (red when at risk or missed)", "£");
+    public BarChartView SavingsChart => ServiceCharts.SavingsChart(SavingsTargets, YearName);
 
     public BarChartView Chart => new($"Budget and forecast outturn by S251 line, {YearName}", Bars, "Budget", HasForecast ? "Forecast (red when overspent)" : null, "£");
 
@@ -95,9 +93,7 @@ public sealed class FinanceModel(GatewayClient gateway) : PageModel
             Overspend = await IndicatorTrends.LoadAsync(gateway, $"Forecast overspend (forecast outturn minus budget) to {Format.Date(Date)}", "overspend-trend", Date,
                 [("forecast-overspend", "Forecast overspend", "council")], cancellationToken);
         }
-        var savings = await gateway.GetAsync<PageOf<SavingsTarget>>($"/api/finance/savings-targets?financialYear={Year}&pageSize=100", cancellationToken);
-        SavingsTargets = savings.Value?.Items ?? [];
-        Savings = (await gateway.GetAsync<SavingsSummary>($"/api/finance/savings-targets/summary?financialYear={Year}", cancellationToken)).Value;
+        (SavingsTargets, Savings) = await ServiceCharts.SavingsAsync(gateway, Year, cancellationToken);
         var virements = await gateway.GetAsync<PageOf<Virement>>($"/api/finance/virements?financialYear={Year}&pageSize=100", cancellationToken);
         Virements = virements.Value?.Items ?? [];
         Problem ??= virements.Problem;

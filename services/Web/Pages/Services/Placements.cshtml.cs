@@ -38,12 +38,9 @@ public sealed class PlacementsModel(GatewayClient gateway) : PageModel
         var results = await Task.WhenAll(dates.Select(d => gateway.GetAsync<CarePopulation>($"/api/placements/indicators/care-population?asAt={Format.Iso(d)}", cancellationToken)));
         Problem = results.FirstOrDefault(r => !r.IsSuccess)?.Problem;
         Points = results.Where(r => r.IsSuccess).Select(r => r.Value!).ToList();
-        // Flow in and out of care: each of the twelve months to the date (the last one to the date itself).
-        var flows = await Task.WhenAll(dates.Skip(Math.Max(0, dates.Count - 12)).Select(to =>
-            gateway.GetAsync<CareFlow>($"/api/placements/indicators/flow?from={Format.Iso(new DateOnly(to.Year, to.Month, 1))}&to={Format.Iso(to)}", cancellationToken)));
-        Flow = flows.Where(f => f.IsSuccess).Select(f => f.Value!).ToList();
-        Stability = await IndicatorTrends.LoadAsync(gateway, $"Children looked after with 3 or more placements, to {Format.Date(Date)}", "three-plus-placements", Date,
-            [("three-plus-placements", "3+ placements in 12 months", "council")], cancellationToken);
+        Flow = await ServiceCharts.FlowAsync(gateway, Date, cancellationToken);
+        Comparison = await ServiceCharts.ComparisonAsync(gateway, Date, cancellationToken);
+        Stability = await ServiceCharts.StabilityAsync(gateway, Date, cancellationToken);
         FosterProvision = await IndicatorTrends.LoadAsync(gateway, $"Foster placements with the council's own carers, to {Format.Date(Date)}", "foster-own-provision", Date,
             [("foster-own-provision", "With the council's own carers", "council")], cancellationToken);
     }
@@ -51,13 +48,12 @@ public sealed class PlacementsModel(GatewayClient gateway) : PageModel
     /// <summary>Children starting and ceasing to be looked after in each month (Placements' figures).</summary>
     public IReadOnlyList<CareFlow> Flow { get; private set; } = [];
 
-    public LineChartView FlowChart => new($"Children starting and ceasing to be looked after each month, to {Format.Date(Date)}",
-        Flow.Select(f => LineChartView.MonthLabel(f.To)).ToList(),
-        [
-            new LineSeries("Started", "council", Flow.Select(f => (decimal?)f.Started).ToList()),
-            new LineSeries("Ceased", "england", Flow.Select(f => (decimal?)f.Ceased).ToList()),
-        ],
-        "children", "Children", "Month");
+    public LineChartView FlowChart => ServiceCharts.FlowChart(Flow, Date);
+
+    /// <summary>The care population at each 31 March to the date against England and the neighbours, with growth (Placements' figures).</summary>
+    public IReadOnlyList<ComparisonYear> Comparison { get; private set; } = [];
+
+    public LineChartView ComparisonChart => ServiceCharts.ComparisonChart(Comparison);
 
     public LineChartView RateChart => new(
         $"Children looked after per 10,000 under-18s, {Format.Date(Points[0].AsAt)} to {Format.Date(Points[^1].AsAt)}",

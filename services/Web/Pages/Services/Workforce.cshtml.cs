@@ -33,18 +33,6 @@ public sealed class WorkforceModel(GatewayClient gateway) : PageModel
     /// <summary>Each restructure programme's created posts, month by month to the page's date (the Workforce API's figures).</summary>
     public IReadOnlyList<Recruitment> Recruitment { get; private set; } = [];
 
-    public static LineChartView RecruitmentChart(Recruitment r) => new(
-        $"{r.Name}: posts created, filled, covered by agency and vacant, to {Format.Date(r.Months[^1].MonthEnd)}",
-        r.Months.Select(m => LineChartView.MonthLabel(m.MonthEnd)).ToList(),
-        [
-            new LineSeries("Planned", "planned", r.Months.Select(m => (decimal?)m.Planned).ToList()),
-            new LineSeries("Created", "council", r.Months.Select(m => (decimal?)m.Created).ToList()),
-            new LineSeries("Filled", "filled", r.Months.Select(m => (decimal?)m.Filled).ToList()),
-            new LineSeries("Agency cover", "neighbours", r.Months.Select(m => (decimal?)m.CoveredByAgency).ToList()),
-            new LineSeries("Vacant", "vacant", r.Months.Select(m => (decimal?)m.Vacant).ToList()),
-        ],
-        "posts", "Posts");
-
     public BarChartView Chart => new($"Case holders by caseload, {Format.Date(Date)}", Histogram, "Case holders", "of whom over their role's warning threshold (red)", "workers");
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -66,12 +54,7 @@ public sealed class WorkforceModel(GatewayClient gateway) : PageModel
         var supervision = await gateway.GetAsync<SupervisionCompliance>($"/api/workforce/supervision/compliance?asAt={Format.Iso(Date)}", cancellationToken);
         Supervision = supervision.Value;
         Problem ??= supervision.Problem;
-        var programmes = await gateway.GetAsync<PageOf<RestructureProgramme>>("/api/workforce/restructures?pageSize=20", cancellationToken);
-        var recruitment = await Task.WhenAll((programmes.Value?.Items ?? []).Select(p =>
-            gateway.GetAsync<Recruitment>($"/api/workforce/restructures/{p.Id}/recruitment?to={Format.Iso(Date)}", cancellationToken)));
-        // Programmes creating posts by the page's date, a year of months at most on the chart.
-        Recruitment = recruitment.Where(r => r.IsSuccess && r.Value!.Months.Any(m => m.Planned > 0 || m.Created > 0))
-            .Select(r => r.Value! with { Months = r.Value!.Months.TakeLast(12).ToList() }).ToList();
+        Recruitment = await ServiceCharts.RecruitmentAsync(gateway, Date, cancellationToken);
         Rates = await IndicatorTrends.LoadAsync(gateway, $"Vacancy and agency rates to {Format.Date(Date)}", "workforce-rates", Date,
             [("vacancy-rate", "Vacancy rate", "council"), ("agency-rate", "Agency rate", "neighbours")], cancellationToken);
     }
