@@ -36,6 +36,13 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     /// </summary>
     protected virtual DateOnly? MeasuresAffectedFrom(IntegrationEvent integrationEvent) => null;
 
+    /// <summary>
+    /// A transaction for one use case, or null when the caller already holds one (a message consumer's inbox
+    /// transaction): the use case then commits with its caller, the inbox row and the effects together.
+    /// </summary>
+    public async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BeginUseCaseTransactionAsync(CancellationToken cancellationToken) =>
+        Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+
     /// <summary>Records, in this transaction, that the owner's measures must be republished from <paramref name="from"/>.</summary>
     public void MeasuresChangedFrom(DateOnly from) => Set<Measures.MeasureChange>().Add(new Measures.MeasureChange(from));
 

@@ -15,6 +15,9 @@ public sealed class RequestValidator
 
     public bool IsValid => _errors.Count == 0;
 
+    /// <summary>The errors so far, by field.</summary>
+    public IDictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+
     public RequestValidator Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var messages))
@@ -93,7 +96,7 @@ public sealed class RequestValidator
 
     public ValidationProblem ToProblem() =>
         TypedResults.ValidationProblem(
-            _errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
+            Errors,
             title: "One or more validation errors occurred.");
 
     private static string Truncate(string value) => value.Length <= 20 ? value : value[..20] + "…";

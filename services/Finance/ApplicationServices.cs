@@ -1,6 +1,7 @@
 using Platform.ServiceDefaults.Measures;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Platform.Finance.Forecasting;
+using Platform.Finance.Application;
+using Platform.Finance.Domain;
 using Platform.Finance.Infrastructure;
 using Platform.Finance.IntegrationEvents;
 using Platform.ServiceDefaults.Data;
@@ -19,6 +20,7 @@ internal static class ApplicationServices
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ForecastRecalculator>();
         builder.Services.AddScoped<CommitmentUpdater>();
+        builder.Services.AddScoped<Application.RecordActual>();
         builder.Services.AddSingleton<DeferredForecastSignal>();
         builder.Services.AddHostedService<DeferredForecastService>();
         builder.AddMeasurePublishing<FinanceDbContext, FinanceMeasureSource>();

@@ -1,4 +1,5 @@
 using Platform.Contracts.Ingest.V1;
+using Platform.Ingest.Application;
 using Platform.Ingest.Domain;
 using Platform.Ingest.Infrastructure;
 using Platform.Ingest.IntegrationEvents;

@@ -17,5 +17,6 @@ internal static class ApplicationServices
         builder.AddMeasurePublishing<PlacementsDbContext, PlacementMeasureSource>();
         builder.Services.AddScoped<Application.Ssda903Returns>();
         builder.Services.AddScoped<Application.CareComparisonQuery>();
+        builder.Services.AddScoped<Application.SetUnder18Population>();
     }
 }

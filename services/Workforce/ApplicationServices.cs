@@ -24,6 +24,13 @@ internal static class ApplicationServices
             bus.AddConsumer<ReleaseCaseConsumer>();
         });
 
+        // The use cases, called by the endpoints and the ingest consumers alike.
+        builder.Services.AddScoped<Application.StartWorker>();
+        builder.Services.AddScoped<Application.RecordLeaving>();
+        builder.Services.AddScoped<Application.RecordAbsence>();
+        builder.Services.AddScoped<Application.AllocateCase>();
+        builder.Services.AddScoped<Application.ReleaseCase>();
+        builder.Services.AddScoped<Application.TransferCase>();
         builder.Services.AddOptions<WorkforceOptions>().BindConfiguration(WorkforceOptions.Section)
             .Validate(o => o.DefaultCaseloadWarning >= 1 && o.DefaultCaseloadCritical > o.DefaultCaseloadWarning, "Caseload thresholds: critical must be above warning, warning at least 1.")
             .Validate(o => o.SupervisionIntervalDays is >= 1 and <= 366, "SupervisionIntervalDays must be 1–366.")

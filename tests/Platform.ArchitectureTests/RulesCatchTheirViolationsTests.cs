@@ -22,6 +22,33 @@ public sealed class RulesCatchTheirViolationsTests
         Assert.Contains(typeof(Samples.Apis.EndpointThatCallsAConsumer).FullName, ArchitectureRules.EndpointsDoNotCallConsumers(Samples, Service));
 
     [Fact]
+    public void A_consumer_calling_an_endpoint_is_reported()
+    {
+        var failing = ArchitectureRules.ConsumersDoNotCallEndpoints(Samples, Service);
+        Assert.Contains(typeof(Samples.IntegrationEvents.ConsumerThatCallsAnEndpoint).FullName, failing);
+        Assert.DoesNotContain(typeof(Samples.IntegrationEvents.ConsumerThatCallsAUseCase).FullName, failing);
+    }
+
+    [Fact]
+    public void A_use_case_calling_an_endpoint_or_a_consumer_is_reported()
+    {
+        var failing = ArchitectureRules.UseCasesCallNoEdge(Samples, Service);
+        Assert.Contains(typeof(Samples.Application.UseCaseThatCallsOutward).FullName, failing);
+        Assert.DoesNotContain(typeof(Samples.Application.SampleUseCase).FullName, failing);
+    }
+
+    [Fact]
+    public void Code_outside_the_five_layers_and_a_missing_layer_are_reported()
+    {
+        var outside = ArchitectureRules.OutsideTheLayers(Samples, Service);
+        Assert.Contains(typeof(Samples.Forecasting.RecalculatorOutsideTheLayers).FullName, outside);
+        Assert.DoesNotContain(typeof(Samples.Domain.PlainEntity).FullName, outside);
+        Assert.DoesNotContain(typeof(Samples.Application.SampleUseCase).FullName, outside);
+        // The samples have no Infrastructure namespace.
+        Assert.Equal(["Infrastructure"], ArchitectureRules.MissingLayers(Samples, Service));
+    }
+
+    [Fact]
     public void A_reference_to_another_services_code_is_reported() =>
         Assert.Contains(typeof(Samples.Apis.EndpointThatCallsAConsumer).FullName,
             ArchitectureRules.ReferencesNoOtherService(Samples, ["Platform.Workforce"]));

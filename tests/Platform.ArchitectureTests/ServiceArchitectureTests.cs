@@ -28,6 +28,24 @@ public sealed class ServiceArchitectureTests
 
     [Theory]
     [MemberData(nameof(ServiceNames))]
+    public void Every_service_has_the_same_five_layers_and_nothing_outside_them(string service)
+    {
+        Assert.Empty(ArchitectureRules.MissingLayers(Services[service], service));
+        Assert.Empty(ArchitectureRules.OutsideTheLayers(Services[service], service));
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceNames))]
+    public void Message_consumers_never_call_endpoint_code(string service) =>
+        Assert.Empty(ArchitectureRules.ConsumersDoNotCallEndpoints(Services[service], service));
+
+    [Theory]
+    [MemberData(nameof(ServiceNames))]
+    public void Use_cases_call_neither_endpoints_nor_consumers(string service) =>
+        Assert.Empty(ArchitectureRules.UseCasesCallNoEdge(Services[service], service));
+
+    [Theory]
+    [MemberData(nameof(ServiceNames))]
     public void A_service_references_no_other_services_code(string service) =>
         Assert.Empty(ArchitectureRules.ReferencesNoOtherService(Services[service], Services.Keys.Where(s => s != service).Append("Platform.Web").Append("Platform.Gateway")));
 

@@ -40,7 +40,7 @@ public sealed class WebOperationsTests(PlatformFixture platform)
         }, TimeSpan.FromSeconds(90));
         var text = await row.InnerTextAsync();
         Assert.Contains("Platform.Contracts.Workforce.V1.AllocateCase", text, StringComparison.Ordinal);
-        Assert.Contains($"Worker {worker} (or the case allocation) does not exist", text, StringComparison.Ordinal);
+        Assert.Contains($"Worker {worker} does not exist", text, StringComparison.Ordinal);
         Assert.Contains("UTC", text, StringComparison.Ordinal);
         // Health and version of every service, and the queue list from the management API.
         foreach (var service in new[] { "gateway", "workforce", "finance", "placements", "inspections" })

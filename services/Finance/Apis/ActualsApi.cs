@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Finance.Application;
 using Platform.Finance.Domain;
-using Platform.Finance.Forecasting;
 using Platform.Finance.Infrastructure;
 using Platform.ServiceDefaults.Http;
 
@@ -35,28 +35,12 @@ public static class ActualsApi
     public sealed record ImportResponse(int Rows, IReadOnlyList<int> FinancialYears, decimal Total);
 
     internal static async Task<Results<Ok<ActualResponse>, ValidationProblem>> RecordActual(
-        RecordActualRequest request, HttpContext http, FinanceDbContext db, ForecastRecalculator forecast, TimeProvider clock, CancellationToken cancellationToken)
+        RecordActualRequest request, HttpContext http, Application.RecordActual recordActual, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.FinancialYear(request.FinancialYear);
-        if (validator.Required("period", request.Period)) validator.When(request.Period is < 1 or > 12, "period", "Must be 1 (April) to 12 (March).");
-        validator.Required("costCentreCode", request.CostCentreCode, 40);
-        validator.BudgetLine(request.BudgetLineCode);
-        validator.Money("amount", request.Amount, -Actual.MaxAmount, Actual.MaxAmount);
-        if (!validator.IsValid) return validator.ToProblem();
-
-        var centre = request.CostCentreCode!.ToUpperInvariant();
-        if (!await db.CostCentres.AnyAsync(c => c.Code == centre, cancellationToken))
-        {
-            return validator.Add("costCentreCode", $"Cost centre {centre} does not exist.").ToProblem();
-        }
-
-        var year = new FinancialYear(request.FinancialYear!.Value);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var actual = await Upsert(db, year, request.Period!.Value, centre, request.BudgetLineCode!, request.Amount!.Value, ApiHelpers.UserOf(http), clock.GetUtcNow(), cancellationToken);
-        await forecast.RecalculateAsync(year.StartYear, [actual.BudgetLineCode], year.Period(actual.Period).To, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(actual));
+        var outcome = await recordActual.HandleAsync(new Application.RecordActual.Command(request.FinancialYear, request.Period, request.CostCentreCode,
+            request.BudgetLineCode, request.Amount, ApiHelpers.UserOf(http)), cancellationToken);
+        if (outcome.Errors is not null) return outcome.ToProblem();
+        return TypedResults.Ok(ToResponse(outcome.Result!));
     }
 
     internal static async Task<Results<Ok<Page<ActualResponse>>, ValidationProblem>> ListActuals(
@@ -138,7 +122,7 @@ public static class ActualsApi
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var row in rows)
         {
-            await Upsert(db, row.Year, row.Period, row.Centre, row.Line, row.Amount, user, now, cancellationToken);
+            await Application.RecordActual.UpsertAsync(db, row.Year, row.Period, row.Centre, row.Line, row.Amount, user, now, cancellationToken);
         }
         foreach (var year in rows.GroupBy(r => r.Year.StartYear).OrderBy(g => g.Key))
         {
@@ -147,21 +131,6 @@ public static class ActualsApi
         }
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new ImportResponse(rows.Count, rows.Select(r => r.Year.StartYear).Distinct().Order().ToList(), rows.Sum(r => r.Amount)));
-    }
-
-    internal static async Task<Actual> Upsert(FinanceDbContext db, FinancialYear year, int period, string centre, string line, decimal amount, string user, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var actual = await db.Actuals.FindAsync([year.StartYear, period, centre, line], cancellationToken);
-        if (actual is null)
-        {
-            actual = new Actual(year, period, centre, line, amount, user, now);
-            db.Actuals.Add(actual);
-        }
-        else
-        {
-            actual.Record(amount, user, now);
-        }
-        return actual;
     }
 
     private static string Truncate(string value) => value.Length <= 20 ? value : value[..20] + "…";

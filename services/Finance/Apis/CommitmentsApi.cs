@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Finance.Application;
 using Platform.Finance.Infrastructure;
 using Platform.ServiceDefaults.Http;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Finance;
+using Platform.Finance.Application;
 using Platform.Finance.Domain;
-using Platform.Finance.Forecasting;
 using Platform.Finance.Infrastructure;
 using Platform.ServiceDefaults.Http;
 

@@ -1,5 +1,4 @@
 using Platform.Contracts;
-using Platform.Finance.Forecasting;
 using Platform.ServiceDefaults.Measures;
 using Microsoft.EntityFrameworkCore;
 using Platform.Finance.Domain;

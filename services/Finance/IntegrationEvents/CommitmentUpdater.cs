@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Finance.Domain;
-using Platform.Finance.Forecasting;
+using Platform.Finance.Application;
 using Platform.Finance.Infrastructure;
 
 namespace Platform.Finance.IntegrationEvents;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Platform.Ingest.Application;
 using Platform.Ingest.Domain;
 using Platform.Ingest.Infrastructure;
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Platform.Ingest.Application;
 using Platform.Ingest.Domain;
 using Platform.Ingest.Infrastructure;
 using Platform.ServiceDefaults.Data;

@@ -129,30 +129,18 @@ public static class IndicatorsApi
     }
 
     internal static async Task<Results<Ok<ReferenceResponse>, ValidationProblem>> SetPopulation(
-        PopulationRequest request, PlacementsDbContext db, CancellationToken cancellationToken)
+        PopulationRequest request, Application.SetUnder18Population setPopulation, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.Range("collectionYear", request.CollectionYear, EarliestDate.Year, LatestDate.Year - 1);
-        validator.Range("under18Population", request.Under18Population, 1, PopulationReference.MaxPopulation);
-        if (!validator.IsValid) return validator.ToProblem();
-
-        var reference = await FindOrAddAsync(db, request.CollectionYear!.Value, cancellationToken);
-        reference.SetUnder18Population(request.Under18Population!.Value);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        db.AddIntegrationEvent(await CarePopulation.ChangedAsync(db, new DateOnly(reference.CollectionYear + 1, 3, 31), cancellationToken));
-        // The rate per 10,000 of every date of the collection year uses this population.
-        db.MeasuresChangedFrom(new DateOnly(reference.CollectionYear, 4, 1));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(reference));
+        var outcome = await setPopulation.HandleAsync(new Application.SetUnder18Population.Command(request.CollectionYear, request.Under18Population), cancellationToken);
+        if (outcome.Errors is not null) return outcome.ToProblem();
+        return TypedResults.Ok(ToResponse(outcome.Result!));
     }
 
     internal static async Task<Results<Ok<ReferenceResponse>, ValidationProblem>> SetComparators(
         ComparatorRequest request, PlacementsDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.Range("collectionYear", request.CollectionYear, EarliestDate.Year, LatestDate.Year - 1);
+        validator.Range("collectionYear", request.CollectionYear, Application.SetUnder18Population.EarliestYear, Application.SetUnder18Population.LatestYear);
         validator.Range("englandRatePer10000", request.EnglandRatePer10000, 0m, PopulationReference.MaxRate);
         // The neighbours' rate is optional: a year's England rate is published before a council's neighbour group is agreed.
         if (request.StatisticalNeighbourRatePer10000 is not null)
@@ -161,21 +149,10 @@ public static class IndicatorsApi
         }
         if (!validator.IsValid) return validator.ToProblem();
 
-        var reference = await FindOrAddAsync(db, request.CollectionYear!.Value, cancellationToken);
+        var reference = await Application.SetUnder18Population.FindOrAddAsync(db, request.CollectionYear!.Value, cancellationToken);
         reference.SetComparators(request.EnglandRatePer10000!.Value, request.StatisticalNeighbourRatePer10000);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(reference));
-    }
-
-    internal static async Task<PopulationReference> FindOrAddAsync(PlacementsDbContext db, int year, CancellationToken cancellationToken)
-    {
-        var reference = await db.PopulationReferences.FirstOrDefaultAsync(r => r.CollectionYear == year, cancellationToken);
-        if (reference is null)
-        {
-            reference = new PopulationReference(year);
-            db.PopulationReferences.Add(reference);
-        }
-        return reference;
     }
 
     private static ReferenceResponse ToResponse(PopulationReference r) =>

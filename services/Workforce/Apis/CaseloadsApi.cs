@@ -49,89 +49,34 @@ public static class CaseloadsApi
     public sealed record ThresholdResponse(string JobRole, int Warning, int Critical, bool IsDefault);
 
     internal static async Task<Results<Created<WorkerCaseloadResponse>, NotFound, ValidationProblem>> AllocateCase(
-        Guid id, AllocateCaseRequest request, WorkforceDbContext db, CaseloadThresholds thresholds, CancellationToken cancellationToken)
+        Guid id, AllocateCaseRequest request, Application.AllocateCase allocateCase, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        if (validator.Required("caseReference", request.CaseReference, 30))
-        {
-            validator.When(!CaseAllocation.IsValidReference(request.CaseReference), "caseReference",
-                "A case reference is the case management system's reference: letters, digits, '-' or '/', with at least one digit. Names are not accepted.");
-        }
-        validator.DateRange("allocatedOn", request.AllocatedOn, ApiDates.Earliest, ApiDates.Latest);
-        if (!validator.IsValid) return validator.ToProblem();
-
-        var worker = await db.Staff.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (worker is null) return TypedResults.NotFound();
-        var reference = request.CaseReference!.ToUpperInvariant();
-        var holder = await db.CaseAllocations.Where(a => a.CaseReference == reference && a.ReleasedOn == null)
-            .Select(a => (Guid?)a.WorkerId).FirstOrDefaultAsync(cancellationToken);
-        if (holder is not null)
-        {
-            throw DomainRuleException.Conflict(holder == id
-                ? "The worker already holds this case."
-                : $"The case is held by worker {holder}; release it there first.", "caseReference");
-        }
-
-        var threshold = await thresholds.ForAsync(worker.JobRole, cancellationToken);
-        var before = worker.Caseload;
-        db.CaseAllocations.Add(worker.AllocateCase(reference, request.AllocatedOn!.Value));
-        PublishCaseloadChange(db, worker, before, threshold, request.AllocatedOn.Value);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/staff/{id}/cases", await CaseloadOnAsync(db, worker, threshold, request.AllocatedOn.Value, cancellationToken));
+        var outcome = await allocateCase.HandleAsync(new Application.AllocateCase.Command(id, request.CaseReference, request.AllocatedOn), cancellationToken);
+        if (outcome.Errors is not null) return outcome.ToProblem();
+        if (outcome.IsNotFound) return TypedResults.NotFound();
+        return TypedResults.Created($"/staff/{id}/cases", await CaseloadAfterAsync(db, outcome.Result!, cancellationToken));
     }
 
     internal static async Task<Results<Ok<WorkerCaseloadResponse>, NotFound, ValidationProblem>> ReleaseCase(
-        Guid id, string caseReference, ReleaseCaseRequest request, WorkforceDbContext db, CaseloadThresholds thresholds, CancellationToken cancellationToken)
+        Guid id, string caseReference, ReleaseCaseRequest request, Application.ReleaseCase releaseCase, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("releasedOn", request.ReleasedOn, ApiDates.Earliest, ApiDates.Latest);
-        if (!validator.IsValid) return validator.ToProblem();
-
-        var worker = await db.Staff.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (worker is null) return TypedResults.NotFound();
-        var reference = caseReference.ToUpperInvariant();
-        var allocation = await db.CaseAllocations.FirstOrDefaultAsync(
-            a => a.WorkerId == id && a.CaseReference == reference && a.ReleasedOn == null, cancellationToken);
-        if (allocation is null) return TypedResults.NotFound();
-
-        var threshold = await thresholds.ForAsync(worker.JobRole, cancellationToken);
-        var before = worker.Caseload;
-        worker.ReleaseCase(allocation, request.ReleasedOn!.Value);
-        PublishCaseloadChange(db, worker, before, threshold, request.ReleasedOn.Value);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(await CaseloadOnAsync(db, worker, threshold, request.ReleasedOn.Value, cancellationToken));
+        var outcome = await releaseCase.HandleAsync(new Application.ReleaseCase.Command(id, caseReference, request.ReleasedOn), cancellationToken);
+        if (outcome.Errors is not null) return outcome.ToProblem();
+        if (outcome.IsNotFound) return TypedResults.NotFound();
+        return TypedResults.Ok(await CaseloadAfterAsync(db, outcome.Result!, cancellationToken));
     }
 
     internal static async Task<Results<Ok<WorkerCaseloadResponse>, NotFound, ValidationProblem>> TransferCase(
-        Guid id, string caseReference, TransferCaseRequest request, WorkforceDbContext db, CaseloadThresholds thresholds, CancellationToken cancellationToken)
+        Guid id, string caseReference, TransferCaseRequest request, Application.TransferCase transferCase, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.Required("toWorkerId", request.ToWorkerId);
-        validator.When(request.ToWorkerId == id, "toWorkerId", "The case is already with this worker.");
-        validator.DateRange("transferredOn", request.TransferredOn, ApiDates.Earliest, ApiDates.Latest);
-        if (!validator.IsValid) return validator.ToProblem();
-
-        var from = await db.Staff.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        var reference = caseReference.ToUpperInvariant();
-        var allocation = await db.CaseAllocations.FirstOrDefaultAsync(a => a.WorkerId == id && a.CaseReference == reference && a.ReleasedOn == null, cancellationToken);
-        if (from is null || allocation is null) return TypedResults.NotFound();
-        var to = await db.Staff.FirstOrDefaultAsync(s => s.Id == request.ToWorkerId, cancellationToken);
-        if (to is null) return validator.Add("toWorkerId", "The worker does not exist.").ToProblem();
-
-        var on = request.TransferredOn!.Value;
-        var (fromThreshold, toThreshold) = (await thresholds.ForAsync(from.JobRole, cancellationToken), await thresholds.ForAsync(to.JobRole, cancellationToken));
-        var (fromBefore, toBefore) = (from.Caseload, to.Caseload);
-        // One transaction, two writes: the release must reach the table before the new open allocation, which the one-holder index checks.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        from.ReleaseCase(allocation, on);
-        await db.SaveChangesAsync(cancellationToken);
-        db.CaseAllocations.Add(to.AllocateCase(reference, on));
-        PublishCaseloadChange(db, from, fromBefore, fromThreshold, on);
-        PublishCaseloadChange(db, to, toBefore, toThreshold, on);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(await CaseloadOnAsync(db, to, toThreshold, on, cancellationToken));
+        var outcome = await transferCase.HandleAsync(new Application.TransferCase.Command(id, caseReference, request.ToWorkerId, request.TransferredOn), cancellationToken);
+        if (outcome.Errors is not null) return outcome.ToProblem();
+        if (outcome.IsNotFound) return TypedResults.NotFound();
+        return TypedResults.Ok(await CaseloadAfterAsync(db, outcome.Result!, cancellationToken));
     }
+
+    private static Task<WorkerCaseloadResponse> CaseloadAfterAsync(WorkforceDbContext db, Application.CaseloadChange change, CancellationToken cancellationToken) =>
+        CaseloadOnAsync(db, change.Worker, change.Threshold, change.On, cancellationToken);
 
     internal static async Task<Results<Ok<WorkerCaseloadResponse>, NotFound>> GetWorkerCaseload(
         Guid id, DateOnly? asAt, WorkforceDbContext db, CaseloadThresholds thresholds, CancellationToken cancellationToken)
@@ -139,7 +84,7 @@ public static class CaseloadsApi
         var worker = await db.Staff.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (worker is null) return TypedResults.NotFound();
         var threshold = await thresholds.ForAsync(worker.JobRole, cancellationToken);
-        return TypedResults.Ok(await CaseloadOnAsync(db, worker, threshold, asAt ?? ApiDates.Today, cancellationToken));
+        return TypedResults.Ok(await CaseloadOnAsync(db, worker, threshold, asAt ?? BusinessDates.Today, cancellationToken));
     }
 
     internal static async Task<Results<Ok<TeamCaseloadResponse>, NotFound>> GetTeamCaseloads(
@@ -147,7 +92,7 @@ public static class CaseloadsApi
     {
         var teamCode = code.ToUpperInvariant();
         if (!await db.Teams.AnyAsync(t => t.Code == teamCode, cancellationToken)) return TypedResults.NotFound();
-        var date = asAt ?? ApiDates.Today;
+        var date = asAt ?? BusinessDates.Today;
         var inForce = await thresholds.AllAsync(cancellationToken);
 
         var staff = await db.Staff.AsNoTracking()
@@ -192,20 +137,6 @@ public static class CaseloadsApi
         db.MeasuresChangedFrom(DateOnly.MinValue);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new ThresholdResponse(jobRole, threshold.Warning, threshold.Critical, false));
-    }
-
-    /// <summary>CaseloadChanged always; CaseloadThresholdBreached only when this change takes the worker over a limit they were not over.</summary>
-    private static void PublishCaseloadChange(WorkforceDbContext db, StaffMember worker, int before, CaseloadThreshold threshold, DateOnly on)
-    {
-        db.AddIntegrationEvent(new CaseloadChanged(worker.Id, worker.TeamCode, worker.JobRole, worker.Fte, worker.Caseload,
-            threshold.Warning, threshold.Critical, on));
-        foreach (var (level, limit) in new[] { ("warning", threshold.Warning), ("critical", threshold.Critical) })
-        {
-            if (before <= limit && worker.Caseload > limit)
-            {
-                db.AddIntegrationEvent(new CaseloadThresholdBreached(worker.Id, worker.TeamCode, worker.JobRole, worker.Caseload, limit, level, on));
-            }
-        }
     }
 
     private static async Task<WorkerCaseloadResponse> CaseloadOnAsync(

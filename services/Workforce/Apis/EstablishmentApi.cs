@@ -112,7 +112,7 @@ public static class EstablishmentApi
         validator.Range("fte", request.Fte, 0.01m, 1m);
         validator.Range("annualCost", request.AnnualCost, 0m, 1_000_000m);
         validator.OneOf("budgetLineCode", request.BudgetLineCode, S251Lines.All.Keys.Order().ToArray());
-        validator.DateRange("effectiveFrom", request.EffectiveFrom, ApiDates.Earliest, ApiDates.Latest);
+        validator.DateRange("effectiveFrom", request.EffectiveFrom, BusinessDates.Earliest, BusinessDates.Latest);
         if (!validator.IsValid) return validator.ToProblem();
 
         var teamCode = request.TeamCode!.ToUpperInvariant();
@@ -181,7 +181,7 @@ public static class EstablishmentApi
         Guid id, ChangePostRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.DateRange("effectiveFrom", request.EffectiveFrom, ApiDates.Earliest, ApiDates.Latest);
+        validator.DateRange("effectiveFrom", request.EffectiveFrom, BusinessDates.Earliest, BusinessDates.Latest);
         if (request.TeamCode is not null) validator.Required("teamCode", request.TeamCode, 40);
         if (request.Grade is not null) validator.Required("grade", request.Grade, 20);
         if (request.Fte is not null) validator.Range("fte", request.Fte, 0.01m, 1m);
@@ -217,7 +217,7 @@ public static class EstablishmentApi
         Guid id, DeletePostRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.DateRange("effectiveOn", request.EffectiveOn, ApiDates.Earliest, ApiDates.Latest);
+        validator.DateRange("effectiveOn", request.EffectiveOn, BusinessDates.Earliest, BusinessDates.Latest);
         if (!validator.IsValid) return validator.ToProblem();
         var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (post is null) return TypedResults.NotFound();
@@ -232,7 +232,7 @@ public static class EstablishmentApi
         Guid id, DateOnly? date, string field, Action<Post, DateOnly> change, WorkforceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.DateRange(field, date, ApiDates.Earliest, ApiDates.Latest);
+        validator.DateRange(field, date, BusinessDates.Earliest, BusinessDates.Latest);
         if (!validator.IsValid) return validator.ToProblem();
         var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (post is null) return TypedResults.NotFound();
@@ -260,7 +260,7 @@ public static class EstablishmentApi
         Guid id, VacancyDateRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.DateRange("on", request.On, ApiDates.Earliest, ApiDates.Latest);
+        validator.DateRange("on", request.On, BusinessDates.Earliest, BusinessDates.Latest);
         if (!validator.IsValid) return validator.ToProblem();
         var vacancy = await db.Vacancies.FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
         if (vacancy is null) return TypedResults.NotFound();
@@ -273,7 +273,7 @@ public static class EstablishmentApi
         Guid id, VacancyDateRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.DateRange("on", request.On, ApiDates.Earliest, ApiDates.Latest);
+        validator.DateRange("on", request.On, BusinessDates.Earliest, BusinessDates.Latest);
         if (!validator.IsValid) return validator.ToProblem();
         var vacancy = await db.Vacancies.FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
         if (vacancy is null) return TypedResults.NotFound();
@@ -290,7 +290,7 @@ public static class EstablishmentApi
         Guid id, OpenVacancyRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.DateRange("openedOn", request.OpenedOn, ApiDates.Earliest, ApiDates.Latest);
+        validator.DateRange("openedOn", request.OpenedOn, BusinessDates.Earliest, BusinessDates.Latest);
         if (!validator.IsValid) return validator.ToProblem();
 
         var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
@@ -312,7 +312,7 @@ public static class EstablishmentApi
         Guid id, FillVacancyRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.DateRange("filledOn", request.FilledOn, ApiDates.Earliest, ApiDates.Latest);
+        validator.DateRange("filledOn", request.FilledOn, BusinessDates.Earliest, BusinessDates.Latest);
         if (!validator.IsValid) return validator.ToProblem();
 
         var vacancy = await db.Vacancies.FirstOrDefaultAsync(v => v.Id == id, cancellationToken);

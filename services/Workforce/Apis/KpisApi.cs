@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Workforce.Domain;
 using Platform.Workforce.Infrastructure;
 
 namespace Platform.Workforce.Apis;
@@ -23,7 +24,7 @@ public static class KpisApi
 
     internal static async Task<Ok<KpiResponse>> GetKpis(DateOnly? asAt, WorkforceKpis kpis, CancellationToken cancellationToken)
     {
-        var date = asAt ?? ApiDates.Today;
+        var date = asAt ?? BusinessDates.Today;
         var (teams, department) = await kpis.OnAsync(date, cancellationToken);
         return TypedResults.Ok(new KpiResponse(date, department, teams));
     }
@@ -38,7 +39,7 @@ public static class KpisApi
 
     internal static async Task<FileContentHttpResult> GetCensus(DateOnly? asAt, WorkforceKpis kpis, CancellationToken cancellationToken)
     {
-        var date = asAt ?? new DateOnly(ApiDates.Today.Year, 9, 30);
+        var date = asAt ?? new DateOnly(BusinessDates.Today.Year, 9, 30);
         var (teams, department) = await kpis.OnAsync(date, cancellationToken);
         var csv = new StringBuilder().AppendJoin(',', CensusColumns).Append('\n');
         foreach (var row in teams.Append(department))

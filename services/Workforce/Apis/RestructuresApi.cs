@@ -113,8 +113,8 @@ public static class RestructuresApi
         var start = from ?? await db.RestructureProposals.AsNoTracking().Where(p => p.ProgrammeId == id && p.Kind == ProposalKind.CreatePost)
             .MinAsync(p => (DateOnly?)p.EffectiveOn, cancellationToken) ?? end;
         var validator = new RequestValidator();
-        validator.When(start < ApiDates.Earliest || start > ApiDates.Latest, "from", $"Must be between {ApiDates.Earliest:yyyy-MM-dd} and {ApiDates.Latest:yyyy-MM-dd}.");
-        validator.When(end < ApiDates.Earliest || end > ApiDates.Latest, "to", $"Must be between {ApiDates.Earliest:yyyy-MM-dd} and {ApiDates.Latest:yyyy-MM-dd}.");
+        validator.When(start < BusinessDates.Earliest || start > BusinessDates.Latest, "from", $"Must be between {BusinessDates.Earliest:yyyy-MM-dd} and {BusinessDates.Latest:yyyy-MM-dd}.");
+        validator.When(end < BusinessDates.Earliest || end > BusinessDates.Latest, "to", $"Must be between {BusinessDates.Earliest:yyyy-MM-dd} and {BusinessDates.Latest:yyyy-MM-dd}.");
         if (!validator.IsValid) return validator.ToProblem();
         validator.When(start > end, "from", "Must not be after `to`.");
         validator.When(start.AddMonths(Application.RestructureRecruitment.MaxMonths) <= end, "to", $"At most {Application.RestructureRecruitment.MaxMonths} months from `from`.");
@@ -130,8 +130,8 @@ public static class RestructuresApi
     {
         var validator = new RequestValidator();
         validator.When(request.ConsultationStartedOn is null && request.Hr1SubmittedOn is null, "consultationStartedOn", "Give consultationStartedOn, hr1SubmittedOn or both.");
-        if (request.ConsultationStartedOn is { } started) validator.DateRange("consultationStartedOn", started, ApiDates.Earliest, ApiDates.Latest);
-        if (request.Hr1SubmittedOn is { } hr1) validator.DateRange("hr1SubmittedOn", hr1, ApiDates.Earliest, ApiDates.Latest);
+        if (request.ConsultationStartedOn is { } started) validator.DateRange("consultationStartedOn", started, BusinessDates.Earliest, BusinessDates.Latest);
+        if (request.Hr1SubmittedOn is { } hr1) validator.DateRange("hr1SubmittedOn", hr1, BusinessDates.Earliest, BusinessDates.Latest);
         if (!validator.IsValid) return validator.ToProblem();
         var programme = await LoadAsync(db, id, cancellationToken);
         if (programme is null) return TypedResults.NotFound();
@@ -145,7 +145,7 @@ public static class RestructuresApi
     {
         var validator = new RequestValidator();
         validator.OneOf("kind", request.Kind, Kinds.Keys.ToArray());
-        validator.DateRange("effectiveOn", request.EffectiveOn, ApiDates.Earliest, ApiDates.Latest);
+        validator.DateRange("effectiveOn", request.EffectiveOn, BusinessDates.Earliest, BusinessDates.Latest);
         var kind = request.Kind is not null && Kinds.TryGetValue(request.Kind, out var k) ? k : (ProposalKind?)null;
         if (kind is ProposalKind.DeletePost or ProposalKind.ChangePost) validator.Required("postId", request.PostId);
         if (kind == ProposalKind.CreatePost)
@@ -207,7 +207,7 @@ public static class RestructuresApi
         Guid id, Guid proposalId, ApproveRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.DateRange("approvedOn", request.ApprovedOn, ApiDates.Earliest, ApiDates.Latest);
+        validator.DateRange("approvedOn", request.ApprovedOn, BusinessDates.Earliest, BusinessDates.Latest);
         if (!validator.IsValid) return validator.ToProblem();
         var programme = await LoadAsync(db, id, cancellationToken);
         if (programme?.Proposals.FirstOrDefault(p => p.Id == proposalId) is not { } proposal) return TypedResults.NotFound();
@@ -223,7 +223,7 @@ public static class RestructuresApi
         Guid id, ApproveRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.DateRange("approvedOn", request.ApprovedOn, ApiDates.Earliest, ApiDates.Latest);
+        validator.DateRange("approvedOn", request.ApprovedOn, BusinessDates.Earliest, BusinessDates.Latest);
         if (!validator.IsValid) return validator.ToProblem();
         var programme = await LoadAsync(db, id, cancellationToken);
         if (programme is null) return TypedResults.NotFound();
@@ -269,7 +269,7 @@ public static class RestructuresApi
         var validator = new RequestValidator();
         validator.Required("workerId", request.WorkerId);
         validator.Range("redundancyCost", request.RedundancyCost, 0m, 1_000_000m);
-        validator.DateRange("appliedOn", request.AppliedOn, ApiDates.Earliest, ApiDates.Latest);
+        validator.DateRange("appliedOn", request.AppliedOn, BusinessDates.Earliest, BusinessDates.Latest);
         if (!validator.IsValid) return validator.ToProblem();
         if (!await db.RestructureProgrammes.AnyAsync(p => p.Id == id, cancellationToken)) return TypedResults.NotFound();
 
@@ -309,7 +309,7 @@ public static class RestructuresApi
         Guid id, Guid applicationId, DecisionRequest request, bool accept, WorkforceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.DateRange("decidedOn", request.DecidedOn, ApiDates.Earliest, ApiDates.Latest);
+        validator.DateRange("decidedOn", request.DecidedOn, BusinessDates.Earliest, BusinessDates.Latest);
         if (!validator.IsValid) return validator.ToProblem();
         var application = await db.VoluntaryRedundancies.FirstOrDefaultAsync(a => a.Id == applicationId && a.ProgrammeId == id, cancellationToken);
         if (application is null) return TypedResults.NotFound();
@@ -332,7 +332,7 @@ public static class RestructuresApi
         Guid id, ImplementRequest request, WorkforceDbContext db, RestructureImplementation implementation, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.DateRange("upTo", request.UpTo, ApiDates.Earliest, ApiDates.Latest);
+        validator.DateRange("upTo", request.UpTo, BusinessDates.Earliest, BusinessDates.Latest);
         if (!validator.IsValid) return validator.ToProblem();
         var programme = await LoadAsync(db, id, cancellationToken);
         if (programme is null) return TypedResults.NotFound();

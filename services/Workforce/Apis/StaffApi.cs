@@ -39,82 +39,14 @@ public static class StaffApi
 
     public sealed record AbsenceResponse(Guid Id, Guid WorkerId, DateOnly FirstDay, DateOnly LastDay, AbsenceReason Reason, int WorkingDaysLost);
 
-    private static readonly string[] EmploymentTypes = ["employed", "agency"];
-    private static readonly string[] AbsenceReasons = ["sickness", "other"];
-
-    internal static Task<Results<Created<WorkerResponse>, ValidationProblem>> StartWorker(
-        StartWorkerRequest request, WorkforceDbContext db, CancellationToken cancellationToken) =>
-        StartWorkerWithId(request, db, Guid.CreateVersion7(), cancellationToken);
-
-    /// <summary>Starts a worker with an id chosen by the caller (the departmental ingest derives it from the HR employee number).</summary>
-    internal static async Task<Results<Created<WorkerResponse>, ValidationProblem>> StartWorkerWithId(
-        StartWorkerRequest request, WorkforceDbContext db, Guid workerId, CancellationToken cancellationToken)
+    internal static async Task<Results<Created<WorkerResponse>, ValidationProblem>> StartWorker(
+        StartWorkerRequest request, Application.StartWorker startWorker, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.Required("teamCode", request.TeamCode, 40);
-        validator.OneOf("jobRole", request.JobRole, JobRoles.All.Order().ToArray());
-        validator.OneOf("employmentType", request.EmploymentType, EmploymentTypes);
-        validator.Range("fte", request.Fte, 0.01m, 1m);
-        validator.Required("isQualifiedSocialWorker", request.IsQualifiedSocialWorker);
-        validator.When(request.RegistrationNumber is { Length: > 20 }, "registrationNumber", "Must be at most 20 characters.");
-        validator.DateRange("startDate", request.StartDate, ApiDates.Earliest, ApiDates.Latest);
-        if (request.AgencyDayRate is { } rate) validator.Range("agencyDayRate", rate, 0.01m, 5_000m);
-        if (request.ExpectedEndDate is { } end) validator.DateRange("expectedEndDate", end, ApiDates.Earliest, ApiDates.Latest);
-        if (!validator.IsValid) return validator.ToProblem();
-
-        var teamCode = request.TeamCode!.ToUpperInvariant();
-        if (!await db.Teams.AnyAsync(t => t.Code == teamCode, cancellationToken))
-        {
-            return validator.Add("teamCode", $"Team {teamCode} does not exist.").ToProblem();
-        }
-        Post? post = null;
-        if (request.PostId is { } postId)
-        {
-            post = await db.Posts.FirstOrDefaultAsync(p => p.Id == postId, cancellationToken);
-            if (post is null) return validator.Add("postId", "The post does not exist.").ToProblem();
-            if (post.TeamCode != teamCode) return validator.Add("postId", $"The post belongs to team {post.TeamCode}, not {teamCode}.").ToProblem();
-        }
-
-        var employment = request.EmploymentType == "agency" ? EmploymentType.Agency : EmploymentType.Employed;
-        var worker = new StaffMember(workerId, teamCode, request.JobRole!, employment, request.Fte!.Value,
-            request.IsQualifiedSocialWorker!.Value, request.RegistrationNumber, post?.Id, request.StartDate!.Value,
-            request.AgencyDayRate, request.ExpectedEndDate);
-        db.Staff.Add(worker);
-
-        if (employment == EmploymentType.Employed)
-        {
-            if (post is not null) await FillPostAsync(db, post, worker, cancellationToken);
-            db.AddIntegrationEvent(new StaffMemberStarted(worker.Id, worker.PostId, worker.TeamCode, worker.JobRole, worker.Fte,
-                worker.IsQualifiedSocialWorker, worker.StartDate));
-        }
-        else
-        {
-            if (post is not null && post.Status is not (PostStatus.Funded or PostStatus.Vacant))
-            {
-                return validator.Add("postId", $"An agency worker can only cover a funded or vacant post; this post is {post.Status.ToString().ToLowerInvariant()}.").ToProblem();
-            }
-            db.AddIntegrationEvent(new AgencyWorkerEngaged(worker.Id, worker.PostId, worker.TeamCode, worker.JobRole, worker.Fte,
-                worker.AgencyDayRate!.Value, post?.BudgetLineCode ?? S251Lines.SocialWork, worker.StartDate, worker.ExpectedEndDate));
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/staff/{worker.Id}", ToResponse(worker));
-    }
-
-    /// <summary>An employed starter fills the post: through its open vacancy when there is one, so time-to-fill is recorded.</summary>
-    private static async Task FillPostAsync(WorkforceDbContext db, Post post, StaffMember worker, CancellationToken cancellationToken)
-    {
-        var vacancy = await db.Vacancies.FirstOrDefaultAsync(
-            v => v.PostId == post.Id && (v.Status == VacancyStatus.Open || v.Status == VacancyStatus.Advertised), cancellationToken);
-        if (vacancy is not null)
-        {
-            vacancy.Fill(post, worker.StartDate, worker.Id);
-            db.AddIntegrationEvent(new VacancyFilled(vacancy.Id, post.Id, post.TeamCode, post.JobRole, worker.StartDate, vacancy.DaysToFill!.Value));
-        }
-        else
-        {
-            post.Occupy(worker.Id, worker.StartDate);
-        }
-        db.AddIntegrationEvent(post.ToChangedEvent());
+        var outcome = await startWorker.HandleAsync(new Application.StartWorker.Command(Guid.CreateVersion7(), request.TeamCode, request.JobRole,
+            request.EmploymentType, request.Fte, request.IsQualifiedSocialWorker, request.RegistrationNumber, request.PostId, request.StartDate,
+            request.AgencyDayRate, request.ExpectedEndDate), cancellationToken);
+        if (outcome.Errors is not null) return outcome.ToProblem();
+        return TypedResults.Created($"/staff/{outcome.Result!.Id}", ToResponse(outcome.Result));
     }
 
     internal static async Task<Results<Ok<Page<WorkerResponse>>, ValidationProblem>> ListStaff(
@@ -123,7 +55,7 @@ public static class StaffApi
     {
         var validator = new RequestValidator();
         paging.Validate(validator);
-        validator.OneOf("employmentType", employmentType, EmploymentTypes, required: false);
+        validator.OneOf("employmentType", employmentType, Application.StartWorker.EmploymentTypes, required: false);
         if (!validator.IsValid) return validator.ToProblem();
 
         var query = db.Staff.AsNoTracking();
@@ -148,52 +80,21 @@ public static class StaffApi
             : TypedResults.NotFound();
 
     internal static async Task<Results<Ok<WorkerResponse>, NotFound, ValidationProblem>> Leave(
-        Guid id, LeaveRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
+        Guid id, LeaveRequest request, Application.RecordLeaving recordLeaving, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("leftOn", request.LeftOn, ApiDates.Earliest, ApiDates.Latest);
-        validator.OneOf("leavingReason", request.LeavingReason, LeavingReasons.All);
-        if (!validator.IsValid) return validator.ToProblem();
-
-        var worker = await db.Staff.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (worker is null) return TypedResults.NotFound();
-
-        worker.Leave(request.LeftOn!.Value, request.LeavingReason!);
-        if (worker.EmploymentType == EmploymentType.Employed)
-        {
-            if (worker.PostId is { } postId && await db.Posts.FirstOrDefaultAsync(p => p.Id == postId, cancellationToken) is { OccupantId: { } occupant } post
-                && occupant == worker.Id)
-            {
-                post.Vacate(worker.LeftOn!.Value);
-                db.AddIntegrationEvent(post.ToChangedEvent());
-            }
-            db.AddIntegrationEvent(new StaffMemberLeft(worker.Id, worker.PostId, worker.TeamCode, worker.JobRole, worker.Fte,
-                worker.LeavingReason!, worker.LeftOn!.Value));
-        }
-        else
-        {
-            db.AddIntegrationEvent(new AgencyWorkerEnded(worker.Id, worker.PostId, worker.TeamCode, worker.JobRole, worker.LeftOn!.Value));
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(worker));
+        var outcome = await recordLeaving.HandleAsync(new Application.RecordLeaving.Command(id, request.LeftOn, request.LeavingReason), cancellationToken);
+        if (outcome.Errors is not null) return outcome.ToProblem();
+        if (outcome.IsNotFound) return TypedResults.NotFound();
+        return TypedResults.Ok(ToResponse(outcome.Result!));
     }
 
     internal static async Task<Results<Created<AbsenceResponse>, NotFound, ValidationProblem>> RecordAbsence(
-        Guid id, AbsenceRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
+        Guid id, AbsenceRequest request, Application.RecordAbsence recordAbsence, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("firstDay", request.FirstDay, ApiDates.Earliest, ApiDates.Latest);
-        validator.DateRange("lastDay", request.LastDay, ApiDates.Earliest, ApiDates.Latest);
-        validator.OneOf("reason", request.Reason, AbsenceReasons);
-        if (!validator.IsValid) return validator.ToProblem();
-
-        var worker = await db.Staff.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (worker is null) return TypedResults.NotFound();
-
-        var absence = worker.RecordAbsence(request.FirstDay!.Value, request.LastDay!.Value,
-            request.Reason == "sickness" ? AbsenceReason.Sickness : AbsenceReason.Other);
-        db.Absences.Add(absence);
-        await db.SaveChangesAsync(cancellationToken);
+        var outcome = await recordAbsence.HandleAsync(new Application.RecordAbsence.Command(id, request.FirstDay, request.LastDay, request.Reason), cancellationToken);
+        if (outcome.Errors is not null) return outcome.ToProblem();
+        if (outcome.IsNotFound) return TypedResults.NotFound();
+        var absence = outcome.Result!;
         return TypedResults.Created($"/staff/{id}/absences/{absence.Id}",
             new AbsenceResponse(absence.Id, absence.WorkerId, absence.FirstDay, absence.LastDay, absence.Reason, absence.WorkingDaysLost));
     }

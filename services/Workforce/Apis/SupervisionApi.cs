@@ -40,7 +40,7 @@ public static class SupervisionApi
         Guid id, SessionRequest request, WorkforceDbContext db, IOptions<WorkforceOptions> options, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.DateRange("heldOn", request.HeldOn, ApiDates.Earliest, ApiDates.Latest);
+        validator.DateRange("heldOn", request.HeldOn, BusinessDates.Earliest, BusinessDates.Latest);
         if (!validator.IsValid) return validator.ToProblem();
 
         var worker = await db.Staff.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
@@ -60,7 +60,7 @@ public static class SupervisionApi
         var validator = new RequestValidator();
         paging.Validate(validator);
         if (!validator.IsValid) return validator.ToProblem();
-        var overdue = (await register.OnAsync(asAt ?? ApiDates.Today, teamCode?.ToUpperInvariant(), cancellationToken)).Where(w => w.IsOverdue).ToList();
+        var overdue = (await register.OnAsync(asAt ?? BusinessDates.Today, teamCode?.ToUpperInvariant(), cancellationToken)).Where(w => w.IsOverdue).ToList();
         var number = paging.Page ?? 1;
         var size = paging.PageSize ?? 50;
         return TypedResults.Ok(new Page<SupervisionRegister.WorkerSupervision>(
@@ -71,7 +71,7 @@ public static class SupervisionApi
         OverdueCheckRequest request, SupervisionRegister register, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.DateRange("asAt", request.AsAt, ApiDates.Earliest, ApiDates.Latest);
+        validator.DateRange("asAt", request.AsAt, BusinessDates.Earliest, BusinessDates.Latest);
         if (!validator.IsValid) return validator.ToProblem();
         var raised = await register.RaiseOverdueAsync(request.AsAt!.Value, cancellationToken);
         return TypedResults.Ok(new OverdueCheckResponse(request.AsAt.Value, raised));
@@ -80,7 +80,7 @@ public static class SupervisionApi
     internal static async Task<Ok<ComplianceResponse>> GetCompliance(
         DateOnly? asAt, SupervisionRegister register, IOptions<WorkforceOptions> options, CancellationToken cancellationToken)
     {
-        var date = asAt ?? ApiDates.Today;
+        var date = asAt ?? BusinessDates.Today;
         var all = await register.OnAsync(date, null, cancellationToken);
         var teams = all.GroupBy(w => w.TeamCode).OrderBy(g => g.Key).Select(g => Compliance(g.Key, g.ToList())).ToList();
         return TypedResults.Ok(new ComplianceResponse(date, options.Value.SupervisionIntervalDays, teams, Compliance("ALL", all)));

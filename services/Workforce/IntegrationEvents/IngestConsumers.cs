@@ -1,89 +1,62 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Platform.Contracts.Workforce.V1;
 using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Messaging;
-using Platform.Workforce.Apis;
+using Platform.Workforce.Application;
 using Platform.Workforce.Infrastructure;
+using Ingest = Platform.Contracts.Workforce.V1;
 
 namespace Platform.Workforce.IntegrationEvents;
 
-// Commands from the departmental ingest (HR and case management systems). Each runs the same code as the matching
-// API operation, so an event is validated and applied exactly as a request would be. A refusal (a field the domain
-// rejects, a rule such as "still holds cases") fails the message straight into its _error queue with the reason in
-// the MT-Fault-Message header; an unknown worker is retried first (the starter may still be on its way), then
-// ends there too.
+// Commands from the departmental ingest (HR and case management systems). Each calls the same use case as the matching
+// API operation, so an event is validated and applied exactly as a request would be. A refusal (a field the use case
+// or the domain rejects, a rule such as "still holds cases") fails the message straight into its _error queue with the
+// reason in the MT-Fault-Message header; an unknown worker is retried first (the starter may still be on its way),
+// then ends there too.
 
 /// <summary>HR starter: records the worker with the id Ingest derived from the employee number.</summary>
-public sealed class RecordStarterConsumer(WorkforceDbContext db) : InboxConsumer<RecordStarter, WorkforceDbContext>(db)
+public sealed class RecordStarterConsumer(WorkforceDbContext db, StartWorker startWorker) : InboxConsumer<Ingest.RecordStarter, WorkforceDbContext>(db)
 {
-    protected override async Task HandleAsync(RecordStarter message, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(Ingest.RecordStarter message, DateTimeOffset sentAt, CancellationToken cancellationToken)
     {
         if (await Db.Staff.FindAsync([message.WorkerId], cancellationToken) is not null)
         {
             throw DomainRuleException.Conflict($"Worker {message.WorkerId} has already started.", "employeeNumber");
         }
-        var result = await StaffApi.StartWorkerWithId(new StaffApi.StartWorkerRequest(message.TeamCode, message.JobRole, message.EmploymentType,
+        (await startWorker.HandleAsync(new StartWorker.Command(message.WorkerId, message.TeamCode, message.JobRole, message.EmploymentType,
             message.Fte, message.IsQualifiedSocialWorker, message.RegistrationNumber, message.PostId, message.StartDate, message.AgencyDayRate,
-            message.ExpectedEndDate), Db, message.WorkerId, cancellationToken);
-        IngestOutcome.ThrowIfRefused(result.Result, message.WorkerId);
+            message.ExpectedEndDate), cancellationToken)).ResultOrThrow(UnknownWorker(message.WorkerId));
     }
+
+    private static string UnknownWorker(Guid workerId) => $"Worker {workerId} does not exist.";
 }
 
 /// <summary>HR leaver.</summary>
-public sealed class RecordLeaverConsumer(WorkforceDbContext db) : InboxConsumer<RecordLeaver, WorkforceDbContext>(db)
+public sealed class RecordLeaverConsumer(WorkforceDbContext db, RecordLeaving recordLeaving) : InboxConsumer<Ingest.RecordLeaver, WorkforceDbContext>(db)
 {
-    protected override async Task HandleAsync(RecordLeaver message, DateTimeOffset sentAt, CancellationToken cancellationToken)
-    {
-        var result = await StaffApi.Leave(message.WorkerId, new StaffApi.LeaveRequest(message.LeftOn, message.LeavingReason), Db, cancellationToken);
-        IngestOutcome.ThrowIfRefused(result.Result, message.WorkerId);
-    }
+    protected override async Task HandleAsync(Ingest.RecordLeaver message, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
+        (await recordLeaving.HandleAsync(new RecordLeaving.Command(message.WorkerId, message.LeftOn, message.LeavingReason), cancellationToken))
+            .ResultOrThrow($"Worker {message.WorkerId} does not exist.");
 }
 
 /// <summary>HR absence.</summary>
-public sealed class RecordAbsenceConsumer(WorkforceDbContext db) : InboxConsumer<RecordAbsence, WorkforceDbContext>(db)
+public sealed class RecordAbsenceConsumer(WorkforceDbContext db, RecordAbsence recordAbsence) : InboxConsumer<Ingest.RecordAbsence, WorkforceDbContext>(db)
 {
-    protected override async Task HandleAsync(RecordAbsence message, DateTimeOffset sentAt, CancellationToken cancellationToken)
-    {
-        var result = await StaffApi.RecordAbsence(message.WorkerId, new StaffApi.AbsenceRequest(message.FirstDay, message.LastDay, message.Reason), Db, cancellationToken);
-        IngestOutcome.ThrowIfRefused(result.Result, message.WorkerId);
-    }
+    protected override async Task HandleAsync(Ingest.RecordAbsence message, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
+        (await recordAbsence.HandleAsync(new RecordAbsence.Command(message.WorkerId, message.FirstDay, message.LastDay, message.Reason), cancellationToken))
+            .ResultOrThrow($"Worker {message.WorkerId} does not exist.");
 }
 
 /// <summary>Case management system: a case allocated to a worker.</summary>
-public sealed class AllocateCaseConsumer(WorkforceDbContext db, CaseloadThresholds thresholds) : InboxConsumer<AllocateCase, WorkforceDbContext>(db)
+public sealed class AllocateCaseConsumer(WorkforceDbContext db, AllocateCase allocateCase) : InboxConsumer<Ingest.AllocateCase, WorkforceDbContext>(db)
 {
-    protected override async Task HandleAsync(AllocateCase message, DateTimeOffset sentAt, CancellationToken cancellationToken)
-    {
-        var result = await CaseloadsApi.AllocateCase(message.WorkerId, new CaseloadsApi.AllocateCaseRequest(message.CaseReference, message.AllocatedOn),
-            Db, thresholds, cancellationToken);
-        IngestOutcome.ThrowIfRefused(result.Result, message.WorkerId);
-    }
+    protected override async Task HandleAsync(Ingest.AllocateCase message, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
+        (await allocateCase.HandleAsync(new AllocateCase.Command(message.WorkerId, message.CaseReference, message.AllocatedOn), cancellationToken))
+            .ResultOrThrow($"Worker {message.WorkerId} does not exist.");
 }
 
 /// <summary>Case management system: a case released from a worker.</summary>
-public sealed class ReleaseCaseConsumer(WorkforceDbContext db, CaseloadThresholds thresholds) : InboxConsumer<ReleaseCase, WorkforceDbContext>(db)
+public sealed class ReleaseCaseConsumer(WorkforceDbContext db, ReleaseCase releaseCase) : InboxConsumer<Ingest.ReleaseCase, WorkforceDbContext>(db)
 {
-    protected override async Task HandleAsync(ReleaseCase message, DateTimeOffset sentAt, CancellationToken cancellationToken)
-    {
-        var result = await CaseloadsApi.ReleaseCase(message.WorkerId, message.CaseReference, new CaseloadsApi.ReleaseCaseRequest(message.ReleasedOn),
-            Db, thresholds, cancellationToken);
-        IngestOutcome.ThrowIfRefused(result.Result, message.WorkerId);
-    }
-}
-
-/// <summary>Turns an API operation's refusal into the failure a consumer reports.</summary>
-internal static class IngestOutcome
-{
-    public static void ThrowIfRefused(Microsoft.AspNetCore.Http.IResult result, Guid workerId)
-    {
-        switch (result)
-        {
-            case ValidationProblem problem:
-                var (field, messages) = problem.ProblemDetails.Errors.First();
-                throw DomainRuleException.ForField(field, string.Join(" ", messages));
-            case NotFound:
-                // Not a DomainRuleException: retried, since the starter (or the allocation) may not have been applied yet.
-                throw new KeyNotFoundException($"Worker {workerId} (or the case allocation) does not exist.");
-        }
-    }
+    protected override async Task HandleAsync(Ingest.ReleaseCase message, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
+        (await releaseCase.HandleAsync(new ReleaseCase.Command(message.WorkerId, message.CaseReference, message.ReleasedOn), cancellationToken))
+            .ResultOrThrow($"Worker {message.WorkerId} (or its allocation of the case) does not exist.");
 }

@@ -31,9 +31,39 @@ namespace Platform.ArchitectureTests.Samples.Apis
 namespace Platform.ArchitectureTests.Samples.IntegrationEvents
 {
     public sealed class SampleConsumer;
+
+    /// <summary>A consumer using endpoint code as a library, as the ingest consumers once did.</summary>
+    public sealed class ConsumerThatCallsAnEndpoint
+    {
+        public Apis.EndpointThatCallsAConsumer? Endpoint { get; set; }
+    }
+
+    public sealed class ConsumerThatCallsAUseCase
+    {
+        public Application.SampleUseCase? UseCase { get; set; }
+    }
+}
+
+namespace Platform.ArchitectureTests.Samples.Application
+{
+    public sealed class SampleUseCase;
+
+    /// <summary>A use case that reaches out to an endpoint or a consumer instead of being called by them.</summary>
+    public sealed class UseCaseThatCallsOutward
+    {
+        public Apis.EndpointThatCallsAConsumer? Endpoint { get; set; }
+
+        public IntegrationEvents.SampleConsumer? Consumer { get; set; }
+    }
 }
 
 namespace Platform.ArchitectureTests.Samples.Contracts
 {
     public sealed record ContractWithAQuery(Microsoft.EntityFrameworkCore.DbContext? Context);
+}
+
+namespace Platform.ArchitectureTests.Samples.Forecasting
+{
+    /// <summary>Code in a folder of its own instead of one of the layers.</summary>
+    public sealed class RecalculatorOutsideTheLayers;
 }

@@ -4,7 +4,7 @@ using Platform.Contracts.Finance.V1;
 using Platform.Finance.Domain;
 using Platform.Finance.Infrastructure;
 
-namespace Platform.Finance.Forecasting;
+namespace Platform.Finance.Application;
 
 /// <summary>
 /// Computes a year's forecast outturn from what is stored, and after a change publishes ForecastUpdated for each

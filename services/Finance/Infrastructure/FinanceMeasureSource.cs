@@ -2,10 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts;
 using Platform.Contracts.Finance.V1;
 using Platform.Finance.Domain;
-using Platform.Finance.Infrastructure;
+using Platform.Finance.Application;
 using Platform.ServiceDefaults.Measures;
 
-namespace Platform.Finance.Forecasting;
+namespace Platform.Finance.Infrastructure;
 
 /// <summary>
 /// Finance's published measure (docs/measures.md): on any date, the forecast overspend of the financial year the date

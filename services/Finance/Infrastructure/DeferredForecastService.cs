@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Finance.Domain;
-using Platform.Finance.Infrastructure;
+using Platform.Finance.Application;
 using Platform.ServiceDefaults.Messaging;
 
-namespace Platform.Finance.Forecasting;
+namespace Platform.Finance.Infrastructure;
 
 /// <summary>Wakes the deferred forecast service when a consumer recorded a dirty line, instead of waiting for its poll.</summary>
 public sealed class DeferredForecastSignal : IDisposable

@@ -1,4 +1,4 @@
-namespace Platform.Finance.Forecasting;
+namespace Platform.Finance.Domain;
 
 /// <summary>
 /// The forecast outturn of one line: actuals to date + commitments + manual adjustments + unmet savings,

@@ -1,4 +1,4 @@
-namespace Platform.Finance.Forecasting;
+namespace Platform.Finance.Domain;
 
 /// <summary>Configuration section <c>Finance</c>.</summary>
 public sealed class FinanceOptions

@@ -3,9 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.Ingest.V1;
 using Platform.Ingest.Domain;
+using Platform.Ingest.Infrastructure;
 using StackExchange.Redis;
 
-namespace Platform.Ingest.Infrastructure;
+namespace Platform.Ingest.Application;
 
 /// <summary>What became of a valid event.</summary>
 public enum IngestStatus
