@@ -191,5 +191,35 @@ post /api/placements/children/DEMO1/episodes '{"startDate":"2019-11-04","reasonF
 # Another goes home as part of the care plan.
 post /api/placements/children/DEMO5/cease '{"endDate":"2020-01-20","reasonEpisodeCeased":"E4A"}' >/dev/null
 
+echo "loading demo: 2019-20 admissions and returns home (through the episode API)"
+# The care population kept growing in 2019-20 (890 in August, 982 in October in the seeds): six children a month come
+# into care, and three a month from July go home, from among those who came in three months before. Each child's
+# registration and first placement run in one background job; the returns home after all have started.
+admit() { # child sex dob start place provider
+  post /api/placements/children "{\"childId\":\"$1\",\"sex\":\"$2\",\"dateOfBirth\":\"$3\",\"ethnicity\":\"WBRI\",\"isUasc\":false}" >/dev/null
+  post "/api/placements/children/$1/episodes" "{\"startDate\":\"$4\",\"reasonForNewEpisode\":\"S\",\"legalStatus\":\"C2\",\"categoryOfNeed\":\"N1\",\"placementType\":\"$5\",\"placementProvider\":\"$6\",\"postcodeDistrict\":\"ST4\",\"homePostcodeDistrict\":\"ST3\"}" >/dev/null
+}
+go_home() { # child date
+  post "/api/placements/children/$1/cease" "{\"endDate\":\"$2\",\"reasonEpisodeCeased\":\"E4A\"}" >/dev/null
+}
+placements=("U4:PR4" "K2:PR4" "U1:PR1" "R1:PR4")
+month=0
+for ym in 2019-04 2019-05 2019-06 2019-07 2019-08 2019-09 2019-10 2019-11 2019-12 2020-01 2020-02 2020-03; do
+  month=$((month + 1))
+  for k in 1 2 3 4 5 6; do
+    IFS=: read -r place provider <<<"${placements[$(((month + k) % 4))]}"
+    bg admit "DM${ym//-/}$k" "$( ((k % 2)) && echo M || echo F)" "20$((k * 2 + 3 < 10 ? 0 : 1))$(((k * 2 + 3) % 10))-0$k-1$k" \
+      "$ym-$(printf %02d $((k * 4 - 1)))" "$place" "$provider"
+  done
+done
+bg_wait
+for ym in 2019-07 2019-08 2019-09 2019-10 2019-11 2019-12 2020-01 2020-02 2020-03; do
+  cohort=$(date -d "$ym-01 -3 months" +%Y%m)
+  for k in 1 2 3; do
+    bg go_home "DM$cohort$k" "$ym-25"
+  done
+done
+bg_wait
+
 echo "  looked after 1 Apr 2018: $(gw_curl -sS "$gw/api/placements/indicators/care-population?asAt=2018-04-01" | sed -n 's/.*"childrenLookedAfter":\([0-9]*\).*/\1/p')," \
   "31 Mar 2019: $(gw_curl -sS "$gw/api/placements/indicators/care-population?asAt=2019-03-31" | sed -n 's/.*"childrenLookedAfter":\([0-9]*\),.*"ratePer10000":\([0-9.]*\).*/\1 (\2 per 10,000)/p')"

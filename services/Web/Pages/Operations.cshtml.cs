@@ -56,7 +56,7 @@ public sealed partial class OperationsModel(OperationsStatus status, RabbitMqMan
             Outcome = "Choose an error queue to re-drive.";
             return RedirectToPage();
         }
-        var subject = User.FindFirst("sub")?.Value ?? User.Identity?.Name ?? "unknown";
+        var subject = Platform.ServiceDefaults.Security.TokenSubject.Of(User) ?? User.Identity?.Name ?? "unknown";
         try
         {
             var moved = await parked.RedriveAsync(queue, string.IsNullOrEmpty(messageId) ? null : messageId, subject, cancellationToken);
