@@ -18,5 +18,6 @@ internal static class ApplicationServices
         builder.Services.AddScoped<Application.Ssda903Returns>();
         builder.Services.AddScoped<Application.CareComparisonQuery>();
         builder.Services.AddScoped<Application.SetUnder18Population>();
+        builder.Services.AddScoped<Application.MonthlyIndicators>();
     }
 }

@@ -14,6 +14,8 @@ public sealed class PlacementsIndicatorsTests(PlatformFixture platform)
 
     private sealed record FlowDto(int Started, int Ceased);
 
+    private sealed record MonthFlowDto(DateOnly From, DateOnly To, int Started, int Ceased);
+
     private sealed record FosterDto(int InFosterPlacements, int WithOwnProvision, decimal? OwnProvisionPercent);
 
     private sealed record MeasureDto(decimal? Value);
@@ -103,6 +105,26 @@ public sealed class PlacementsIndicatorsTests(PlatformFixture platform)
         // Foster placements on 31 March: B, C and D (U4, the council's own carers, PR1); A is in K2 → 3 of 3.
         var fostering = await (await platform.Gateway.GetAsync("/api/placements/indicators/foster-sufficiency?asAt=2006-03-31")).ReadAsync<FosterDto>();
         Assert.Equal((3, 3, 100.0m), (fostering.InFosterPlacements, fostering.WithOwnProvision, fostering.OwnProvisionPercent));
+
+        // The monthly series (one request for a chart of the year) give each month what the single-date indicators give.
+        var monthlyFlow = await (await platform.Gateway.GetAsync("/api/placements/indicators/flow/monthly?from=2005-04-01&to=2006-03-31")).ReadAsync<List<MonthFlowDto>>();
+        Assert.Equal(12, monthlyFlow.Count);
+        Assert.Equal((3, 1), (monthlyFlow.Sum(m => m.Started), monthlyFlow.Sum(m => m.Ceased)));
+        foreach (var month in monthlyFlow)
+        {
+            var single = await (await platform.Gateway.GetAsync($"/api/placements/indicators/flow?from={month.From:yyyy-MM-dd}&to={month.To:yyyy-MM-dd}")).ReadAsync<FlowDto>();
+            Assert.Equal((single.Started, single.Ceased), (month.Started, month.Ceased));
+        }
+        var monthlyPopulation = await (await platform.Gateway.GetAsync("/api/placements/indicators/care-population/monthly?from=2005-04-01&to=2006-03-31")).ReadAsync<List<PopulationDto>>();
+        Assert.Equal(12, monthlyPopulation.Count);
+        Assert.Equal(population, monthlyPopulation[^1]);
+        foreach (var point in monthlyPopulation)
+        {
+            Assert.Equal(await (await platform.Gateway.GetAsync($"/api/placements/indicators/care-population?asAt={point.AsAt:yyyy-MM-dd}")).ReadAsync<PopulationDto>(), point);
+        }
+        var tooLong = await platform.Gateway.GetAsync("/api/placements/indicators/flow/monthly?from=2000-04-01&to=2006-03-31");
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("\"to\"", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // Inspections shows what Placements publishes, on every date of the year (board = owner's API).
         foreach (var date in new[] { "2005-06-30", "2005-09-30", "2005-12-31", "2006-02-15", "2006-03-31" })

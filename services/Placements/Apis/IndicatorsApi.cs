@@ -15,6 +15,10 @@ public static class IndicatorsApi
         indicators.MapGet("/care-population", CarePopulationOn).WithSummary("Children looked after on a date, with the rate per 10,000 under-18s")
             .WithDescription("Short breaks (LS V3/V4) are excluded. The rate uses the under-18 population of the date's collection year (or the latest earlier "
                 + "year loaded) and is shown with the England and statistical-neighbour rates loaded as reference data.");
+        indicators.MapGet("/care-population/monthly", CarePopulationMonthly)
+            .WithSummary("Children looked after at each month end from `from` to `to`, and on `to` itself (at most 36 months), as /care-population gives each date");
+        indicators.MapGet("/flow/monthly", FlowMonthly)
+            .WithSummary("Children who started and ceased to be looked after in each calendar month from `from` to `to` (each month cut to the range; at most 36), as /flow gives each period");
         indicators.MapGet("/comparison", Comparison).WithSummary("Children looked after at each 31 March to a date against England and statistical neighbours, with each rate's growth from the year before")
             .WithDescription("Every collection year with reference data loaded whose 31 March is on or before asAt. Growth is the change of the rate per 10,000 "
                 + "from the previous 31 March, for the council and for England (null when either year's rate is missing).");
@@ -60,6 +64,33 @@ public static class IndicatorsApi
         var reference = await CarePopulation.ReferenceForAsync(db, date, cancellationToken);
         return TypedResults.Ok(new CarePopulationResponse(date, count, reference?.Under18Population,
             PopulationReference.RatePer10000(count, reference?.Under18Population), reference?.EnglandRatePer10000, reference?.StatisticalNeighbourRatePer10000));
+    }
+
+    private static RequestValidator MonthlyRange(DateOnly? from, DateOnly? to)
+    {
+        var validator = new RequestValidator();
+        validator.DateRange("from", from, EarliestDate, LatestDate);
+        validator.DateRange("to", to, EarliestDate, LatestDate);
+        validator.When(from is { } f && to is { } t && t < f, "to", "Must not be before from.");
+        validator.When(from is { } start && to is { } end && start.AddMonths(Application.MonthlyIndicators.MaxMonths) <= end, "to",
+            $"At most {Application.MonthlyIndicators.MaxMonths} months from `from`.");
+        return validator;
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<Application.MonthlyIndicators.Population>>, ValidationProblem>> CarePopulationMonthly(
+        DateOnly? from, DateOnly? to, Application.MonthlyIndicators monthly, CancellationToken cancellationToken)
+    {
+        var validator = MonthlyRange(from, to);
+        if (!validator.IsValid) return validator.ToProblem();
+        return TypedResults.Ok(await monthly.CarePopulationAsync(from!.Value, to!.Value, cancellationToken));
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<Application.MonthlyIndicators.Flow>>, ValidationProblem>> FlowMonthly(
+        DateOnly? from, DateOnly? to, Application.MonthlyIndicators monthly, CancellationToken cancellationToken)
+    {
+        var validator = MonthlyRange(from, to);
+        if (!validator.IsValid) return validator.ToProblem();
+        return TypedResults.Ok(await monthly.FlowAsync(from!.Value, to!.Value, cancellationToken));
     }
 
     internal static async Task<Results<Ok<ComparisonResponse>, ValidationProblem>> Comparison(

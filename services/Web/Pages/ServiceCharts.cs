@@ -56,10 +56,18 @@ public static class ServiceCharts
     public static async Task<IReadOnlyList<CareFlow>> FlowAsync(GatewayClient gateway, DateOnly date, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(gateway);
-        var ends = Enumerable.Range(1, 11).Select(i => new DateOnly(date.Year, date.Month, 1).AddMonths(-i + 1).AddDays(-1)).Reverse().Append(date).Distinct();
-        var flows = await Task.WhenAll(ends.Select(to =>
-            gateway.GetAsync<CareFlow>($"/api/placements/indicators/flow?from={Format.Iso(new DateOnly(to.Year, to.Month, 1))}&to={Format.Iso(to)}", cancellationToken)));
-        return flows.Where(f => f.IsSuccess).Select(f => f.Value!).ToList();
+        var from = new DateOnly(date.Year, date.Month, 1).AddMonths(-11);
+        var flows = await gateway.GetAsync<List<CareFlow>>($"/api/placements/indicators/flow/monthly?from={Format.Iso(from)}&to={Format.Iso(date)}", cancellationToken);
+        return flows.Value ?? [];
+    }
+
+    /// <summary>Children looked after at each of the twelve month ends before the date's month, and on the date (Placements' figures).</summary>
+    public static async Task<(IReadOnlyList<CarePopulation> Points, ApiProblem? Problem)> CarePopulationAsync(GatewayClient gateway, DateOnly date, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        var from = new DateOnly(date.Year, date.Month, 1).AddMonths(-12);
+        var points = await gateway.GetAsync<List<CarePopulation>>($"/api/placements/indicators/care-population/monthly?from={Format.Iso(from)}&to={Format.Iso(date)}", cancellationToken);
+        return (points.Value ?? [], points.Problem);
     }
 
     /// <summary>The care population at each 31 March to the date against England and the neighbours (Placements' figures).</summary>

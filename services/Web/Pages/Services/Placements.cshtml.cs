@@ -32,12 +32,7 @@ public sealed class PlacementsModel(GatewayClient gateway) : PageModel
             Problem = dateProblem;
             return;
         }
-        var monthEnd = new DateOnly(Date.Year, Date.Month, 1).AddDays(-1);
-        var dates = Enumerable.Range(0, 12).Select(i => new DateOnly(monthEnd.Year, monthEnd.Month, 1).AddMonths(-i))
-            .Select(first => first.AddMonths(1).AddDays(-1)).Reverse().Append(Date).Distinct().ToList();
-        var results = await Task.WhenAll(dates.Select(d => gateway.GetAsync<CarePopulation>($"/api/placements/indicators/care-population?asAt={Format.Iso(d)}", cancellationToken)));
-        Problem = results.FirstOrDefault(r => !r.IsSuccess)?.Problem;
-        Points = results.Where(r => r.IsSuccess).Select(r => r.Value!).ToList();
+        (Points, Problem) = await ServiceCharts.CarePopulationAsync(gateway, Date, cancellationToken);
         Flow = await ServiceCharts.FlowAsync(gateway, Date, cancellationToken);
         Comparison = await ServiceCharts.ComparisonAsync(gateway, Date, cancellationToken);
         Stability = await ServiceCharts.StabilityAsync(gateway, Date, cancellationToken);
