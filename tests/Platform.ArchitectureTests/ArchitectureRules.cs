@@ -23,6 +23,11 @@ public static class ArchitectureRules
                 $"{serviceNamespace}.Apis", $"{serviceNamespace}.Infrastructure", $"{serviceNamespace}.IntegrationEvents",
             ]).GetResult());
 
+    /// <summary>The domain knows nothing of the message contracts: entities are mapped to integration events in Application.</summary>
+    public static IReadOnlyList<string> DomainKnowsNoMessages(Assembly assembly, string serviceNamespace, string contractsNamespace = "Platform.Contracts") =>
+        Failing(Types.InAssembly(assembly).That().ResideInNamespace($"{serviceNamespace}.Domain")
+            .ShouldNot().HaveDependencyOn(contractsNamespace).GetResult());
+
     /// <summary>Endpoints never call message consumers.</summary>
     public static IReadOnlyList<string> EndpointsDoNotCallConsumers(Assembly assembly, string serviceNamespace) =>
         Failing(Types.InAssembly(assembly).That().ResideInNamespace($"{serviceNamespace}.Apis")

@@ -18,6 +18,14 @@ public sealed class RulesCatchTheirViolationsTests
     }
 
     [Fact]
+    public void A_domain_type_building_a_message_is_reported()
+    {
+        var failing = ArchitectureRules.DomainKnowsNoMessages(Samples, Service, $"{Service}.Contracts");
+        Assert.Contains(typeof(Samples.Domain.EntityThatBuildsAMessage).FullName, failing);
+        Assert.DoesNotContain(typeof(Samples.Domain.PlainEntity).FullName, failing);
+    }
+
+    [Fact]
     public void An_endpoint_calling_a_consumer_is_reported() =>
         Assert.Contains(typeof(Samples.Apis.EndpointThatCallsAConsumer).FullName, ArchitectureRules.EndpointsDoNotCallConsumers(Samples, Service));
 

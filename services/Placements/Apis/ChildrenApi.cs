@@ -145,8 +145,8 @@ public static class ChildrenApi
         var episode = child.StartEpisode(latest, Guid.CreateVersion7(), details, weeklyCost, isCostOverride: request.WeeklyCost is not null, reasonForPlacementChange);
 
         db.Episodes.Add(episode);
-        if (wasOpen) db.AddIntegrationEvent(latest!.ToEndedEvent());
-        db.AddIntegrationEvent(episode.ToStartedEvent());
+        if (wasOpen) db.AddIntegrationEvent(Application.PlacementEvents.Ended(latest!));
+        db.AddIntegrationEvent(Application.PlacementEvents.Started(episode));
         var startsPeriod = episode.ReasonForNewEpisode == CodeLists.StartedToBeLookedAfter;
         if (startsPeriod)
         {
@@ -176,13 +176,15 @@ public static class ChildrenApi
         child.Cease(latest, request.EndDate!.Value, request.ReasonEpisodeCeased!);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.AddIntegrationEvent(latest!.ToEndedEvent());
-        db.AddIntegrationEvent(new EpisodeCeased(latest.Id, latest.ChildId, latest.EndDate!.Value, latest.ReasonEpisodeCeased!));
+        // Child.Cease refused a child with no episode, so there is one.
+        var ended = latest!;
+        db.AddIntegrationEvent(Application.PlacementEvents.Ended(ended));
+        db.AddIntegrationEvent(new EpisodeCeased(ended.Id, ended.ChildId, ended.EndDate!.Value, ended.ReasonEpisodeCeased!));
         await db.SaveChangesAsync(cancellationToken);
-        db.AddIntegrationEvent(await CarePopulation.ChangedAsync(db, latest.EndDate!.Value, cancellationToken));
+        db.AddIntegrationEvent(await CarePopulation.ChangedAsync(db, ended.EndDate!.Value, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(latest));
+        return TypedResults.Ok(ToResponse(ended));
     }
 
     internal static async Task<Results<Ok<EpisodeResponse>, NotFound, ValidationProblem>> OverrideWeeklyCost(
@@ -195,7 +197,8 @@ public static class ChildrenApi
 
         var episode = await db.Episodes.FirstOrDefaultAsync(e => e.Id == episodeId && e.ChildId == childId, cancellationToken);
         if (episode is null) return TypedResults.NotFound();
-        db.AddIntegrationEvent(episode.OverrideWeeklyCost(request.WeeklyCost!.Value, request.EffectiveFrom!.Value));
+        episode.OverrideWeeklyCost(request.WeeklyCost!.Value, request.EffectiveFrom!.Value);
+        db.AddIntegrationEvent(Application.PlacementEvents.CostChanged(episode, request.EffectiveFrom.Value));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(episode));
     }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Platform.Contracts.Placements.V1;
 using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Placements.Domain;
@@ -135,12 +134,6 @@ public sealed partial class Episode
     public EpisodeFacts ToFacts() =>
         new(StartDate, ReasonForNewEpisode, LegalStatus, PlacementType, PlacementProvider, EndDate, ReasonEpisodeCeased, ReasonForPlacementChange);
 
-    public PlacementStarted ToStartedEvent() =>
-        new(Id, ChildId, StartDate, ReasonForNewEpisode, LegalStatus, PlacementType, PlacementProvider, WeeklyCost, FosterCarerId);
-
-    public PlacementEnded ToEndedEvent() =>
-        new(Id, ChildId, EndDate!.Value, ReasonEpisodeCeased!, ReasonForPlacementChange, FosterCarerId);
-
     /// <summary>Ends the episode (DEC, REC and, for a placement move, REASON_PLACE_CHANGE).</summary>
     internal void End(DateOnly endDate, string reasonEpisodeCeased, string? reasonForPlacementChange)
     {
@@ -150,15 +143,14 @@ public sealed partial class Episode
         ReasonForPlacementChange = reasonForPlacementChange;
     }
 
-    /// <summary>Overrides the weekly cost of an open placement (published as PlacementChanged).</summary>
-    public PlacementChanged OverrideWeeklyCost(decimal weeklyCost, DateOnly effectiveFrom)
+    /// <summary>Overrides the weekly cost of an open placement from a date.</summary>
+    public void OverrideWeeklyCost(decimal weeklyCost, DateOnly effectiveFrom)
     {
         if (EndDate is not null) throw DomainRuleException.Conflict($"The episode ended on {EndDate:yyyy-MM-dd}; only an open placement's cost can change.");
         if (weeklyCost is < 0 or > MaxWeeklyCost) throw DomainRuleException.ForField("weeklyCost", $"Must be between 0 and {MaxWeeklyCost}.");
         if (effectiveFrom < StartDate) throw DomainRuleException.ForField("effectiveFrom", $"Must not be before the episode started ({StartDate:yyyy-MM-dd}).");
         WeeklyCost = weeklyCost;
         IsCostOverride = true;
-        return new PlacementChanged(Id, ChildId, PlacementType, PlacementProvider, WeeklyCost, effectiveFrom, FosterCarerId);
     }
 
     /// <summary>UK outward code: area letters, district digit(s), optional letter, e.g. ST4, M1, SW1A, EC1A.</summary>

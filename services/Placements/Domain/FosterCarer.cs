@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Platform.Contracts.Placements.V1;
 using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Placements.Domain;
@@ -122,7 +121,7 @@ public sealed partial class FosterCarer
     }
 
     /// <summary>De-registers the household; refused while children remain placed with it on that date.</summary>
-    public FosterCarerDeregistered Deregister(DateOnly deregisteredOn, string reason, int childrenPlacedOnOrAfter)
+    public void Deregister(DateOnly deregisteredOn, string reason, int childrenPlacedOnOrAfter)
     {
         if (DeregisteredOn is not null) throw DomainRuleException.Conflict($"The household was already de-registered on {DeregisteredOn:yyyy-MM-dd}.");
         if (!DeregistrationReasons.Contains(reason)) throw DomainRuleException.ForField("reason", $"Unknown reason '{reason}'.");
@@ -133,10 +132,7 @@ public sealed partial class FosterCarer
         }
         DeregisteredOn = deregisteredOn;
         DeregistrationReason = reason;
-        return new FosterCarerDeregistered(Id, deregisteredOn, reason);
     }
-
-    public FosterCarerApproved ToApprovedEvent() => new(Id, IsInHouse, ApprovedOn, ApprovedPlaces, AgeFrom, AgeTo);
 
     [GeneratedRegex("^[A-Z0-9][A-Z0-9-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex ReferencePattern();

@@ -12,6 +12,11 @@ namespace Platform.ArchitectureTests.Samples.Domain
         public Microsoft.EntityFrameworkCore.DbContext? Context { get; set; }
     }
 
+    public sealed class EntityThatBuildsAMessage
+    {
+        public Contracts.ContractWithAQuery? Message { get; set; }
+    }
+
     public sealed class EntityThatCallsAnEndpoint
     {
         public Apis.EndpointThatCallsAConsumer? Endpoint { get; set; }
