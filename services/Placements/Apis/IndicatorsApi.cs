@@ -53,17 +53,16 @@ public static class IndicatorsApi
     internal static readonly DateOnly LatestDate = new(2100, 3, 31);
 
     internal static async Task<Results<Ok<CarePopulationResponse>, ValidationProblem>> CarePopulationOn(
-        DateOnly? asAt, PlacementsDbContext db, CancellationToken cancellationToken)
+        DateOnly? asAt, Application.MonthlyIndicators indicators, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
         validator.DateRange("asAt", asAt, EarliestDate, LatestDate);
         if (!validator.IsValid) return validator.ToProblem();
 
-        var date = asAt!.Value;
-        var count = await CarePopulation.LookedAfterOn(db, date).CountAsync(cancellationToken);
-        var reference = await CarePopulation.ReferenceForAsync(db, date, cancellationToken);
-        return TypedResults.Ok(new CarePopulationResponse(date, count, reference?.Under18Population,
-            PopulationReference.RatePer10000(count, reference?.Under18Population), reference?.EnglandRatePer10000, reference?.StatisticalNeighbourRatePer10000));
+        // One date is a series of one: the figure is computed in one place for both answers.
+        var p = (await indicators.CarePopulationAsync(asAt!.Value, asAt.Value, cancellationToken)).Single();
+        return TypedResults.Ok(new CarePopulationResponse(p.AsAt, p.ChildrenLookedAfter, p.Under18Population, p.RatePer10000, p.EnglandRatePer10000,
+            p.StatisticalNeighbourRatePer10000));
     }
 
     private static RequestValidator MonthlyRange(DateOnly? from, DateOnly? to)
@@ -111,11 +110,10 @@ public static class IndicatorsApi
         validator.When(from is { } f && to is { } t && t < f, "to", "Must not be before from.");
         if (!validator.IsValid) return validator.ToProblem();
 
-        var episodes = db.Episodes.AsNoTracking().Where(e => e.LegalStatus != "V3" && e.LegalStatus != "V4");
-        var started = await episodes.CountAsync(e => e.ReasonForNewEpisode == CodeLists.StartedToBeLookedAfter && e.StartDate >= from && e.StartDate <= to, cancellationToken);
-        var ceased = await episodes.CountAsync(e => e.ReasonEpisodeCeased != null && e.ReasonEpisodeCeased != CodeLists.NewEpisodeSameDay
-            && e.EndDate >= from && e.EndDate <= to, cancellationToken);
-        return TypedResults.Ok(new FlowResponse(from!.Value, to!.Value, started, ceased));
+        var (start, end) = (from!.Value, to!.Value);
+        var started = await CarePopulation.StartsBetween(db, start, end).CountAsync(cancellationToken);
+        var ceased = await CarePopulation.CeasesBetween(db, start, end).CountAsync(cancellationToken);
+        return TypedResults.Ok(new FlowResponse(start, end, started, ceased));
     }
 
     internal static async Task<Results<Ok<StabilityResult>, ValidationProblem>> Stability(

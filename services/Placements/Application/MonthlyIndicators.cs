@@ -36,7 +36,7 @@ public sealed class MonthlyIndicators(PlacementsDbContext db)
         foreach (var date in Dates(from, to))
         {
             var count = await CarePopulation.LookedAfterOn(db, date).CountAsync(cancellationToken);
-            // The date's collection year's reference data, or the latest earlier year's (as the single-date indicator).
+            // The date's collection year's reference data, or the latest earlier year's (as CarePopulation.ReferenceForAsync).
             var reference = references.LastOrDefault(r => r.CollectionYear <= PopulationReference.CollectionYearOf(date));
             points.Add(new Population(date, count, reference?.Under18Population, PopulationReference.RatePer10000(count, reference?.Under18Population),
                 reference?.EnglandRatePer10000, reference?.StatisticalNeighbourRatePer10000));
@@ -47,12 +47,9 @@ public sealed class MonthlyIndicators(PlacementsDbContext db)
     /// <summary>Starts and ceases in each calendar month from <paramref name="from"/>'s to <paramref name="to"/>'s, each month cut to [from, to].</summary>
     public async Task<IReadOnlyList<Flow>> FlowAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var episodes = db.Episodes.AsNoTracking().Where(e => e.LegalStatus != "V3" && e.LegalStatus != "V4");
-        var starts = await episodes.Where(e => e.ReasonForNewEpisode == CodeLists.StartedToBeLookedAfter && e.StartDate >= from && e.StartDate <= to)
-            .Select(e => e.StartDate).ToListAsync(cancellationToken);
-        var ceases = await episodes.Where(e => e.ReasonEpisodeCeased != null && e.ReasonEpisodeCeased != CodeLists.NewEpisodeSameDay
-                && e.EndDate >= from && e.EndDate <= to)
-            .Select(e => e.EndDate!.Value).ToListAsync(cancellationToken);
+        // The same episodes /indicators/flow counts, fetched once for the whole range and split by month here.
+        var starts = await CarePopulation.StartsBetween(db, from, to).Select(e => e.StartDate).ToListAsync(cancellationToken);
+        var ceases = await CarePopulation.CeasesBetween(db, from, to).Select(e => e.EndDate!.Value).ToListAsync(cancellationToken);
         var months = new List<Flow>();
         for (var first = new DateOnly(from.Year, from.Month, 1); first <= to; first = first.AddMonths(1))
         {

@@ -18,6 +18,17 @@ internal static class CarePopulation
             .Select(e => e.ChildId)
             .Distinct();
 
+    /// <summary>Episodes starting a period of care (RNE S) from <paramref name="from"/> to <paramref name="to"/>; short breaks excluded.</summary>
+    public static IQueryable<Episode> StartsBetween(PlacementsDbContext db, DateOnly from, DateOnly to) =>
+        NotShortBreaks(db).Where(e => e.ReasonForNewEpisode == CodeLists.StartedToBeLookedAfter && e.StartDate >= from && e.StartDate <= to);
+
+    /// <summary>Episodes ending a period of care (any REC but X1, a new episode the same day) from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public static IQueryable<Episode> CeasesBetween(PlacementsDbContext db, DateOnly from, DateOnly to) =>
+        NotShortBreaks(db).Where(e => e.ReasonEpisodeCeased != null && e.ReasonEpisodeCeased != CodeLists.NewEpisodeSameDay && e.EndDate >= from && e.EndDate <= to);
+
+    private static IQueryable<Episode> NotShortBreaks(PlacementsDbContext db) =>
+        db.Episodes.AsNoTracking().Where(e => e.LegalStatus != "V3" && e.LegalStatus != "V4");
+
     /// <summary>The figures of CarePopulationChanged for a date, with the rate when the population is configured.</summary>
     public static async Task<CarePopulationChanged> ChangedAsync(PlacementsDbContext db, DateOnly date, CancellationToken cancellationToken)
     {
