@@ -32,10 +32,13 @@ public static class DatabaseExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.AddSingleton<IdempotencyInterceptor>();
+        builder.Services.AddSingleton(services => new DomainEventsInterceptor(services.GetService<IIntegrationEventMapper>()));
         builder.Services.AddSingleton(_ => CreateDataSource(connectionString));
         builder.Services.AddDbContext<TContext>((services, options) => options
             .ConfigureServiceDatabase(services.GetRequiredService<NpgsqlDataSource>())
             .AddInterceptors(
+                // First: the integration events it adds to the outbox are part of what the others see saved.
+                services.GetRequiredService<DomainEventsInterceptor>(),
                 services.GetRequiredService<IdempotencyInterceptor>(),
                 services.GetRequiredService<AuditInterceptor>(),
                 services.GetRequiredService<OutboxSignalInterceptor>(),

@@ -16,6 +16,8 @@ internal static class ApplicationServices
     {
         builder.AddApiDefaults();
         builder.AddServiceDatabase<FinanceDbContext>("financedb");
+        // The domain events the entities raise, as the messages other services hear (written to the outbox by each save).
+        builder.Services.AddSingleton<IIntegrationEventMapper, FinanceIntegrationEvents>();
         builder.Services.Configure<FinanceOptions>(builder.Configuration.GetSection(FinanceOptions.Section));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ForecastRecalculator>();

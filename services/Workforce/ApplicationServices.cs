@@ -14,6 +14,8 @@ internal static class ApplicationServices
     {
         builder.AddApiDefaults();
         builder.AddServiceDatabase<WorkforceDbContext>("workforcedb");
+        // The domain events the entities raise, as the messages other services hear (written to the outbox by each save).
+        builder.Services.AddSingleton<IIntegrationEventMapper, WorkforceIntegrationEvents>();
         // HR and case management events come in through the departmental ingest as commands.
         builder.AddMessaging("workforce", bus =>
         {

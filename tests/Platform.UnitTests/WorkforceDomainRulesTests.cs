@@ -9,7 +9,10 @@ public sealed class WorkforceDomainRulesTests
     private static readonly DateOnly Start = new(2019, 4, 1);
 
     private static StaffMember SocialWorker(EmploymentType type = EmploymentType.Employed, decimal? dayRate = null) =>
-        new(Guid.NewGuid(), "CIN-1", JobRoles.SocialWorker, type, 1m, true, "SW123456", null, Start, dayRate, null);
+        new(Guid.NewGuid(), "CIN-1", JobRoles.SocialWorker, type, 1m, true, "SW123456", null, Start, dayRate, null,
+            type == EmploymentType.Agency ? "social-work" : null);
+
+    private static readonly CaseloadThreshold Limits = new(JobRoles.SocialWorker, 18, 22);
 
     [Theory]
     [InlineData(0, "fte")]
@@ -35,18 +38,18 @@ public sealed class WorkforceDomainRulesTests
     public void A_worker_holding_cases_cannot_leave_until_they_are_released()
     {
         var worker = SocialWorker();
-        var allocation = worker.AllocateCase("CASE-1001", new DateOnly(2019, 5, 1));
+        var allocation = worker.AllocateCase("CASE-1001", new DateOnly(2019, 5, 1), Limits);
         Assert.Equal(1, worker.Caseload);
 
         var refused = Assert.Throws<DomainRuleException>(() => worker.Leave(new DateOnly(2019, 6, 30), LeavingReasons.All[0]));
         Assert.True(refused.IsConflict);
         Assert.Equal("leftOn", refused.Field);
 
-        worker.ReleaseCase(allocation, new DateOnly(2019, 6, 1));
+        worker.ReleaseCase(allocation, new DateOnly(2019, 6, 1), Limits);
         worker.Leave(new DateOnly(2019, 6, 30), LeavingReasons.All[0]);
         Assert.Equal((0, new DateOnly(2019, 6, 30)), (worker.Caseload, worker.LeftOn));
         // Not in post afterwards: no case, no absence.
-        Assert.Equal("allocatedOn", Assert.Throws<DomainRuleException>(() => worker.AllocateCase("CASE-1002", new DateOnly(2019, 7, 1))).Field);
+        Assert.Equal("allocatedOn", Assert.Throws<DomainRuleException>(() => worker.AllocateCase("CASE-1002", new DateOnly(2019, 7, 1), Limits)).Field);
     }
 
     [Theory]

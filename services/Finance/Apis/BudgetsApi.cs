@@ -128,7 +128,6 @@ public static class BudgetsApi
         var budget = new Budget(Guid.CreateVersion7(), year, centre, request.BudgetLineCode!, request.Amount!.Value, reason, approvedBy, request.ApprovedOn!.Value, clock.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Budgets.Add(budget);
-        db.AddIntegrationEvent(budget.ToBudgetSetEvent(approvedBy, request.ApprovedOn!.Value));
         await forecast.RecalculateAsync(year.StartYear, [budget.BudgetLineCode], request.ApprovedOn!.Value, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/budgets/{budget.Id}", ToResponse(budget, withChanges: true));
@@ -174,7 +173,6 @@ public static class BudgetsApi
         var approvedBy = ApiHelpers.UserOf(http);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         budget.Change(BudgetChangeKind.Change, request.Amount!.Value, request.Reason!.Trim(), approvedBy, request.ApprovedOn!.Value, clock.GetUtcNow(), null);
-        db.AddIntegrationEvent(budget.ToBudgetSetEvent(approvedBy, request.ApprovedOn!.Value));
         await forecast.RecalculateAsync(budget.FinancialYear, [budget.BudgetLineCode], request.ApprovedOn!.Value, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(budget, withChanges: true));

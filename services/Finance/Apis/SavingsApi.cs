@@ -110,7 +110,7 @@ public static class SavingsApi
         if (target is null) return TypedResults.NotFound();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (target.Report(ParseStatus(request.Status!), request.Delivered!.Value) is { } missed) db.AddIntegrationEvent(missed);
+        target.Report(ParseStatus(request.Status!), request.Delivered!.Value);
         var asAtDate = request.AsAt ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await forecast.RecalculateAsync(target.FinancialYear, [target.BudgetLineCode], asAtDate, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -132,11 +132,7 @@ public static class SavingsApi
         var changedLines = new List<string>();
         foreach (var target in targets)
         {
-            if (target.CloseYear() is { } missed)
-            {
-                db.AddIntegrationEvent(missed);
-                changedLines.Add(target.BudgetLineCode);
-            }
+            if (target.CloseYear()) changedLines.Add(target.BudgetLineCode);
         }
         await forecast.RecalculateAsync(year.StartYear, changedLines, year.End, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -137,8 +137,7 @@ public static class VirementsApi
             }
             budgets[(move.CostCentreCode, move.BudgetLineCode)] = budget;
         }
-        db.AddIntegrationEvent(virement.Approve(budgets, approvedBy, approvedOn, now));
-        foreach (var budget in budgets.Values) db.AddIntegrationEvent(budget.ToBudgetSetEvent(approvedBy, approvedOn));
+        virement.Approve(budgets, approvedBy, approvedOn, now);
         await forecast.RecalculateAsync(virement.FinancialYear, virement.Moves.Select(m => m.BudgetLineCode), approvedOn, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(virement));

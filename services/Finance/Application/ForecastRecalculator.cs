@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Platform.Contracts.Finance.V1;
 using Platform.Finance.Domain;
 using Platform.Finance.Infrastructure;
 
@@ -106,16 +105,7 @@ public sealed class ForecastRecalculator(FinanceDbContext db, IOptions<FinanceOp
         if (state is null) return null;
 
         var forecast = await ComputeAsync(financialYear, cancellationToken);
-        foreach (var (code, lineAsAt) in changedLines.OrderBy(l => l.Key, StringComparer.Ordinal))
-        {
-            var line = forecast.Line(code);
-            db.AddIntegrationEvent(new ForecastUpdated(financialYear, code, line.Budget, line.Actuals, line.Commitments, line.Adjustments,
-                line.UnmetSavings, line.Forecast, line.Variance, forecast.TotalBudget, forecast.TotalForecast, lineAsAt));
-        }
-        if (state.Observe(forecast.TotalVariance, Threshold, asAt, clock.GetUtcNow()) is { } crossed)
-        {
-            db.AddIntegrationEvent(crossed);
-        }
+        state.Recalculated(forecast, changedLines, Threshold, asAt, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return forecast;
     }

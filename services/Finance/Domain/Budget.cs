@@ -1,4 +1,3 @@
-using Platform.Contracts.Finance.V1;
 using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Finance.Domain;
@@ -17,7 +16,7 @@ public enum BudgetChangeKind
 /// The budget of one S251 line of one cost centre in one financial year: the original budget and every approved
 /// change, each with who approved it and when. The current budget is the original plus the changes.
 /// </summary>
-public sealed class Budget
+public sealed class Budget : Entity
 {
     private readonly List<BudgetChange> _changes = [];
 
@@ -37,6 +36,7 @@ public sealed class Budget
         OriginalAmount = original;
         CurrentAmount = original;
         _changes.Add(new BudgetChange(Guid.CreateVersion7(), id, BudgetChangeKind.Original, original, reason, approvedBy, approvedOn, recordedAt, null));
+        Raise(new BudgetSetDomainEvent(FinancialYear, CostCentreCode, BudgetLineCode, CurrentAmount, approvedBy, approvedOn));
     }
 
     public Guid Id { get; private set; }
@@ -74,11 +74,9 @@ public sealed class Budget
         CurrentAmount += amount;
         var change = new BudgetChange(Guid.CreateVersion7(), Id, kind, amount, reason, approvedBy, approvedOn, recordedAt, virementId);
         _changes.Add(change);
+        Raise(new BudgetSetDomainEvent(FinancialYear, CostCentreCode, BudgetLineCode, CurrentAmount, approvedBy, approvedOn));
         return change;
     }
-
-    public BudgetSet ToBudgetSetEvent(string approvedBy, DateOnly approvedOn) =>
-        new(FinancialYear, CostCentreCode, BudgetLineCode, CurrentAmount, approvedBy, approvedOn);
 }
 
 /// <summary>One entry of a budget's audit trail: what changed, by how much, why, who approved it and when.</summary>

@@ -1,4 +1,3 @@
-using Platform.Contracts.Finance.V1;
 using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Finance.Domain;
@@ -22,7 +21,7 @@ public enum SavingsStatus
 /// delivered and its status. Budgets are set net of the saving, so an undelivered saving is an overspend: the
 /// shortfall of a target at risk or missed feeds the forecast.
 /// </summary>
-public sealed class SavingsTarget
+public sealed class SavingsTarget : Entity
 {
     private SavingsTarget() { }
 
@@ -63,8 +62,8 @@ public sealed class SavingsTarget
     /// <summary>What the forecast carries for this target: its shortfall when at risk or missed.</summary>
     public decimal Unmet => Status is SavingsStatus.AtRisk or SavingsStatus.Missed ? Shortfall : 0;
 
-    /// <summary>Reports progress. Returns the event to publish when the target has just been missed.</summary>
-    public SavingsTargetMissed? Report(SavingsStatus status, decimal delivered)
+    /// <summary>Reports progress; a target just missed is published.</summary>
+    public void Report(SavingsStatus status, decimal delivered)
     {
         if (delivered is < 0 or > Budget.MaxAmount) throw DomainRuleException.ForField("delivered", "Delivered is between £0 and £1bn.");
         if (status == SavingsStatus.Delivered && delivered < Target)
@@ -78,22 +77,23 @@ public sealed class SavingsTarget
         var wasMissed = Status == SavingsStatus.Missed;
         Status = status;
         Delivered = delivered;
-        return Status == SavingsStatus.Missed && !wasMissed ? ToMissedEvent() : null;
+        if (Status == SavingsStatus.Missed && !wasMissed) RaiseMissed();
     }
 
-    /// <summary>Year end: a target not delivered in full is missed. Returns the event when it has just been missed.</summary>
-    public SavingsTargetMissed? CloseYear()
+    /// <summary>Year end: a target not delivered in full is missed. True when it has just been missed.</summary>
+    public bool CloseYear()
     {
-        if (Status is SavingsStatus.Missed or SavingsStatus.Delivered) return null;
+        if (Status is SavingsStatus.Missed or SavingsStatus.Delivered) return false;
         if (Delivered >= Target)
         {
             Status = SavingsStatus.Delivered;
-            return null;
+            return false;
         }
         Status = SavingsStatus.Missed;
-        return ToMissedEvent();
+        RaiseMissed();
+        return true;
     }
 
-    private SavingsTargetMissed ToMissedEvent() =>
-        new(Id, FinancialYear, OwningService, BudgetLineCode, Target, Delivered, Shortfall);
+    private void RaiseMissed() =>
+        Raise(new SavingsTargetMissedDomainEvent(Id, FinancialYear, OwningService, BudgetLineCode, Target, Delivered, Shortfall));
 }

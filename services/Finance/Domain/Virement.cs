@@ -1,4 +1,3 @@
-using Platform.Contracts.Finance.V1;
 using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Finance.Domain;
@@ -25,7 +24,7 @@ public sealed class VirementMove
 /// destroy money: its moves sum to exactly zero, so approving it leaves the year's total budget unchanged.
 /// Draft → approved (the budgets change) or rejected.
 /// </summary>
-public sealed class Virement
+public sealed class Virement : Entity
 {
     public const int MaxMoves = 50;
 
@@ -82,7 +81,7 @@ public sealed class Virement
     public uint Version { get; private set; }
 
     /// <summary>Moves every line's budget; a line without a budget yet gets one (original £0, the virement as its change).</summary>
-    public VirementApproved Approve(IReadOnlyDictionary<(string CostCentreCode, string BudgetLineCode), Budget> budgets, string approvedBy, DateOnly approvedOn, DateTimeOffset now)
+    public void Approve(IReadOnlyDictionary<(string CostCentreCode, string BudgetLineCode), Budget> budgets, string approvedBy, DateOnly approvedOn, DateTimeOffset now)
     {
         EnsureDraft();
         foreach (var move in Moves)
@@ -92,8 +91,7 @@ public sealed class Virement
         Status = VirementStatus.Approved;
         DecidedBy = approvedBy;
         DecidedOn = approvedOn;
-        return new VirementApproved(Id, FinancialYear, Reason,
-            Moves.Select(m => new VirementLine(m.CostCentreCode, m.BudgetLineCode, m.Amount)).ToList(), approvedBy, approvedOn);
+        Raise(new VirementApprovedDomainEvent(Id, FinancialYear, Reason, [.. Moves], approvedBy, approvedOn));
     }
 
     public void Reject(string reason, string rejectedBy, DateOnly rejectedOn)

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Finance;
-using Platform.Contracts.Workforce.V1;
 using Platform.ServiceDefaults.Http;
 using Platform.Workforce.Domain;
 using Platform.Workforce.Infrastructure;
@@ -124,7 +123,6 @@ public static class EstablishmentApi
         var post = new Post(Guid.CreateVersion7(), teamCode, request.JobRole!, request.Grade!, request.Fte!.Value,
             request.AnnualCost!.Value, request.BudgetLineCode!, request.EffectiveFrom!.Value);
         db.Posts.Add(post);
-        db.AddIntegrationEvent(post.ToCreatedEvent());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/posts/{post.Id}", ToResponse(post));
     }
@@ -200,7 +198,6 @@ public static class EstablishmentApi
         if (post is null) return TypedResults.NotFound();
 
         post.Change(request.EffectiveFrom!.Value, teamCode, request.Grade, request.Fte, request.AnnualCost, request.BudgetLineCode);
-        db.AddIntegrationEvent(post.ToChangedEvent());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(post));
     }
@@ -223,7 +220,6 @@ public static class EstablishmentApi
         if (post is null) return TypedResults.NotFound();
 
         post.Delete(request.EffectiveOn!.Value);
-        db.AddIntegrationEvent(post.ToDeletedEvent());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(post));
     }
@@ -238,7 +234,6 @@ public static class EstablishmentApi
         if (post is null) return TypedResults.NotFound();
 
         change(post, date!.Value);
-        db.AddIntegrationEvent(post.ToChangedEvent());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(post));
     }
@@ -280,8 +275,6 @@ public static class EstablishmentApi
         var post = await db.Posts.FirstAsync(p => p.Id == vacancy.PostId, cancellationToken);
 
         vacancy.Withdraw(post, request.On!.Value);
-        db.AddIntegrationEvent(new VacancyWithdrawn(vacancy.Id, post.Id, post.TeamCode, post.JobRole, request.On.Value));
-        db.AddIntegrationEvent(post.ToChangedEvent());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(vacancy));
     }
@@ -298,7 +291,6 @@ public static class EstablishmentApi
 
         var vacancy = post.OpenVacancy(Guid.CreateVersion7(), request.OpenedOn!.Value);
         db.Vacancies.Add(vacancy);
-        db.AddIntegrationEvent(new VacancyOpened(vacancy.Id, post.Id, post.TeamCode, post.JobRole, vacancy.OpenedOn));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/vacancies/{vacancy.Id}", ToResponse(vacancy));
     }
@@ -320,8 +312,6 @@ public static class EstablishmentApi
         var post = await db.Posts.FirstAsync(p => p.Id == vacancy.PostId, cancellationToken);
 
         vacancy.Fill(post, request.FilledOn!.Value);
-        db.AddIntegrationEvent(new VacancyFilled(vacancy.Id, post.Id, post.TeamCode, post.JobRole, vacancy.FilledOn!.Value, vacancy.DaysToFill!.Value));
-        db.AddIntegrationEvent(post.ToChangedEvent());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(vacancy));
     }

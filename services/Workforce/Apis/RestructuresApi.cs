@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Finance;
-using Platform.Contracts.Workforce.V1;
 using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Http;
 using Platform.Workforce.Domain;
@@ -69,11 +68,6 @@ public static class RestructuresApi
     public sealed record ImplementRequest(DateOnly? UpTo);
 
     public sealed record ImplementResponse(Guid ProgrammeId, DateOnly UpTo, int Implemented);
-
-    private static readonly Dictionary<string, ProposalKind> Kinds = new(StringComparer.Ordinal)
-    {
-        ["delete-post"] = ProposalKind.DeletePost, ["create-post"] = ProposalKind.CreatePost, ["change-post"] = ProposalKind.ChangePost,
-    };
 
     private static readonly Dictionary<string, OccupantOutcome> Outcomes = new(StringComparer.Ordinal)
     {
@@ -144,9 +138,9 @@ public static class RestructuresApi
         Guid id, ProposalRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.OneOf("kind", request.Kind, Kinds.Keys.ToArray());
+        validator.OneOf("kind", request.Kind, ProposalKinds.ByCode.Keys.ToArray());
         validator.DateRange("effectiveOn", request.EffectiveOn, BusinessDates.Earliest, BusinessDates.Latest);
-        var kind = request.Kind is not null && Kinds.TryGetValue(request.Kind, out var k) ? k : (ProposalKind?)null;
+        var kind = request.Kind is not null && ProposalKinds.ByCode.TryGetValue(request.Kind, out var k) ? k : (ProposalKind?)null;
         if (kind is ProposalKind.DeletePost or ProposalKind.ChangePost) validator.Required("postId", request.PostId);
         if (kind == ProposalKind.CreatePost)
         {
@@ -213,8 +207,6 @@ public static class RestructuresApi
         if (programme?.Proposals.FirstOrDefault(p => p.Id == proposalId) is not { } proposal) return TypedResults.NotFound();
 
         programme.Approve(proposal, request.ApprovedOn!.Value);
-        db.AddIntegrationEvent(new RestructureProposalApproved(programme.Id, programme.Name, proposal.Id, KindCode(proposal.Kind), proposal.PostId,
-            proposal.ApprovedOn!.Value, proposal.EffectiveOn));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(proposal));
     }
@@ -231,8 +223,6 @@ public static class RestructuresApi
         foreach (var proposal in programme.Proposals.Where(p => p.Status == ProposalStatus.Proposed).ToList())
         {
             programme.Approve(proposal, request.ApprovedOn!.Value);
-            db.AddIntegrationEvent(new RestructureProposalApproved(programme.Id, programme.Name, proposal.Id, KindCode(proposal.Kind), proposal.PostId,
-                proposal.ApprovedOn!.Value, proposal.EffectiveOn));
         }
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(programme));
@@ -257,8 +247,8 @@ public static class RestructuresApi
         var proposal = await db.RestructureProposals.FirstOrDefaultAsync(p => p.Id == proposalId && p.ProgrammeId == id, cancellationToken);
         if (proposal is null) return TypedResults.NotFound();
 
-        proposal.RecordOutcome(Outcomes[request.Outcome!], request.RedundancyCost, request.RedeployToPostId);
-        if (proposal.Outcome == OccupantOutcome.CompulsoryRedundancy) await PublishRedundancyAsync(db, proposal, null, false, cancellationToken);
+        var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == proposal.PostId, cancellationToken);
+        proposal.RecordOutcome(Outcomes[request.Outcome!], request.RedundancyCost, request.RedeployToPostId, post);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(proposal));
     }
@@ -317,8 +307,8 @@ public static class RestructuresApi
         if (accept)
         {
             var proposal = await db.RestructureProposals.FirstAsync(p => p.Id == application.ProposalId, cancellationToken);
-            application.Accept(proposal, request.DecidedOn!.Value);
-            await PublishRedundancyAsync(db, proposal, application.Id, true, cancellationToken);
+            var post = await db.Posts.FirstAsync(p => p.Id == proposal.PostId, cancellationToken);
+            application.Accept(proposal, post, request.DecidedOn!.Value);
         }
         else
         {
@@ -342,17 +332,10 @@ public static class RestructuresApi
         return TypedResults.Ok(new ImplementResponse(id, request.UpTo.Value, implemented));
     }
 
-    private static async Task PublishRedundancyAsync(WorkforceDbContext db, RestructureProposal proposal, Guid? applicationId, bool voluntary, CancellationToken cancellationToken)
-    {
-        var budgetLine = await db.Posts.Where(p => p.Id == proposal.PostId).Select(p => p.BudgetLineCode).FirstAsync(cancellationToken);
-        db.AddIntegrationEvent(new RedundancyConfirmed(proposal.ProgrammeId, applicationId ?? proposal.Id, proposal.PostId!.Value, proposal.OccupantId,
-            budgetLine, proposal.RedundancyCost!.Value, voluntary, proposal.DismissalDate));
-    }
-
     private static Task<RestructureProgramme?> LoadAsync(WorkforceDbContext db, Guid id, CancellationToken cancellationToken) =>
         db.RestructureProgrammes.Include(p => p.Proposals).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
 
-    private static string KindCode(ProposalKind kind) => Kinds.First(k => k.Value == kind).Key;
+    private static string KindCode(ProposalKind kind) => ProposalKinds.CodeOf(kind);
 
     private static ProgrammeResponse ToResponse(RestructureProgramme p) =>
         new(p.Id, p.Name, p.Establishment, p.ConsultationStartedOn, p.Hr1SubmittedOn, p.Proposals.Count,

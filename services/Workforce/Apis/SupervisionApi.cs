@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Platform.Contracts.Workforce.V1;
 using Platform.ServiceDefaults.Http;
 using Platform.Workforce.Domain;
 using Platform.Workforce.Infrastructure;
@@ -46,10 +45,9 @@ public static class SupervisionApi
         var worker = await db.Staff.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (worker is null) return TypedResults.NotFound();
 
-        var session = worker.RecordSupervision(request.HeldOn!.Value);
+        var session = worker.RecordSupervision(request.HeldOn!.Value, options.Value.SupervisionIntervalDays);
         db.SupervisionSessions.Add(session);
         var nextDue = worker.SupervisionDueOn(options.Value.SupervisionIntervalDays);
-        db.AddIntegrationEvent(new SupervisionRecorded(worker.Id, worker.TeamCode, session.HeldOn, nextDue));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/staff/{id}/supervisions/{session.Id}", new SessionResponse(session.Id, worker.Id, session.HeldOn, nextDue));
     }

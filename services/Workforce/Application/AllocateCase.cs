@@ -41,9 +41,7 @@ public sealed class AllocateCase(WorkforceDbContext db, CaseloadThresholds thres
 
         var on = command.AllocatedOn!.Value;
         var threshold = await thresholds.ForAsync(worker.JobRole, cancellationToken);
-        var before = worker.Caseload;
-        db.CaseAllocations.Add(worker.AllocateCase(reference, on));
-        CaseloadEvents.Publish(db, worker, before, threshold, on);
+        db.CaseAllocations.Add(worker.AllocateCase(reference, on, threshold));
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done<CaseloadChange>(new CaseloadChange(worker, threshold, on));
     }

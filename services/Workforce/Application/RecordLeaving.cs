@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Platform.Contracts.Workforce.V1;
 using Platform.ServiceDefaults.Application;
 using Platform.ServiceDefaults.Http;
 using Platform.Workforce.Domain;
@@ -33,14 +32,7 @@ public sealed class RecordLeaving(WorkforceDbContext db)
                 && occupant == worker.Id)
             {
                 post.Vacate(worker.LeftOn!.Value);
-                db.AddIntegrationEvent(post.ToChangedEvent());
             }
-            db.AddIntegrationEvent(new StaffMemberLeft(worker.Id, worker.PostId, worker.TeamCode, worker.JobRole, worker.Fte,
-                worker.LeavingReason!, worker.LeftOn!.Value));
-        }
-        else
-        {
-            db.AddIntegrationEvent(new AgencyWorkerEnded(worker.Id, worker.PostId, worker.TeamCode, worker.JobRole, worker.LeftOn!.Value));
         }
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done<StaffMember>(worker);

@@ -30,9 +30,7 @@ public sealed class ReleaseCase(WorkforceDbContext db, CaseloadThresholds thresh
 
         var on = command.ReleasedOn!.Value;
         var threshold = await thresholds.ForAsync(worker.JobRole, cancellationToken);
-        var before = worker.Caseload;
-        worker.ReleaseCase(allocation, on);
-        CaseloadEvents.Publish(db, worker, before, threshold, on);
+        worker.ReleaseCase(allocation, on, threshold);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done<CaseloadChange>(new CaseloadChange(worker, threshold, on));
     }

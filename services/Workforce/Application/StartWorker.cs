@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Finance;
-using Platform.Contracts.Workforce.V1;
 using Platform.ServiceDefaults.Application;
 using Platform.ServiceDefaults.Http;
 using Platform.Workforce.Domain;
@@ -50,27 +49,17 @@ public sealed class StartWorker(WorkforceDbContext db)
         }
 
         var employment = command.EmploymentType == "agency" ? EmploymentType.Agency : EmploymentType.Employed;
+        if (employment == EmploymentType.Agency && post is not null && post.Status is not (PostStatus.Funded or PostStatus.Vacant))
+        {
+            return Outcome.Refused<StaffMember>(validator.Add("postId",
+                $"An agency worker can only cover a funded or vacant post; this post is {post.Status.ToString().ToLowerInvariant()}."));
+        }
+        // An agency engagement is charged to the post it covers, or to social work when it covers none.
         var worker = new StaffMember(command.WorkerId, teamCode, command.JobRole!, employment, command.Fte!.Value,
             command.IsQualifiedSocialWorker!.Value, command.RegistrationNumber, post?.Id, command.StartDate!.Value,
-            command.AgencyDayRate, command.ExpectedEndDate);
+            command.AgencyDayRate, command.ExpectedEndDate, employment == EmploymentType.Agency ? post?.BudgetLineCode ?? S251Lines.SocialWork : null);
         db.Staff.Add(worker);
-
-        if (employment == EmploymentType.Employed)
-        {
-            if (post is not null) await FillPostAsync(post, worker, cancellationToken);
-            db.AddIntegrationEvent(new StaffMemberStarted(worker.Id, worker.PostId, worker.TeamCode, worker.JobRole, worker.Fte,
-                worker.IsQualifiedSocialWorker, worker.StartDate));
-        }
-        else
-        {
-            if (post is not null && post.Status is not (PostStatus.Funded or PostStatus.Vacant))
-            {
-                return Outcome.Refused<StaffMember>(validator.Add("postId",
-                    $"An agency worker can only cover a funded or vacant post; this post is {post.Status.ToString().ToLowerInvariant()}."));
-            }
-            db.AddIntegrationEvent(new AgencyWorkerEngaged(worker.Id, worker.PostId, worker.TeamCode, worker.JobRole, worker.Fte,
-                worker.AgencyDayRate!.Value, post?.BudgetLineCode ?? S251Lines.SocialWork, worker.StartDate, worker.ExpectedEndDate));
-        }
+        if (employment == EmploymentType.Employed && post is not null) await FillPostAsync(post, worker, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done<StaffMember>(worker);
     }
@@ -83,12 +72,10 @@ public sealed class StartWorker(WorkforceDbContext db)
         if (vacancy is not null)
         {
             vacancy.Fill(post, worker.StartDate, worker.Id);
-            db.AddIntegrationEvent(new VacancyFilled(vacancy.Id, post.Id, post.TeamCode, post.JobRole, worker.StartDate, vacancy.DaysToFill!.Value));
         }
         else
         {
             post.Occupy(worker.Id, worker.StartDate);
         }
-        db.AddIntegrationEvent(post.ToChangedEvent());
     }
 }

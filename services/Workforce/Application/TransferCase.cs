@@ -33,14 +33,11 @@ public sealed class TransferCase(WorkforceDbContext db, CaseloadThresholds thres
 
         var on = command.TransferredOn!.Value;
         var (fromThreshold, toThreshold) = (await thresholds.ForAsync(from.JobRole, cancellationToken), await thresholds.ForAsync(to.JobRole, cancellationToken));
-        var (fromBefore, toBefore) = (from.Caseload, to.Caseload);
         // Two writes in one transaction: the release must reach the table before the new open allocation, which the one-holder index checks.
         await using var transaction = await db.BeginUseCaseTransactionAsync(cancellationToken);
-        from.ReleaseCase(allocation, on);
+        from.ReleaseCase(allocation, on, fromThreshold);
         await db.SaveChangesAsync(cancellationToken);
-        db.CaseAllocations.Add(to.AllocateCase(reference, on));
-        CaseloadEvents.Publish(db, from, fromBefore, fromThreshold, on);
-        CaseloadEvents.Publish(db, to, toBefore, toThreshold, on);
+        db.CaseAllocations.Add(to.AllocateCase(reference, on, toThreshold));
         await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         return Outcome.Done<CaseloadChange>(new CaseloadChange(to, toThreshold, on));

@@ -1,4 +1,3 @@
-using Platform.Contracts.Workforce.V1;
 using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Workforce.Domain;
@@ -19,7 +18,7 @@ public enum PostStatus
 /// A post in the establishment: a funded position with a role, grade, FTE and cost charged to a budget line.
 /// Every change appends a <see cref="PostVersion"/>, so the post's state on any date can be answered.
 /// </summary>
-public sealed class Post
+public sealed class Post : Entity
 {
     private readonly List<PostVersion> _history = [];
 
@@ -36,7 +35,7 @@ public sealed class Post
         BudgetLineCode = budgetLineCode;
         EffectiveFrom = effectiveFrom;
         Status = PostStatus.Funded;
-        Record(effectiveFrom);
+        Raise(new PostCreatedDomainEvent(Record(effectiveFrom)));
     }
 
     public Guid Id { get; private set; }
@@ -66,12 +65,6 @@ public sealed class Post
 
     public IReadOnlyList<PostVersion> History => _history;
 
-    public PostCreated ToCreatedEvent() =>
-        new(Id, TeamCode, JobRole, Grade, Fte, AnnualCost, BudgetLineCode, EffectiveFrom);
-
-    public PostChanged ToChangedEvent() =>
-        new(Id, TeamCode, JobRole, Grade, Fte, AnnualCost, BudgetLineCode, Status.ToString().ToLowerInvariant(), ChangedFrom);
-
     /// <summary>Opens a vacancy: only a funded, unoccupied post without an open vacancy can be advertised.</summary>
     public Vacancy OpenVacancy(Guid vacancyId, DateOnly openedOn)
     {
@@ -81,7 +74,9 @@ public sealed class Post
         }
         RequireChangeDate(openedOn, "openedOn");
         Status = PostStatus.Vacant;
+        // The vacancy is the news; the post's own PostChanged is not published for it (recruitment is not a change of terms).
         Record(openedOn);
+        Raise(new VacancyOpenedDomainEvent(vacancyId, Id, TeamCode, JobRole, openedOn));
         return new Vacancy(vacancyId, Id, openedOn);
     }
 
@@ -95,7 +90,7 @@ public sealed class Post
         RequireChangeDate(from, "startDate");
         OccupantId = workerId;
         Status = PostStatus.Filled;
-        Record(from);
+        RecordChange(from);
     }
 
     /// <summary>The occupant left or was redeployed: the post is funded and empty from the next day.</summary>
@@ -104,7 +99,7 @@ public sealed class Post
         if (Status != PostStatus.Filled) throw DomainRuleException.Conflict("The post is not filled.");
         OccupantId = null;
         Status = PostStatus.Funded;
-        Record(lastDayOccupied.AddDays(1));
+        RecordChange(lastDayOccupied.AddDays(1));
     }
 
     public void Change(DateOnly effectiveFrom, string? teamCode, string? grade, decimal? fte, decimal? annualCost, string? budgetLineCode)
@@ -115,7 +110,7 @@ public sealed class Post
         if (grade is not null) Grade = grade;
         SetTerms(fte ?? Fte, annualCost ?? AnnualCost);
         if (budgetLineCode is not null) BudgetLineCode = budgetLineCode;
-        Record(effectiveFrom);
+        RecordChange(effectiveFrom);
     }
 
     public void Freeze(DateOnly effectiveFrom)
@@ -123,7 +118,7 @@ public sealed class Post
         if (Status != PostStatus.Funded) throw DomainRuleException.Conflict($"Only a funded, empty post without an open vacancy can be frozen; this post is {Status.ToString().ToLowerInvariant()}.");
         RequireChangeDate(effectiveFrom, "effectiveFrom");
         Status = PostStatus.Frozen;
-        Record(effectiveFrom);
+        RecordChange(effectiveFrom);
     }
 
     public void Unfreeze(DateOnly effectiveFrom)
@@ -131,7 +126,7 @@ public sealed class Post
         if (Status != PostStatus.Frozen) throw DomainRuleException.Conflict("The post is not frozen.");
         RequireChangeDate(effectiveFrom, "effectiveFrom");
         Status = PostStatus.Funded;
-        Record(effectiveFrom);
+        RecordChange(effectiveFrom);
     }
 
     /// <summary>
@@ -152,25 +147,32 @@ public sealed class Post
         RequireNotDeleted();
         RequireChangeDate(effectiveOn, "effectiveOn");
         Status = PostStatus.Deleted;
-        Record(effectiveOn);
+        Raise(new PostDeletedDomainEvent(Record(effectiveOn)));
     }
 
-    public PostDeleted ToDeletedEvent() => new(Id, TeamCode, JobRole, Fte, AnnualCost, BudgetLineCode, ChangedFrom);
-
-    internal void MarkFilled(DateOnly filledOn) => Record(filledOn, PostStatus.Filled);
-
-    internal void MarkVacancyWithdrawn(DateOnly withdrawnOn) => Record(withdrawnOn, PostStatus.Funded);
-
-    private void Record(DateOnly effectiveFrom, PostStatus status)
+    /// <summary>The post's vacancy was filled (by a worker not known here): filled from that date.</summary>
+    internal void MarkFilled(DateOnly filledOn)
     {
-        Status = status;
-        Record(effectiveFrom);
+        Status = PostStatus.Filled;
+        RecordChange(filledOn);
     }
 
-    private void Record(DateOnly effectiveFrom)
+    /// <summary>The post's vacancy was withdrawn: funded and empty again.</summary>
+    internal void MarkVacancyWithdrawn(DateOnly withdrawnOn)
+    {
+        Status = PostStatus.Funded;
+        RecordChange(withdrawnOn);
+    }
+
+    /// <summary>A change of the post's terms or status, which other services hear of as PostChanged.</summary>
+    private void RecordChange(DateOnly effectiveFrom) => Raise(new PostChangedDomainEvent(Record(effectiveFrom)));
+
+    private PostVersion Record(DateOnly effectiveFrom)
     {
         ChangedFrom = effectiveFrom;
-        _history.Add(new PostVersion(this, effectiveFrom));
+        var version = new PostVersion(this, effectiveFrom);
+        _history.Add(version);
+        return version;
     }
 
     /// <summary>The rules every post's terms follow, also checked when a restructure proposes a new post.</summary>

@@ -9,6 +9,17 @@ public enum ProposalKind
     ChangePost,
 }
 
+/// <summary>The codes of <see cref="ProposalKind"/> in requests, responses and messages.</summary>
+public static class ProposalKinds
+{
+    public static readonly IReadOnlyDictionary<string, ProposalKind> ByCode = new Dictionary<string, ProposalKind>(StringComparer.Ordinal)
+    {
+        ["delete-post"] = ProposalKind.DeletePost, ["create-post"] = ProposalKind.CreatePost, ["change-post"] = ProposalKind.ChangePost,
+    };
+
+    public static string CodeOf(ProposalKind kind) => ByCode.First(k => k.Value == kind).Key;
+}
+
 public enum ProposalStatus
 {
     Proposed,
@@ -30,7 +41,7 @@ public enum OccupantOutcome
 /// A restructure programme (e.g. "Investing in Children 2019") at one establishment: proposals to delete, create
 /// or change posts, consulted on under the UK collective-consultation rules, then implemented on their dates.
 /// </summary>
-public sealed class RestructureProgramme
+public sealed class RestructureProgramme : Entity
 {
     private readonly List<RestructureProposal> _proposals = [];
 
@@ -105,6 +116,7 @@ public sealed class RestructureProgramme
             }
         }
         proposal.Approve(approvedOn);
+        Raise(new RestructureProposalApprovedDomainEvent(Id, Name, proposal.Id, proposal.Kind, proposal.PostId, approvedOn, proposal.EffectiveOn));
     }
 }
 
@@ -153,7 +165,7 @@ public sealed record ConsultationRequirement(
 }
 
 /// <summary>One change to the establishment in a restructure.</summary>
-public sealed class RestructureProposal
+public sealed class RestructureProposal : Entity
 {
     private RestructureProposal() { }
 
@@ -253,10 +265,15 @@ public sealed class RestructureProposal
         Status = ProposalStatus.Withdrawn;
     }
 
-    /// <summary>Records what happens to the at-risk occupant. Only a deletion of a filled post has an occupant.</summary>
-    public void RecordOutcome(OccupantOutcome outcome, decimal? redundancyCost, Guid? redeployToPostId)
+    /// <summary>
+    /// Records what happens to the at-risk occupant of <paramref name="post"/> (only a deletion of a filled post has one).
+    /// A redundancy is then confirmed, charged to the post's budget line; a volunteer's names their <paramref name="applicationId"/>.
+    /// </summary>
+    public void RecordOutcome(OccupantOutcome outcome, decimal? redundancyCost, Guid? redeployToPostId, Post? post, Guid? applicationId = null)
     {
         if (OccupantId is null) throw DomainRuleException.Conflict("The post was vacant when proposed: there is no occupant to record an outcome for.", "outcome");
+        ArgumentNullException.ThrowIfNull(post);
+        if (post.Id != PostId) throw new ArgumentException("The outcome is recorded against the proposal's own post.", nameof(post));
         if (Status is ProposalStatus.Implemented or ProposalStatus.Withdrawn) throw DomainRuleException.Conflict($"The proposal is {Status.ToString().ToLowerInvariant()}.");
         switch (outcome)
         {
@@ -271,6 +288,11 @@ public sealed class RestructureProposal
         Outcome = outcome;
         RedundancyCost = outcome == OccupantOutcome.Redeployment ? null : redundancyCost;
         RedeployToPostId = outcome == OccupantOutcome.Redeployment ? redeployToPostId : null;
+        if (outcome is OccupantOutcome.CompulsoryRedundancy or OccupantOutcome.VoluntaryRedundancy)
+        {
+            Raise(new RedundancyConfirmedDomainEvent(ProgrammeId, applicationId ?? Id, post.Id, OccupantId, post.BudgetLineCode, RedundancyCost!.Value,
+                outcome == OccupantOutcome.VoluntaryRedundancy, DismissalDate));
+        }
     }
 
     internal void MarkImplemented(Guid? createdPostId)
@@ -327,11 +349,11 @@ public sealed class VoluntaryRedundancyApplication
     public VoluntaryRedundancyStatus Status { get; private set; }
 
     /// <summary>Accepting makes the volunteer's redundancy the outcome of the proposal that deletes their post.</summary>
-    public void Accept(RestructureProposal proposal, DateOnly decidedOn)
+    public void Accept(RestructureProposal proposal, Post post, DateOnly decidedOn)
     {
         ArgumentNullException.ThrowIfNull(proposal);
         Decide(decidedOn);
-        proposal.RecordOutcome(OccupantOutcome.VoluntaryRedundancy, RedundancyCost, null);
+        proposal.RecordOutcome(OccupantOutcome.VoluntaryRedundancy, RedundancyCost, null, post, Id);
         Status = VoluntaryRedundancyStatus.Accepted;
     }
 

@@ -23,13 +23,14 @@ public static class LeavingReasons
 /// A worker in the department, employed or agency. Identified by id; the platform keeps no names. Holds cases,
 /// receives supervision and may fill (or, for agency workers, cover) one post.
 /// </summary>
-public sealed class StaffMember
+public sealed class StaffMember : Entity
 {
     private StaffMember() { }
 
     public StaffMember(
         Guid id, string teamCode, string jobRole, EmploymentType employmentType, decimal fte, bool isQualifiedSocialWorker,
-        string? registrationNumber, Guid? postId, DateOnly startDate, decimal? agencyDayRate, DateOnly? expectedEndDate)
+        string? registrationNumber, Guid? postId, DateOnly startDate, decimal? agencyDayRate, DateOnly? expectedEndDate,
+        string? agencyBudgetLineCode = null)
     {
         if (!JobRoles.All.Contains(jobRole)) throw DomainRuleException.ForField("jobRole", $"Unknown job role '{jobRole}'.");
         if (fte is <= 0 or > 1) throw DomainRuleException.ForField("fte", "FTE must be more than 0 and at most 1.");
@@ -41,6 +42,8 @@ public sealed class StaffMember
         {
             case EmploymentType.Agency when agencyDayRate is not > 0:
                 throw DomainRuleException.ForField("agencyDayRate", "An agency worker needs a day rate above 0.");
+            case EmploymentType.Agency when string.IsNullOrEmpty(agencyBudgetLineCode):
+                throw new ArgumentException("An agency engagement is charged to a budget line.", nameof(agencyBudgetLineCode));
             case EmploymentType.Employed when agencyDayRate is not null:
                 throw DomainRuleException.ForField("agencyDayRate", "Only agency workers have a day rate.");
             case EmploymentType.Employed when expectedEndDate is not null:
@@ -59,6 +62,9 @@ public sealed class StaffMember
         StartDate = startDate;
         AgencyDayRate = agencyDayRate;
         ExpectedEndDate = expectedEndDate;
+        Raise(employmentType == EmploymentType.Employed
+            ? new StaffMemberStartedDomainEvent(Id, PostId, TeamCode, JobRole, Fte, IsQualifiedSocialWorker, StartDate)
+            : new AgencyWorkerEngagedDomainEvent(Id, PostId, TeamCode, JobRole, Fte, agencyDayRate!.Value, agencyBudgetLineCode!, StartDate, ExpectedEndDate));
     }
 
     public Guid Id { get; private set; }
@@ -98,25 +104,28 @@ public sealed class StaffMember
 
     public bool IsInPostOn(DateOnly date) => StartDate <= date && (LeftOn is null || date <= LeftOn);
 
-    public CaseAllocation AllocateCase(string caseReference, DateOnly allocatedOn)
+    /// <summary>Allocates a case; the new caseload is judged against the role's <paramref name="limits"/>.</summary>
+    public CaseAllocation AllocateCase(string caseReference, DateOnly allocatedOn, CaseloadThreshold limits)
     {
         RequireInPost(allocatedOn, "allocatedOn");
-        Caseload++;
+        ChangeCaseload(+1, limits, allocatedOn);
         return new CaseAllocation(Id, caseReference, allocatedOn);
     }
 
-    public void ReleaseCase(CaseAllocation allocation, DateOnly releasedOn)
+    public void ReleaseCase(CaseAllocation allocation, DateOnly releasedOn, CaseloadThreshold limits)
     {
         ArgumentNullException.ThrowIfNull(allocation);
         if (allocation.WorkerId != Id) throw new InvalidOperationException("The allocation belongs to another worker.");
         allocation.Release(releasedOn);
-        Caseload--;
+        ChangeCaseload(-1, limits, releasedOn);
     }
 
-    public SupervisionSession RecordSupervision(DateOnly heldOn)
+    /// <summary>Records a supervision session; the next is due <paramref name="intervalDays"/> after the latest.</summary>
+    public SupervisionSession RecordSupervision(DateOnly heldOn, int intervalDays)
     {
         RequireInPost(heldOn, "heldOn");
         if (LastSupervisionOn is null || heldOn > LastSupervisionOn) LastSupervisionOn = heldOn;
+        Raise(new SupervisionRecordedDomainEvent(Id, TeamCode, heldOn, SupervisionDueOn(intervalDays)));
         return new SupervisionSession(Id, heldOn);
     }
 
@@ -149,6 +158,25 @@ public sealed class StaffMember
         }
         LeftOn = leftOn;
         LeavingReason = leavingReason;
+        Raise(EmploymentType == EmploymentType.Employed
+            ? new StaffMemberLeftDomainEvent(Id, PostId, TeamCode, JobRole, Fte, leavingReason, leftOn)
+            : new AgencyWorkerEndedDomainEvent(Id, PostId, TeamCode, JobRole, leftOn));
+    }
+
+    /// <summary>
+    /// The caseload moves by <paramref name="change"/>: CaseloadChanged always, and a breach for each limit this change
+    /// takes the worker over (not one they were already over).
+    /// </summary>
+    private void ChangeCaseload(int change, CaseloadThreshold limits, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        var before = Caseload;
+        Caseload += change;
+        Raise(new CaseloadChangedDomainEvent(Id, TeamCode, JobRole, Fte, Caseload, limits.Warning, limits.Critical, on));
+        foreach (var (level, limit) in new[] { ("warning", limits.Warning), ("critical", limits.Critical) })
+        {
+            if (before <= limit && Caseload > limit) Raise(new CaseloadThresholdBreachedDomainEvent(Id, TeamCode, JobRole, Caseload, limit, level, on));
+        }
     }
 
     private void RequireInPost(DateOnly date, string field)

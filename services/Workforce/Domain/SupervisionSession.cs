@@ -1,3 +1,5 @@
+using Platform.ServiceDefaults.Domain;
+
 namespace Platform.Workforce.Domain;
 
 /// <summary>A recorded one-to-one supervision session between a worker and their manager.</summary>
@@ -20,15 +22,17 @@ public sealed class SupervisionSession
 }
 
 /// <summary>Marks that a missed due date was reported, so SupervisionOverdue is raised once per due date.</summary>
-public sealed class SupervisionOverdueNotice
+public sealed class SupervisionOverdueNotice : Entity
 {
     private SupervisionOverdueNotice() { }
 
-    public SupervisionOverdueNotice(Guid workerId, DateOnly dueOn, DateOnly detectedOn)
+    /// <summary>Notices that the worker (of team <paramref name="teamCode"/>) missed the supervision due on <paramref name="dueOn"/>.</summary>
+    public SupervisionOverdueNotice(Guid workerId, string teamCode, DateOnly dueOn, DateOnly detectedOn)
     {
         WorkerId = workerId;
         DueOn = dueOn;
         DetectedOn = detectedOn;
+        Raise(new SupervisionOverdueDomainEvent(workerId, teamCode, dueOn, detectedOn));
     }
 
     public Guid WorkerId { get; private set; }

@@ -11,7 +11,7 @@ public enum VacancyStatus
 }
 
 /// <summary>A vacancy on a post, from opening (and advertising) to filling or withdrawal.</summary>
-public sealed class Vacancy
+public sealed class Vacancy : Entity
 {
     private Vacancy() { }
 
@@ -59,11 +59,12 @@ public sealed class Vacancy
         ArgumentNullException.ThrowIfNull(post);
         if (!IsOpen) throw DomainRuleException.Conflict($"The vacancy is {Status.ToString().ToLowerInvariant()}, not open.");
         if (filledOn < OpenedOn) throw DomainRuleException.ForField("filledOn", $"Cannot be before the vacancy opened ({OpenedOn:yyyy-MM-dd}).");
-        if (workerId is { } worker) post.Occupy(worker, filledOn);
-        else post.MarkFilled(filledOn);
         Status = VacancyStatus.Filled;
         FilledOn = filledOn;
         FilledBy = workerId;
+        Raise(new VacancyFilledDomainEvent(Id, post.Id, post.TeamCode, post.JobRole, filledOn, DaysToFill!.Value));
+        if (workerId is { } worker) post.Occupy(worker, filledOn);
+        else post.MarkFilled(filledOn);
     }
 
     /// <summary>Withdraws the vacancy unfilled; the post goes back to funded (it can then be frozen or deleted).</summary>
@@ -74,6 +75,7 @@ public sealed class Vacancy
         if (withdrawnOn < OpenedOn) throw DomainRuleException.ForField("withdrawnOn", $"Cannot be before the vacancy opened ({OpenedOn:yyyy-MM-dd}).");
         Status = VacancyStatus.Withdrawn;
         WithdrawnOn = withdrawnOn;
+        Raise(new VacancyWithdrawnDomainEvent(Id, post.Id, post.TeamCode, post.JobRole, withdrawnOn));
         post.MarkVacancyWithdrawn(withdrawnOn);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Platform.Contracts.Workforce.V1;
 using Platform.ServiceDefaults.Domain;
 using Platform.Workforce.Domain;
 
@@ -34,13 +33,11 @@ public sealed class RestructureImplementation(WorkforceDbContext db)
                     var created = new Post(Guid.CreateVersion7(), proposal.TeamCode!, proposal.JobRole!, proposal.Grade!, proposal.Fte!.Value,
                         proposal.AnnualCost!.Value, proposal.BudgetLineCode!, proposal.EffectiveOn);
                     db.Posts.Add(created);
-                    db.AddIntegrationEvent(created.ToCreatedEvent());
                     proposal.MarkImplemented(created.Id);
                     break;
                 case ProposalKind.ChangePost:
                     var changed = await db.Posts.FirstAsync(p => p.Id == proposal.PostId, cancellationToken);
                     changed.Change(proposal.EffectiveOn, proposal.TeamCode, proposal.Grade, proposal.Fte, proposal.AnnualCost, proposal.BudgetLineCode);
-                    db.AddIntegrationEvent(changed.ToChangedEvent());
                     proposal.MarkImplemented(null);
                     break;
                 case ProposalKind.DeletePost:
@@ -60,7 +57,6 @@ public sealed class RestructureImplementation(WorkforceDbContext db)
             // A vacant post being deleted stops being recruited to.
             var vacancy = await db.Vacancies.FirstAsync(v => v.PostId == post.Id && (v.Status == VacancyStatus.Open || v.Status == VacancyStatus.Advertised), cancellationToken);
             vacancy.Withdraw(post, proposal.DismissalDate);
-            db.AddIntegrationEvent(new VacancyWithdrawn(vacancy.Id, post.Id, post.TeamCode, post.JobRole, proposal.DismissalDate));
         }
         if (post.Status == PostStatus.Filled && post.OccupantId is { } occupantId)
         {
@@ -71,16 +67,13 @@ public sealed class RestructureImplementation(WorkforceDbContext db)
                 var target = await RedeploymentTargetAsync(programme, proposal.RedeployToPostId!.Value, cancellationToken);
                 target.Occupy(worker.Id, proposal.EffectiveOn);
                 worker.Redeploy(target);
-                db.AddIntegrationEvent(target.ToChangedEvent());
             }
             else
             {
                 worker.Leave(proposal.DismissalDate, "redundancy");
-                db.AddIntegrationEvent(new StaffMemberLeft(worker.Id, post.Id, worker.TeamCode, worker.JobRole, worker.Fte, "redundancy", proposal.DismissalDate));
             }
         }
         post.Delete(proposal.EffectiveOn);
-        db.AddIntegrationEvent(post.ToDeletedEvent());
     }
 
     /// <summary>A redeployment names an existing post, or a create-post proposal of the same programme (implemented first).</summary>

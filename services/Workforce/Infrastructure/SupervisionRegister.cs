@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Platform.Contracts.Workforce.V1;
 using Platform.Workforce.Domain;
 
 namespace Platform.Workforce.Infrastructure;
@@ -40,8 +39,7 @@ public sealed class SupervisionRegister(WorkforceDbContext db, IOptions<Workforc
         var raised = 0;
         foreach (var worker in overdue.Where(w => !noticed.Contains(new { w.WorkerId, w.DueOn })))
         {
-            db.SupervisionOverdueNotices.Add(new SupervisionOverdueNotice(worker.WorkerId, worker.DueOn, date));
-            db.AddIntegrationEvent(new SupervisionOverdue(worker.WorkerId, worker.TeamCode, worker.DueOn, date));
+            db.SupervisionOverdueNotices.Add(new SupervisionOverdueNotice(worker.WorkerId, worker.TeamCode, worker.DueOn, date));
             raised++;
         }
         await db.SaveChangesAsync(cancellationToken);
