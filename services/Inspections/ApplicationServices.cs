@@ -14,6 +14,8 @@ internal static class ApplicationServices
     {
         builder.AddApiDefaults();
         builder.AddServiceDatabase<InspectionsDbContext>("inspectionsdb");
+        // The domain events the entities raise, as the messages other services hear (written to the outbox by each save).
+        builder.Services.AddSingleton<IIntegrationEventMapper, InspectionsIntegrationEvents>();
         builder.AddRedis();
         builder.Services.AddOptions<InspectionsOptions>().BindConfiguration("Inspections");
         builder.Services.AddSingleton<BoardCache>();

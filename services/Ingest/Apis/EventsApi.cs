@@ -73,7 +73,7 @@ public static class EventsApi
         }
 
         // Every event is checked before any is sent: a batch is all-or-nothing.
-        var types = read.Events.Select(e => e.Errors.Count == 0 ? e.Validate(catalogue) : null).ToList();
+        var types = read.Events.Select(e => e.Errors.Count == 0 ? catalogue.Validate(e) : null).ToList();
         if (Invalid(read.Events) is { } attributesProblem) return attributesProblem;
 
         var outside = read.Events.FirstOrDefault(e => !key.Allows(e.Source!, e.Type!));
@@ -86,7 +86,7 @@ public static class EventsApi
                 extensions: new Dictionary<string, object?> { ["eventIndex"] = outside.Index, ["eventId"] = outside.Id });
         }
 
-        for (var i = 0; i < read.Events.Count; i++) read.Events[i].ValidateData(types[i]!);
+        for (var i = 0; i < read.Events.Count; i++) read.Events[i].ValidateData(types[i]!.Schema);
         if (Invalid(read.Events) is { } dataProblem) return dataProblem;
 
         var conflicting = await ingestor.ConflictingAsync(read.Events.Select((e, i) => (e, types[i]!)).ToList(), cancellationToken);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Platform.Ingest.Domain;
 
@@ -42,9 +43,9 @@ public sealed class InboundEvent
     };
 
     /// <summary>Checks the required context attributes and the type; the data is checked against the type's schema.</summary>
-    public EventType? Validate(EventCatalogue catalogue)
+    public bool Validate(Func<string, bool> isKnownType)
     {
-        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(isKnownType);
         if (SpecVersion != "1.0") Add("specversion", "Must be \"1.0\" (CloudEvents 1.0).");
         if (string.IsNullOrWhiteSpace(Id)) Add("id", "This attribute is required.");
         else if (Id.Length > MaxIdLength) Add("id", $"Must be at most {MaxIdLength} characters.");
@@ -59,18 +60,17 @@ public sealed class InboundEvent
         {
             Add("datacontenttype", "Only application/json data is accepted.");
         }
-        var type = catalogue.Find(Type);
         if (string.IsNullOrWhiteSpace(Type)) Add("type", "This attribute is required.");
-        else if (type is null) Add("type", $"Unknown event type '{Truncate(Type)}'; GET /events/schemas lists the types.");
+        else if (!isKnownType(Type)) Add("type", $"Unknown event type '{Truncate(Type)}'; GET /events/schemas lists the types.");
         if (Data.ValueKind == JsonValueKind.Undefined) Add("data", "This event type needs data (a JSON object).");
-        return Errors.Count == 0 ? type : null;
+        return Errors.Count == 0;
     }
 
     /// <summary>Checks the data against the type's JSON Schema; errors name the field as <c>data.field</c>.</summary>
-    public bool ValidateData(EventType type)
+    public bool ValidateData(JsonObject schema)
     {
-        ArgumentNullException.ThrowIfNull(type);
-        JsonSchemaValidator.Validate(type.Schema, Data, "data", Errors);
+        ArgumentNullException.ThrowIfNull(schema);
+        JsonSchemaValidator.Validate(schema, Data, "data", Errors);
         return Errors.Count == 0;
     }
 

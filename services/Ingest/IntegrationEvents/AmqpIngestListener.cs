@@ -151,7 +151,7 @@ public sealed partial class AmqpIngestListener(
         }
 
         var inbound = Read(delivery, key.Source);
-        if (inbound.Validate(catalogue) is not { } type) return inbound.Errors;
+        if (catalogue.Validate(inbound) is not { } type) return inbound.Errors;
         if (!string.Equals(inbound.Source, key.Source, StringComparison.Ordinal))
         {
             return Reason("source", $"RabbitMQ user '{brokerUser}' may only send events with source '{key.Source}'.");
@@ -160,7 +160,7 @@ public sealed partial class AmqpIngestListener(
         {
             return Reason("type", $"RabbitMQ user '{brokerUser}' may not send type '{type.Type}'.");
         }
-        if (!inbound.ValidateData(type)) return inbound.Errors;
+        if (!inbound.ValidateData(type.Schema)) return inbound.Errors;
 
         var status = await services.GetRequiredService<EventIngestor>().AcceptAsync(inbound, type, "amqp", key.SenderOverAmqp, cancellationToken);
         return status == IngestStatus.Conflict

@@ -103,8 +103,7 @@ public static class InspectionsApi
         var inspection = await db.Inspections.Include(i => i.Judgements).Include(i => i.Areas).AsSplitQuery()
             .FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (inspection is null) return TypedResults.NotFound();
-        var recorded = inspection.RecordJudgements(request.PublishedOn!.Value, request.Judgements!.Select(j => (j!.Type!, j.Grade!)).ToList());
-        db.AddIntegrationEvent(recorded);
+        inspection.RecordJudgements(request.PublishedOn!.Value, request.Judgements!.Select(j => (j!.Type!, j.Grade!)).ToList());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(inspection));
     }

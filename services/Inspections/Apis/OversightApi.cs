@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Platform.Contracts.Inspections.V1;
 using Platform.Inspections.Domain;
 using Platform.Inspections.Infrastructure;
 using Platform.ServiceDefaults.Http;
@@ -81,11 +80,10 @@ public static class OversightApi
             superseded = await db.Directions.FirstOrDefaultAsync(d => d.Id == supersededId, cancellationToken);
             if (superseded is null) return validator.Add("supersedesDirectionId", "No such direction.").ToProblem();
         }
-        var direction = new StatutoryDirection(Guid.CreateVersion7(), request.IssuedOn!.Value, request.Issuer!, request.Title!, request.LegalBasis);
-        foreach (var requirement in request.Requirements!) direction.AddRequirement(requirement!.Description!, requirement.DueOn);
+        var direction = new StatutoryDirection(Guid.CreateVersion7(), request.IssuedOn!.Value, request.Issuer!, request.Title!, request.LegalBasis,
+            request.Requirements!.Select(r => (r!.Description!, r.DueOn)));
         superseded?.SupersedeBy(direction);
         db.Directions.Add(direction);
-        db.AddIntegrationEvent(direction.ToIssuedEvent());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/directions/{direction.Id}", ToResponse(direction));
     }
@@ -190,7 +188,7 @@ public static class OversightApi
         return TypedResults.Ok(await PlanChecks.CalendarAsync(db, date, withinDays ?? 365, cancellationToken));
     }
 
-    public sealed record ApproachingCheckResponse(DateOnly AsAt, int WindowDays, int Raised, IReadOnlyList<DeadlineApproaching> Events);
+    public sealed record ApproachingCheckResponse(DateOnly AsAt, int WindowDays, int Raised, IReadOnlyList<Deadline> Events);
 
     internal static async Task<Results<Ok<ApproachingCheckResponse>, ValidationProblem>> RunApproachingCheck(
         DateOnly? asAt, InspectionsDbContext db, TimeProvider time, IOptions<InspectionsOptions> options, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Platform.Contracts.Inspections.V1;
 using Platform.Inspections.Domain;
 using Platform.Inspections.Infrastructure;
 using Platform.ServiceDefaults.Http;
@@ -122,7 +121,7 @@ public static class PlanApi
         return overdue.Select(a => ToResponse(a, date)).ToList();
     }
 
-    public sealed record OverdueCheckResponse(DateOnly AsAt, int Raised, IReadOnlyList<ActionOverdue> Events);
+    public sealed record OverdueCheckResponse(DateOnly AsAt, int Raised, IReadOnlyList<ActionOverdueDomainEvent> Events);
 
     internal static async Task<Results<Ok<OverdueCheckResponse>, ValidationProblem>> RunOverdueCheck(
         DateOnly? asAt, InspectionsDbContext db, TimeProvider time, CancellationToken cancellationToken)

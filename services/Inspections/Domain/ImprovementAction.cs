@@ -1,10 +1,9 @@
-using Platform.Contracts.Inspections.V1;
 using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Inspections.Domain;
 
 /// <summary>An improvement-plan action answering one area for improvement: owner role, due date, status and evidence.</summary>
-public sealed class ImprovementAction
+public sealed class ImprovementAction : Entity
 {
     private ImprovementAction() { }
 
@@ -81,11 +80,13 @@ public sealed class ImprovementAction
     }
 
     /// <summary>Raises ActionOverdue if the action is overdue on <paramref name="asAt"/> and was not yet raised for this due date.</summary>
-    public ActionOverdue? DetectOverdue(DateOnly asAt)
+    public ActionOverdueDomainEvent? DetectOverdue(DateOnly asAt)
     {
         if (!IsOverdueOn(asAt) || OverdueRaisedFor == DueOn) return null;
         OverdueRaisedFor = DueOn;
-        return new ActionOverdue(Id, AreaCode, OwnerRole, DueOn, asAt);
+        var overdue = new ActionOverdueDomainEvent(Id, AreaCode, OwnerRole, DueOn, asAt);
+        Raise(overdue);
+        return overdue;
     }
 }
 

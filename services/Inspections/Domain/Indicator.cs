@@ -1,4 +1,3 @@
-using Platform.Contracts.Inspections.V1;
 using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Inspections.Domain;
@@ -78,7 +77,7 @@ public static class RagStatuses
 /// An indicator of the catalogue: a measure (optionally for one team) with target, tolerance and direction.
 /// Green on the right side of the target, amber within the tolerance beyond it, red further beyond.
 /// </summary>
-public sealed class Indicator
+public sealed class Indicator : Entity
 {
     private Indicator() { }
 
@@ -148,14 +147,20 @@ public sealed class Indicator
         Status = RagFor(value);
     }
 
-    /// <summary>Re-evaluates after an input changed; returns the event to publish if the RAG status changed.</summary>
-    public IndicatorStatusChanged? Evaluate(decimal? value, DateOnly asAt)
+    /// <summary>
+    /// Re-evaluates after an input changed. A change of value or status is published for live displays, and a change
+    /// of RAG status as such; true when the status changed.
+    /// </summary>
+    public bool Evaluate(decimal? value, DateOnly asAt)
     {
-        var previous = Status;
+        var (previousValue, previousStatus) = (Value, Status);
         Value = value;
         Status = RagFor(value);
         StatusAsAt = asAt;
-        return previous == Status ? null : new IndicatorStatusChanged(Code, value ?? 0, previous, Status, asAt);
+        var statusChanged = previousStatus != Status;
+        if (statusChanged) Raise(new IndicatorStatusChangedDomainEvent(Code, value, previousStatus, Status, asAt));
+        if (statusChanged || value != previousValue) Raise(new IndicatorValueChangedDomainEvent(Code, value, Status, asAt));
+        return statusChanged;
     }
 }
 

@@ -1,10 +1,9 @@
-using Platform.Contracts.Inspections.V1;
 using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Inspections.Domain;
 
 /// <summary>An Ofsted inspection or visit: dates on site, publication, judgements and areas for improvement.</summary>
-public sealed class Inspection
+public sealed class Inspection : Entity
 {
     private Inspection() { }
 
@@ -47,7 +46,7 @@ public sealed class Inspection
     public string? OverallEffectiveness => Judgements.FirstOrDefault(j => j.Type == JudgementTypes.OverallEffectiveness)?.Grade;
 
     /// <summary>Records the inspectors' judgements as published; the overall effectiveness judgement is required.</summary>
-    public InspectionJudgementRecorded RecordJudgements(DateOnly publishedOn, IReadOnlyList<(string Type, string Grade)> judgements)
+    public void RecordJudgements(DateOnly publishedOn, IReadOnlyList<(string Type, string Grade)> judgements)
     {
         ArgumentNullException.ThrowIfNull(judgements);
         if (!IsGraded) throw DomainRuleException.Conflict($"A {Type} is not graded; it publishes a letter without judgements.");
@@ -63,10 +62,7 @@ public sealed class Inspection
         }
         foreach (var (type, grade) in judgements) Judgements.Add(new Judgement(Guid.CreateVersion7(), Id, type, grade));
         PublishedOn = publishedOn;
-        return new InspectionJudgementRecorded(Id, Type, publishedOn, OverallEffectiveness!)
-        {
-            Judgements = Judgements.Select(j => new JudgementGrade(j.Type, j.Grade)).ToList(),
-        };
+        Raise(new InspectionJudgementRecordedDomainEvent(Id, Type, publishedOn, OverallEffectiveness!, [.. Judgements]));
     }
 
     public AreaForImprovement AddArea(string code, string title, string? detail, bool isPriorityAction)

@@ -1,4 +1,3 @@
-using Platform.Contracts.Inspections.V1;
 using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Inspections.Domain;
@@ -7,18 +6,23 @@ namespace Platform.Inspections.Domain;
 /// A statutory direction of the Secretary of State (s.497A(4B) Education Act 1996 as applied by s.50 Children Act
 /// 2004): issuer, issue date, requirements with deadlines; in force until revised by a later direction or revoked.
 /// </summary>
-public sealed class StatutoryDirection
+public sealed class StatutoryDirection : Entity
 {
     private StatutoryDirection() { }
 
-    public StatutoryDirection(Guid id, DateOnly issuedOn, string issuer, string title, string? legalBasis)
+    /// <summary>A direction as issued, with its requirements and their deadlines.</summary>
+    public StatutoryDirection(Guid id, DateOnly issuedOn, string issuer, string title, string? legalBasis,
+        IEnumerable<(string Description, DateOnly? DueOn)> requirements)
     {
+        ArgumentNullException.ThrowIfNull(requirements);
         Id = id;
         IssuedOn = issuedOn;
         Issuer = issuer;
         Title = title;
         LegalBasis = legalBasis;
         Status = DirectionStatuses.InForce;
+        foreach (var (description, dueOn) in requirements) AddRequirement(description, dueOn);
+        Raise(new DirectionIssuedDomainEvent(Id, IssuedOn, Issuer, Title, Requirements.Where(r => r.DueOn is not null).Min(r => r.DueOn)));
     }
 
     public Guid Id { get; private set; }
@@ -42,14 +46,11 @@ public sealed class StatutoryDirection
 
     public bool IsInForceOn(DateOnly date) => IssuedOn <= date && (EndedOn is null || EndedOn > date);
 
-    public void AddRequirement(string description, DateOnly? dueOn)
+    private void AddRequirement(string description, DateOnly? dueOn)
     {
         if (dueOn is { } due && due < IssuedOn) throw DomainRuleException.ForField("requirements", $"A deadline cannot be before the direction was issued ({IssuedOn:yyyy-MM-dd}).");
         Requirements.Add(new DirectionRequirement(Guid.CreateVersion7(), Id, description, dueOn));
     }
-
-    public DirectionIssued ToIssuedEvent() =>
-        new(Id, IssuedOn, Issuer, Title, Requirements.Where(r => r.DueOn is not null).Min(r => r.DueOn));
 
     /// <summary>A later direction replaces this one from its issue date.</summary>
     public void SupersedeBy(StatutoryDirection later)
@@ -172,16 +173,18 @@ public sealed class CommissionerReview
 }
 
 /// <summary>A DeadlineApproaching already raised, so it is raised once per deadline.</summary>
-public sealed class DeadlineNotice
+public sealed class DeadlineNotice : Entity
 {
     private DeadlineNotice() { }
 
-    public DeadlineNotice(Guid sourceId, string kind, DateOnly dueOn, DateOnly raisedOn)
+    /// <summary>Notices, on <paramref name="raisedOn"/>, that the deadline (<paramref name="description"/>) is approaching.</summary>
+    public DeadlineNotice(Guid sourceId, string kind, string description, DateOnly dueOn, DateOnly raisedOn)
     {
         SourceId = sourceId;
         Kind = kind;
         DueOn = dueOn;
         RaisedOn = raisedOn;
+        Raise(new DeadlineApproachingDomainEvent(sourceId, kind, description, dueOn, dueOn.DayNumber - raisedOn.DayNumber));
     }
 
     public Guid SourceId { get; private set; }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Platform.Contracts.Inspections.V1;
 using Platform.Inspections.Domain;
 
 namespace Platform.Inspections.Infrastructure;
@@ -16,17 +15,10 @@ public static class IndicatorEvaluation
         {
             var asAt = indicator.StatusAsAt is { } previous && previous > on ? previous : on;
             var previousStatus = indicator.Status;
-            var previousValue = indicator.Value;
             var value = await MeasureValues.ValueAsync(db, indicator.Measure, indicator.TeamCode, asAt, cancellationToken);
-            if (indicator.Evaluate(value, asAt) is { } changed)
+            if (indicator.Evaluate(value, asAt))
             {
-                db.AddIntegrationEvent(changed);
                 db.IndicatorStatusChanges.Add(new IndicatorStatusChange(indicator.Code, asAt, value, previousStatus, indicator.Status, DateTimeOffset.UtcNow));
-            }
-            if (value != previousValue || indicator.Status != previousStatus)
-            {
-                // Every value change, for live displays (the web app's board tiles); RAG changes also raise the event above.
-                db.AddIntegrationEvent(new IndicatorValueChanged(indicator.Code, value, indicator.Status, asAt));
             }
         }
     }

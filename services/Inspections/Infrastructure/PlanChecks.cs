@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Platform.Contracts.Inspections.V1;
 using Platform.Inspections.Domain;
 
 namespace Platform.Inspections.Infrastructure;
@@ -7,21 +6,17 @@ namespace Platform.Inspections.Infrastructure;
 /// <summary>The checks run for a date: overdue plan actions and approaching deadlines, each raised once.</summary>
 public static class PlanChecks
 {
-    public static async Task<IReadOnlyList<ActionOverdue>> RaiseOverdueActionsAsync(InspectionsDbContext db, DateOnly asAt, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ActionOverdueDomainEvent>> RaiseOverdueActionsAsync(InspectionsDbContext db, DateOnly asAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var candidates = await db.Actions
             .Where(a => a.DueOn < asAt && (a.CompletedOn == null || a.CompletedOn > asAt) && (a.OverdueRaisedFor == null || a.OverdueRaisedFor != a.DueOn))
             .OrderBy(a => a.DueOn).ThenBy(a => a.Id)
             .ToListAsync(cancellationToken);
-        var raised = new List<ActionOverdue>();
+        var raised = new List<ActionOverdueDomainEvent>();
         foreach (var action in candidates)
         {
-            if (action.DetectOverdue(asAt) is { } overdue)
-            {
-                db.AddIntegrationEvent(overdue);
-                raised.Add(overdue);
-            }
+            if (action.DetectOverdue(asAt) is { } overdue) raised.Add(overdue);
         }
         await db.SaveChangesAsync(cancellationToken);
         return raised;
@@ -53,20 +48,17 @@ public static class PlanChecks
     }
 
     /// <summary>Raises DeadlineApproaching for each deadline within the warning window, once per deadline.</summary>
-    public static async Task<IReadOnlyList<DeadlineApproaching>> RaiseApproachingDeadlinesAsync(InspectionsDbContext db, DateOnly asAt, int windowDays, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<Deadline>> RaiseApproachingDeadlinesAsync(InspectionsDbContext db, DateOnly asAt, int windowDays, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var due = await CalendarAsync(db, asAt, windowDays, cancellationToken);
         var sourceIds = due.Select(d => d.SourceId).ToList();
         var already = (await db.DeadlineNotices.AsNoTracking().Where(n => sourceIds.Contains(n.SourceId)).ToListAsync(cancellationToken))
             .Select(n => (n.SourceId, n.Kind, n.DueOn)).ToHashSet();
-        var raised = new List<DeadlineApproaching>();
-        foreach (var deadline in due.Where(d => !already.Contains((d.SourceId, d.Kind, d.DueOn))))
+        var raised = due.Where(d => !already.Contains((d.SourceId, d.Kind, d.DueOn))).ToList();
+        foreach (var deadline in raised)
         {
-            db.DeadlineNotices.Add(new DeadlineNotice(deadline.SourceId, deadline.Kind, deadline.DueOn, asAt));
-            var approaching = new DeadlineApproaching(deadline.SourceId, deadline.Kind, deadline.Description, deadline.DueOn, deadline.DaysRemaining);
-            db.AddIntegrationEvent(approaching);
-            raised.Add(approaching);
+            db.DeadlineNotices.Add(new DeadlineNotice(deadline.SourceId, deadline.Kind, deadline.Description, deadline.DueOn, asAt));
         }
         await db.SaveChangesAsync(cancellationToken);
         return raised;

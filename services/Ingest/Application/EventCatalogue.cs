@@ -5,7 +5,9 @@ using Finance = Platform.Contracts.Finance.V1;
 using Placements = Platform.Contracts.Placements.V1;
 using Workforce = Platform.Contracts.Workforce.V1;
 
-namespace Platform.Ingest.Domain;
+using Platform.Ingest.Domain;
+
+namespace Platform.Ingest.Application;
 
 /// <summary>
 /// One inbound event type: its CloudEvents <c>type</c>, the JSON Schema of its <c>data</c>, and the owning service's
@@ -17,7 +19,10 @@ public sealed record EventType(string Type, string Description, string Owner, st
 /// <summary>What a mapping knows of the event besides its data.</summary>
 public sealed record IngestedEvent(string Source, string Id, Guid MessageId);
 
-/// <summary>The inbound event types (docs/ingest.md has the catalogue with examples).</summary>
+/// <summary>
+/// The inbound event types (docs/ingest.md has the catalogue with examples): the translation of departmental systems'
+/// events into the owning services' commands, so the inbound event itself (Domain) knows neither.
+/// </summary>
 public sealed class EventCatalogue
 {
     private readonly Dictionary<string, EventType> _types;
@@ -29,6 +34,13 @@ public sealed class EventCatalogue
     public EventType? Find(string? type) => type is not null && _types.TryGetValue(type, out var found) ? found : null;
 
     public bool Contains(string type) => _types.ContainsKey(type);
+
+    /// <summary>The event's type when its context attributes are valid and the type is known; otherwise null, with the errors on the event.</summary>
+    public EventType? Validate(InboundEvent inbound)
+    {
+        ArgumentNullException.ThrowIfNull(inbound);
+        return inbound.Validate(Contains) ? Find(inbound.Type) : null;
+    }
 
     // Field definitions shared by several schemas.
     private const string EmployeeNumber = """
