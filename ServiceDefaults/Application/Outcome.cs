@@ -58,5 +58,8 @@ public static class Outcome
         return new(default, validator.Errors, false);
     }
 
+    /// <summary>Refused with field errors (JSON field names), e.g. of <see cref="RequestValidation.Check"/>.</summary>
+    public static Outcome<T> Refused<T>(IDictionary<string, string[]> errors) => new(default, errors, false);
+
     public static Outcome<T> NotFound<T>() => new(default, null, true);
 }

@@ -19,7 +19,8 @@ public static class ApiDefaults
     public static IHostApplicationBuilder AddApiDefaults(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddValidationSchemas());
+        builder.Services.AddValidationProblemKeys();
         builder.AddPlatformSecurity();
         builder.Services.Configure<JsonOptions>(options =>
         {

@@ -9,7 +9,9 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSiz
 }
 
 /// <summary>Paging query parameters: 1-based page number up to <see cref="MaxPage"/>, page size 1–200 (default 50).</summary>
-public readonly record struct PageRequest(int? Page, int? PageSize)
+public readonly record struct PageRequest(
+    [property: Between(1, PageRequest.MaxPage)] int? Page,
+    [property: Between(1, PageRequest.MaxPageSize)] int? PageSize)
 {
     public const int MaxPageSize = 200;
 

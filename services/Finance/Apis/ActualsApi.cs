@@ -28,28 +28,22 @@ public static class ActualsApi
         return app;
     }
 
-    public sealed record RecordActualRequest(int? FinancialYear, int? Period, string? CostCentreCode, string? BudgetLineCode, decimal? Amount);
-
-    public sealed record ActualResponse(int FinancialYear, int Period, DateOnly PeriodStart, DateOnly PeriodEnd, string CostCentreCode, string BudgetLineCode, decimal Amount, string RecordedBy, DateTimeOffset RecordedAt);
+        public sealed record ActualResponse(int FinancialYear, int Period, DateOnly PeriodStart, DateOnly PeriodEnd, string CostCentreCode, string BudgetLineCode, decimal Amount, string RecordedBy, DateTimeOffset RecordedAt);
 
     public sealed record ImportResponse(int Rows, IReadOnlyList<int> FinancialYears, decimal Total);
 
     internal static async Task<Results<Ok<ActualResponse>, ValidationProblem>> RecordActual(
         RecordActualRequest request, HttpContext http, Application.RecordActual recordActual, CancellationToken cancellationToken)
     {
-        var outcome = await recordActual.HandleAsync(new Application.RecordActual.Command(request.FinancialYear, request.Period, request.CostCentreCode,
-            request.BudgetLineCode, request.Amount, ApiHelpers.UserOf(http)), cancellationToken);
+        var outcome = await recordActual.HandleAsync(new Application.RecordActual.Command(request, ApiHelpers.UserOf(http)), cancellationToken);
         if (outcome.Errors is not null) return outcome.ToProblem();
         return TypedResults.Ok(ToResponse(outcome.Result!));
     }
 
     internal static async Task<Results<Ok<Page<ActualResponse>>, ValidationProblem>> ListActuals(
-        int? financialYear, string? budgetLineCode, string? costCentreCode, [AsParameters] PageRequest paging, FinanceDbContext db, CancellationToken cancellationToken)
+        [RequiredField, FinancialYear] int? financialYear, string? budgetLineCode, string? costCentreCode, [AsParameters] PageRequest paging, FinanceDbContext db,
+        CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.FinancialYear(financialYear);
-        paging.Validate(validator);
-        if (!validator.IsValid) return validator.ToProblem();
 
         var query = db.Actuals.AsNoTracking().Where(a => a.FinancialYear == financialYear);
         if (!string.IsNullOrWhiteSpace(budgetLineCode)) query = query.Where(a => a.BudgetLineCode == budgetLineCode);

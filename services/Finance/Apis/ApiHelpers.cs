@@ -9,9 +9,6 @@ namespace Platform.Finance.Apis;
 /// <summary>Conventions shared by the Finance endpoints.</summary>
 internal static class ApiHelpers
 {
-    public static readonly DateOnly EarliestDate = new(Domain.FinancialYear.MinStartYear, 4, 1);
-    public static readonly DateOnly LatestDate = new(Domain.FinancialYear.MaxStartYear + 1, 3, 31);
-
     /// <summary>
     /// Who made a change: the subject (<c>sub</c>) of the validated token, at most 100 characters. Never a header or a
     /// body field the caller sets: a finance officer cannot record a change as the Director. (Every Finance write
@@ -26,16 +23,12 @@ internal static class ApiHelpers
     /// <summary>Money to pence, for presentation only.</summary>
     public static decimal Pence(decimal amount) => decimal.Round(amount, 2, MidpointRounding.AwayFromZero);
 
-    /// <summary>True when the caller asked for CSV (<c>?format=csv</c> or <c>Accept: text/csv</c>).</summary>
-    public static bool WantsCsv(HttpContext context, string? format, RequestValidator validator)
-    {
-        if (format is not null && format is not ("csv" or "json"))
-        {
-            validator.Add("format", "Must be json or csv.");
-            return false;
-        }
-        return format == "csv" || (format is null && context.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase));
-    }
+    /// <summary>
+    /// True when the caller asked for CSV (<c>?format=csv</c> or <c>Accept: text/csv</c>); the endpoint declares
+    /// <c>[OneOf("json", "csv")]</c> on <c>format</c>.
+    /// </summary>
+    public static bool WantsCsv(HttpContext context, string? format) =>
+        format == "csv" || (format is null && context.Request.Headers.Accept.ToString().Contains("text/csv", StringComparison.OrdinalIgnoreCase));
 
     public static string Csv(IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows)
     {

@@ -36,13 +36,25 @@ public static class BudgetsApi
 
     public sealed record YearResponse(int FinancialYear, string Name, DateOnly Start, DateOnly End, decimal TotalBudget);
 
-    public sealed record CreateCostCentreRequest(string? Code, string? Name, string? Service);
+    public sealed record CreateCostCentreRequest(
+        [property: RequiredField, MaxChars(40)] string? Code,
+        [property: RequiredField, MaxChars(200)] string? Name,
+        [property: RequiredField, MaxChars(200)] string? Service);
 
     public sealed record CostCentreResponse(string Code, string Name, string Service);
 
-    public sealed record SetBudgetRequest(int? FinancialYear, string? CostCentreCode, string? BudgetLineCode, decimal? Amount, string? Reason, DateOnly? ApprovedOn);
+    public sealed record SetBudgetRequest(
+        [property: RequiredField, FinancialYear] int? FinancialYear,
+        [property: RequiredField, MaxChars(40)] string? CostCentreCode,
+        [property: RequiredField, BudgetLineCode] string? BudgetLineCode,
+        [property: RequiredField, Money] decimal? Amount,
+        [property: MaxChars(500)] string? Reason,
+        [property: RequiredField, BusinessDate] DateOnly? ApprovedOn);
 
-    public sealed record ChangeBudgetRequest(decimal? Amount, string? Reason, DateOnly? ApprovedOn);
+    public sealed record ChangeBudgetRequest(
+        [property: RequiredField, Money(MoneyRange.EitherWay)] decimal? Amount,
+        [property: RequiredField, MaxChars(500)] string? Reason,
+        [property: RequiredField, BusinessDate] DateOnly? ApprovedOn);
 
     public sealed record BudgetChangeResponse(Guid Id, string Kind, decimal Amount, string Reason, string ApprovedBy, DateOnly ApprovedOn, DateTimeOffset RecordedAt, Guid? VirementId);
 
@@ -66,16 +78,10 @@ public static class BudgetsApi
     internal static async Task<Results<Created<CostCentreResponse>, ValidationProblem>> CreateCostCentre(
         CreateCostCentreRequest request, FinanceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.Required("code", request.Code, 40);
-        validator.Required("name", request.Name);
-        validator.Required("service", request.Service);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var centre = new CostCentre(request.Code!, request.Name!, request.Service!);
         if (await db.CostCentres.AnyAsync(c => c.Code == centre.Code, cancellationToken))
         {
-            return validator.Add("code", $"Cost centre {centre.Code} already exists.").ToProblem();
+            return new RequestValidator().Add("code", $"Cost centre {centre.Code} already exists.").ToProblem();
         }
         db.CostCentres.Add(centre);
         await db.SaveChangesAsync(cancellationToken);
@@ -83,14 +89,9 @@ public static class BudgetsApi
     }
 
     internal static async Task<Results<Ok<Page<CostCentreResponse>>, ValidationProblem>> ListCostCentres(
-        [AsParameters] PageRequest paging, FinanceDbContext db, CancellationToken cancellationToken)
-    {
-        var validator = new RequestValidator();
-        paging.Validate(validator);
-        if (!validator.IsValid) return validator.ToProblem();
-        return TypedResults.Ok(await paging.ApplyAsync(
+        [AsParameters] PageRequest paging, FinanceDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await paging.ApplyAsync(
             db.CostCentres.AsNoTracking().OrderBy(c => c.Code).Select(c => new CostCentreResponse(c.Code, c.Name, c.Service)), cancellationToken));
-    }
 
     internal static async Task<Results<Ok<CostCentreResponse>, NotFound>> GetCostCentre(string code, FinanceDbContext db, CancellationToken cancellationToken)
     {
@@ -103,20 +104,11 @@ public static class BudgetsApi
     internal static async Task<Results<Created<BudgetResponse>, ValidationProblem>> SetBudget(
         SetBudgetRequest request, HttpContext http, FinanceDbContext db, ForecastRecalculator forecast, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.FinancialYear(request.FinancialYear);
-        validator.Required("costCentreCode", request.CostCentreCode, 40);
-        validator.BudgetLine(request.BudgetLineCode);
-        validator.Money("amount", request.Amount, 0m, Budget.MaxAmount);
-        validator.When(request.Reason is { Length: > 500 }, "reason", "Must be at most 500 characters.");
-        validator.DateRange("approvedOn", request.ApprovedOn, ApiHelpers.EarliestDate, ApiHelpers.LatestDate);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var year = new FinancialYear(request.FinancialYear!.Value);
         var centre = request.CostCentreCode!.ToUpperInvariant();
         if (!await db.CostCentres.AnyAsync(c => c.Code == centre, cancellationToken))
         {
-            return validator.Add("costCentreCode", $"Cost centre {centre} does not exist.").ToProblem();
+            return new RequestValidator().Add("costCentreCode", $"Cost centre {centre} does not exist.").ToProblem();
         }
         if (await db.Budgets.AnyAsync(b => b.FinancialYear == year.StartYear && b.CostCentreCode == centre && b.BudgetLineCode == request.BudgetLineCode, cancellationToken))
         {
@@ -134,13 +126,9 @@ public static class BudgetsApi
     }
 
     internal static async Task<Results<Ok<Page<BudgetResponse>>, ValidationProblem>> ListBudgets(
-        int? financialYear, string? costCentreCode, string? budgetLineCode, [AsParameters] PageRequest paging, FinanceDbContext db, CancellationToken cancellationToken)
+        [FinancialYear] int? financialYear, string? costCentreCode, string? budgetLineCode, [AsParameters] PageRequest paging, FinanceDbContext db,
+        CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.OptionalFinancialYear(financialYear);
-        paging.Validate(validator);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var query = db.Budgets.AsNoTracking();
         if (financialYear is { } year) query = query.Where(b => b.FinancialYear == year);
         if (!string.IsNullOrWhiteSpace(costCentreCode))
@@ -161,12 +149,6 @@ public static class BudgetsApi
     internal static async Task<Results<Ok<BudgetResponse>, NotFound, ValidationProblem>> ChangeBudget(
         Guid id, ChangeBudgetRequest request, HttpContext http, FinanceDbContext db, ForecastRecalculator forecast, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.Money("amount", request.Amount, -Budget.MaxAmount, Budget.MaxAmount);
-        validator.Required("reason", request.Reason, 500);
-        validator.DateRange("approvedOn", request.ApprovedOn, ApiHelpers.EarliestDate, ApiHelpers.LatestDate);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var budget = await db.Budgets.Include(b => b.Changes).FirstOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (budget is null) return TypedResults.NotFound();
 
@@ -179,13 +161,9 @@ public static class BudgetsApi
     }
 
     internal static async Task<Results<Ok<Page<AuditEntry>>, ValidationProblem>> Audit(
-        int? financialYear, string? costCentreCode, string? budgetLineCode, [AsParameters] PageRequest paging, FinanceDbContext db, CancellationToken cancellationToken)
+        [RequiredField, FinancialYear] int? financialYear, string? costCentreCode, string? budgetLineCode, [AsParameters] PageRequest paging, FinanceDbContext db,
+        CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.FinancialYear(financialYear);
-        paging.Validate(validator);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var query = from change in db.BudgetChanges.AsNoTracking()
                     join budget in db.Budgets.AsNoTracking() on change.BudgetId equals budget.Id
                     where budget.FinancialYear == financialYear

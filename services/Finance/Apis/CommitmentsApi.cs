@@ -23,14 +23,9 @@ public static class CommitmentsApi
     public sealed record LineTotal(string BudgetLineCode, decimal Commitments);
 
     internal static async Task<Results<Ok<Page<CommitmentResponse>>, ValidationProblem>> ListCommitments(
-        int? financialYear, string? source, string? budgetLineCode, [AsParameters] PageRequest paging,
+        [FinancialYear] int? financialYear, string? source, string? budgetLineCode, [AsParameters] PageRequest paging,
         FinanceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.OptionalFinancialYear(financialYear);
-        paging.Validate(validator);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var query = db.Commitments.AsNoTracking();
         if (financialYear is { } year) query = query.Where(c => c.FinancialYear == year);
         if (!string.IsNullOrWhiteSpace(source)) query = query.Where(c => c.Source == source);
@@ -42,12 +37,8 @@ public static class CommitmentsApi
     }
 
     internal static async Task<Results<Ok<List<LineTotal>>, ValidationProblem>> Summary(
-        int? financialYear, FinanceDbContext db, CancellationToken cancellationToken)
+        [RequiredField, FinancialYear] int? financialYear, FinanceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.FinancialYear(financialYear);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var totals = await db.Commitments.AsNoTracking()
             .Where(c => c.FinancialYear == financialYear)
             .GroupBy(c => c.BudgetLineCode)

@@ -34,16 +34,18 @@ public static class ForecastApi
         public decimal? ForecastOverspend { get; init; }
     }
 
-    public sealed record AddAdjustmentRequest(int? FinancialYear, string? BudgetLineCode, decimal? Amount, string? Reason, DateOnly? AsAt);
+    public sealed record AddAdjustmentRequest(
+        [property: RequiredField, FinancialYear] int? FinancialYear,
+        [property: RequiredField, BudgetLineCode] string? BudgetLineCode,
+        [property: RequiredField, Money(MoneyRange.EitherWay)] decimal? Amount,
+        [property: RequiredField, MaxChars(500)] string? Reason,
+        [property: RequiredField, BusinessDate] DateOnly? AsAt);
 
     public sealed record AdjustmentResponse(Guid Id, int FinancialYear, string BudgetLineCode, decimal Amount, string Reason, string MadeBy, DateOnly AsAt, DateTimeOffset RecordedAt);
 
     internal static async Task<Results<Ok<ForecastResponse>, ValidationProblem>> GetForecast(
-        int? financialYear, ForecastRecalculator forecast, CancellationToken cancellationToken)
+        [RequiredField, FinancialYear] int? financialYear, ForecastRecalculator forecast, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.FinancialYear(financialYear);
-        if (!validator.IsValid) return validator.ToProblem();
         return TypedResults.Ok(ToResponse(await forecast.ComputeAsync(financialYear!.Value, cancellationToken), forecast.Threshold));
     }
 
@@ -61,24 +63,6 @@ public static class ForecastApi
     internal static async Task<Results<Created<AdjustmentResponse>, ValidationProblem>> AddAdjustment(
         AddAdjustmentRequest request, HttpContext http, FinanceDbContext db, ForecastRecalculator forecast, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.FinancialYear(request.FinancialYear);
-        validator.BudgetLine(request.BudgetLineCode);
-        validator.Money("amount", request.Amount, -Budget.MaxAmount, Budget.MaxAmount);
-        validator.When(request.Amount == 0, "amount", "An adjustment must change the forecast.");
-        validator.Required("reason", request.Reason, 500);
-        validator.DateRange("asAt", request.AsAt, ApiHelpers.EarliestDate, ApiHelpers.LatestDate);
-        if (validator.IsValid)
-        {
-            // An adjustment belongs to its year's forecast: made during the year, or in the year before while it is
-            // planned; never years earlier or after the year has closed.
-            var forYear = new FinancialYear(request.FinancialYear!.Value);
-            var (earliest, latest) = (forYear.Start.AddYears(-1), forYear.End);
-            validator.When(request.AsAt < earliest || request.AsAt > latest, "asAt",
-                $"Must fall within {forYear.Name} or the year before it ({earliest:yyyy-MM-dd} to {latest:yyyy-MM-dd}).");
-        }
-        if (!validator.IsValid) return validator.ToProblem();
-
         var year = new FinancialYear(request.FinancialYear!.Value);
         var adjustment = new ForecastAdjustment(Guid.CreateVersion7(), year, request.BudgetLineCode!, request.Amount!.Value, request.Reason!.Trim(),
             ApiHelpers.UserOf(http), request.AsAt!.Value, clock.GetUtcNow());
@@ -90,12 +74,9 @@ public static class ForecastApi
     }
 
     internal static async Task<Results<Ok<Page<AdjustmentResponse>>, ValidationProblem>> ListAdjustments(
-        int? financialYear, string? budgetLineCode, [AsParameters] PageRequest paging, FinanceDbContext db, CancellationToken cancellationToken)
+        [RequiredField, FinancialYear] int? financialYear, string? budgetLineCode, [AsParameters] PageRequest paging, FinanceDbContext db,
+        CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.FinancialYear(financialYear);
-        paging.Validate(validator);
-        if (!validator.IsValid) return validator.ToProblem();
         var query = db.ForecastAdjustments.AsNoTracking().Where(a => a.FinancialYear == financialYear);
         if (!string.IsNullOrWhiteSpace(budgetLineCode)) query = query.Where(a => a.BudgetLineCode == budgetLineCode);
         var page = await paging.ApplyAsync(query.OrderBy(a => a.RecordedAt).ThenBy(a => a.Id), cancellationToken);

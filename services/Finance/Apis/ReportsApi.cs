@@ -36,12 +36,9 @@ public static class ReportsApi
         IReadOnlyList<StaffCost> SocialWorkers, decimal? AgencyPremiumPerFte);
 
     internal static async Task<Results<Ok<ForecastApi.ForecastResponse>, ContentHttpResult, ValidationProblem>> BudgetVsForecast(
-        int? financialYear, string? format, HttpContext http, ForecastRecalculator forecast, CancellationToken cancellationToken)
+        [RequiredField, FinancialYear] int? financialYear, [OneOf("json", "csv")] string? format, HttpContext http, ForecastRecalculator forecast, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.FinancialYear(financialYear);
-        var csv = ApiHelpers.WantsCsv(http, format, validator);
-        if (!validator.IsValid) return validator.ToProblem();
+        var csv = ApiHelpers.WantsCsv(http, format);
 
         var computed = await forecast.ComputeAsync(financialYear!.Value, cancellationToken);
         // Every S251 line appears, budgeted or not, in statutory order; other lines after them.
@@ -57,12 +54,9 @@ public static class ReportsApi
     }
 
     internal static async Task<Results<Ok<UnitCostsResponse>, ContentHttpResult, ValidationProblem>> UnitCosts(
-        int? financialYear, string? format, HttpContext http, FinanceDbContext db, CancellationToken cancellationToken)
+        [RequiredField, FinancialYear] int? financialYear, [OneOf("json", "csv")] string? format, HttpContext http, FinanceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.FinancialYear(financialYear);
-        var csv = ApiHelpers.WantsCsv(http, format, validator);
-        if (!validator.IsValid) return validator.ToProblem();
+        var csv = ApiHelpers.WantsCsv(http, format);
 
         var year = new FinancialYear(financialYear!.Value);
         var committed = await db.Commitments.AsNoTracking().Where(c => c.FinancialYear == year.StartYear)

@@ -12,6 +12,10 @@ public static class SavingsApi
 {
     private static readonly string[] Statuses = ["planned", "on-track", "at-risk", "delivered", "missed"];
 
+    /// <summary>A savings target's status as the API writes it.</summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+    internal sealed class SavingsStatusAttribute() : OneOfAttribute(Statuses);
+
     public static IEndpointRouteBuilder MapSavingsApi(this IEndpointRouteBuilder app)
     {
         var targets = app.MapGroup("/savings-targets").WithTags("Savings");
@@ -27,11 +31,19 @@ public static class SavingsApi
         return app;
     }
 
-    public sealed record CreateTargetRequest(int? FinancialYear, string? Name, string? OwningService, string? BudgetLineCode, decimal? Target);
+    public sealed record CreateTargetRequest(
+        [property: RequiredField, FinancialYear] int? FinancialYear,
+        [property: RequiredField, MaxChars(200)] string? Name,
+        [property: RequiredField, MaxChars(200)] string? OwningService,
+        [property: RequiredField, BudgetLineCode] string? BudgetLineCode,
+        [property: RequiredField, Money(MoneyRange.Positive)] decimal? Target);
 
-    public sealed record ProgressRequest(string? Status, decimal? Delivered, DateOnly? AsAt);
+    public sealed record ProgressRequest(
+        [property: RequiredField, SavingsStatus] string? Status,
+        [property: RequiredField, Money] decimal? Delivered,
+        [property: BusinessDate] DateOnly? AsAt);
 
-    public sealed record CloseYearRequest(int? FinancialYear);
+    public sealed record CloseYearRequest([property: RequiredField, FinancialYear] int? FinancialYear);
 
     public sealed record TargetResponse(Guid Id, int FinancialYear, string Name, string OwningService, string BudgetLineCode, decimal Target, decimal Delivered,
         decimal Shortfall, string Status, decimal UnmetInForecast);
@@ -41,14 +53,6 @@ public static class SavingsApi
     internal static async Task<Results<Created<TargetResponse>, ValidationProblem>> CreateTarget(
         CreateTargetRequest request, FinanceDbContext db, ForecastRecalculator forecast, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.FinancialYear(request.FinancialYear);
-        validator.Required("name", request.Name);
-        validator.Required("owningService", request.OwningService);
-        validator.BudgetLine(request.BudgetLineCode);
-        validator.Money("target", request.Target, 0.01m, Budget.MaxAmount);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var year = new FinancialYear(request.FinancialYear!.Value);
         var target = new SavingsTarget(Guid.CreateVersion7(), year, request.Name!.Trim(), request.OwningService!.Trim(), request.BudgetLineCode!, request.Target!.Value);
         db.SavingsTargets.Add(target);
@@ -57,13 +61,9 @@ public static class SavingsApi
     }
 
     internal static async Task<Results<Ok<Page<TargetResponse>>, ValidationProblem>> ListTargets(
-        int? financialYear, string? budgetLineCode, string? status, [AsParameters] PageRequest paging, FinanceDbContext db, CancellationToken cancellationToken)
+        [RequiredField, FinancialYear] int? financialYear, string? budgetLineCode, [SavingsStatus] string? status, [AsParameters] PageRequest paging,
+        FinanceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.FinancialYear(financialYear);
-        validator.OneOf("status", status, Statuses, required: false);
-        paging.Validate(validator);
-        if (!validator.IsValid) return validator.ToProblem();
         var query = db.SavingsTargets.AsNoTracking().Where(t => t.FinancialYear == financialYear);
         if (!string.IsNullOrWhiteSpace(budgetLineCode)) query = query.Where(t => t.BudgetLineCode == budgetLineCode);
         if (status is not null)
@@ -79,11 +79,9 @@ public static class SavingsApi
 
     public sealed record SummaryResponse(int FinancialYear, int Targets, decimal TotalTarget, decimal TotalDelivered, decimal TotalUnmetInForecast, IReadOnlyList<StatusTotal> ByStatus);
 
-    internal static async Task<Results<Ok<SummaryResponse>, ValidationProblem>> Summary(int? financialYear, FinanceDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<SummaryResponse>, ValidationProblem>> Summary(
+        [RequiredField, FinancialYear] int? financialYear, FinanceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.FinancialYear(financialYear);
-        if (!validator.IsValid) return validator.ToProblem();
         var targets = await db.SavingsTargets.AsNoTracking().Where(t => t.FinancialYear == financialYear).ToListAsync(cancellationToken);
         var byStatus = targets.GroupBy(t => t.Status).OrderBy(g => g.Key)
             .Select(g => new StatusTotal(StatusName(g.Key), g.Count(), g.Sum(t => t.Target), g.Sum(t => t.Delivered))).ToList();
@@ -99,13 +97,6 @@ public static class SavingsApi
     internal static async Task<Results<Ok<TargetResponse>, NotFound, ValidationProblem>> ReportProgress(
         Guid id, ProgressRequest request, FinanceDbContext db, ForecastRecalculator forecast, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.OneOf("status", request.Status, Statuses);
-        validator.Money("delivered", request.Delivered, 0m, Budget.MaxAmount);
-        validator.When(request.AsAt is { } asAt && (asAt < ApiHelpers.EarliestDate || asAt > ApiHelpers.LatestDate), "asAt",
-            $"Must be between {ApiHelpers.EarliestDate:yyyy-MM-dd} and {ApiHelpers.LatestDate:yyyy-MM-dd}.");
-        if (!validator.IsValid) return validator.ToProblem();
-
         var target = await db.SavingsTargets.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (target is null) return TypedResults.NotFound();
 
@@ -120,13 +111,9 @@ public static class SavingsApi
     internal static async Task<Results<Ok<ProgrammeResponse>, ValidationProblem>> CloseYear(
         CloseYearRequest request, FinanceDbContext db, ForecastRecalculator forecast, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.FinancialYear(request.FinancialYear);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var year = new FinancialYear(request.FinancialYear!.Value);
         var targets = await db.SavingsTargets.Where(t => t.FinancialYear == year.StartYear).OrderBy(t => t.Name).ThenBy(t => t.Id).ToListAsync(cancellationToken);
-        if (targets.Count == 0) return validator.Add("financialYear", $"{year.Name} has no savings targets.").ToProblem();
+        if (targets.Count == 0) return new RequestValidator().Add("financialYear", $"{year.Name} has no savings targets.").ToProblem();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changedLines = new List<string>();

@@ -25,13 +25,21 @@ public static class VirementsApi
         return app;
     }
 
-    public sealed record VirementLineRequest(string? CostCentreCode, string? BudgetLineCode, decimal? Amount);
+    public sealed record VirementLineRequest(
+        [property: RequiredField, MaxChars(40)] string? CostCentreCode,
+        [property: RequiredField, BudgetLineCode] string? BudgetLineCode,
+        [property: RequiredField, Money(MoneyRange.EitherWay)] decimal? Amount);
 
-    public sealed record RaiseVirementRequest(int? FinancialYear, string? Reason, IReadOnlyList<VirementLineRequest?>? Lines);
+    public sealed record RaiseVirementRequest(
+        [property: RequiredField, FinancialYear] int? FinancialYear,
+        [property: RequiredField, MaxChars(500)] string? Reason,
+        [property: RequiredField, Entries(2, Virement.MaxMoves)] IReadOnlyList<VirementLineRequest?>? Lines);
 
-    public sealed record ApproveRequest(DateOnly? ApprovedOn);
+    public sealed record ApproveRequest([property: RequiredField, BusinessDate] DateOnly? ApprovedOn);
 
-    public sealed record RejectRequest(string? Reason, DateOnly? RejectedOn);
+    public sealed record RejectRequest(
+        [property: RequiredField, MaxChars(500)] string? Reason,
+        [property: BusinessDate] DateOnly? RejectedOn);
 
     public sealed record VirementLineResponse(string CostCentreCode, string BudgetLineCode, decimal Amount);
 
@@ -41,38 +49,12 @@ public static class VirementsApi
     internal static async Task<Results<Created<VirementResponse>, ValidationProblem>> RaiseVirement(
         RaiseVirementRequest request, HttpContext http, FinanceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.FinancialYear(request.FinancialYear);
-        validator.Required("reason", request.Reason, 500);
-        if (request.Lines is null) validator.Add("lines", "This field is required.");
-        else if (request.Lines.Count is < 2 or > Virement.MaxMoves) validator.Add("lines", $"A virement has 2 to {Virement.MaxMoves} lines.");
-        else
-        {
-            for (var i = 0; i < request.Lines.Count; i++)
-            {
-                var line = request.Lines[i];
-                if (line is null)
-                {
-                    validator.Add($"lines[{i}]", "This line is empty.");
-                    continue;
-                }
-                validator.Required($"lines[{i}].costCentreCode", line.CostCentreCode, 40);
-                validator.BudgetLine(line.BudgetLineCode, $"lines[{i}].budgetLineCode");
-                validator.Money($"lines[{i}].amount", line.Amount, -Budget.MaxAmount, Budget.MaxAmount);
-                validator.When(line.Amount == 0, $"lines[{i}].amount", "Each line must move money.");
-            }
-            if (validator.IsValid && request.Lines.Sum(l => l!.Amount!.Value) is var sum && sum != 0)
-            {
-                validator.Add("lines", $"A virement must balance: its lines sum to £{sum:N2}, not £0. It would {(sum > 0 ? "create" : "destroy")} money.");
-            }
-        }
-        if (!validator.IsValid) return validator.ToProblem();
-
         var moves = request.Lines!.Select(l => new VirementMove
         {
             CostCentreCode = l!.CostCentreCode!.ToUpperInvariant(), BudgetLineCode = l.BudgetLineCode!, Amount = l.Amount!.Value,
         }).ToList();
         var codes = moves.Select(m => m.CostCentreCode).Distinct().ToList();
+        var validator = new RequestValidator();
         var known = await db.CostCentres.Where(c => codes.Contains(c.Code)).Select(c => c.Code).ToListAsync(cancellationToken);
         for (var i = 0; i < moves.Count; i++)
         {
@@ -87,13 +69,9 @@ public static class VirementsApi
     }
 
     internal static async Task<Results<Ok<Page<VirementResponse>>, ValidationProblem>> ListVirements(
-        int? financialYear, string? status, [AsParameters] PageRequest paging, FinanceDbContext db, CancellationToken cancellationToken)
+        [FinancialYear] int? financialYear, [OneOf("draft", "approved", "rejected")] string? status, [AsParameters] PageRequest paging, FinanceDbContext db,
+        CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.OptionalFinancialYear(financialYear);
-        validator.OneOf("status", status, ["draft", "approved", "rejected"], required: false);
-        paging.Validate(validator);
-        if (!validator.IsValid) return validator.ToProblem();
         var query = db.Virements.AsNoTracking();
         if (financialYear is { } year) query = query.Where(v => v.FinancialYear == year);
         if (status is not null)
@@ -113,10 +91,6 @@ public static class VirementsApi
     internal static async Task<Results<Ok<VirementResponse>, NotFound, ValidationProblem>> Approve(
         Guid id, ApproveRequest request, HttpContext http, FinanceDbContext db, ForecastRecalculator forecast, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("approvedOn", request.ApprovedOn, ApiHelpers.EarliestDate, ApiHelpers.LatestDate);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var virement = await db.Virements.FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
         if (virement is null) return TypedResults.NotFound();
 
@@ -146,12 +120,6 @@ public static class VirementsApi
     internal static async Task<Results<Ok<VirementResponse>, NotFound, ValidationProblem>> Reject(
         Guid id, RejectRequest request, HttpContext http, FinanceDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.Required("reason", request.Reason, 500);
-        validator.When(request.RejectedOn is { } on && (on < ApiHelpers.EarliestDate || on > ApiHelpers.LatestDate), "rejectedOn",
-            $"Must be between {ApiHelpers.EarliestDate:yyyy-MM-dd} and {ApiHelpers.LatestDate:yyyy-MM-dd}.");
-        if (!validator.IsValid) return validator.ToProblem();
-
         var virement = await db.Virements.FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
         if (virement is null) return TypedResults.NotFound();
         virement.Reject(request.Reason!.Trim(), ApiHelpers.UserOf(http), request.RejectedOn ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));

@@ -14,29 +14,28 @@ namespace Platform.Finance.Application;
 /// </summary>
 public sealed class RecordActual(FinanceDbContext db, ForecastRecalculator forecast, TimeProvider clock)
 {
-    /// <summary><paramref name="RecordedBy"/> is the token's subject, or the ingest's sender: never a field the caller sets.</summary>
-    public sealed record Command(int? FinancialYear, int? Period, string? CostCentreCode, string? BudgetLineCode, decimal? Amount, string RecordedBy);
+    /// <summary>
+    /// <paramref name="Actual"/> is the request (or the ingest line) as sent; <paramref name="RecordedBy"/> is the token's
+    /// subject, or the ingest's sender: never a field the caller sets.
+    /// </summary>
+    public sealed record Command(RecordActualRequest Actual, string RecordedBy);
 
     public async Task<Outcome<Actual>> HandleAsync(Command command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var validator = new RequestValidator();
-        validator.FinancialYear(command.FinancialYear);
-        if (validator.Required("period", command.Period)) validator.When(command.Period is < 1 or > 12, "period", "Must be 1 (April) to 12 (March).");
-        validator.Required("costCentreCode", command.CostCentreCode, 40);
-        validator.BudgetLine(command.BudgetLineCode);
-        validator.Money("amount", command.Amount, -Actual.MaxAmount, Actual.MaxAmount);
-        if (!validator.IsValid) return Outcome.Refused<Actual>(validator);
+        // POST /actuals was checked against the request's declared rules before it got here; an ingest line is checked now.
+        var request = command.Actual;
+        if (RequestValidation.Check(request) is { Count: > 0 } errors) return Outcome.Refused<Actual>(errors);
 
-        var centre = command.CostCentreCode!.ToUpperInvariant();
+        var centre = request.CostCentreCode!.ToUpperInvariant();
         if (!await db.CostCentres.AnyAsync(c => c.Code == centre, cancellationToken))
         {
-            return Outcome.Refused<Actual>(validator.Add("costCentreCode", $"Cost centre {centre} does not exist."));
+            return Outcome.Refused<Actual>(new RequestValidator().Add("costCentreCode", $"Cost centre {centre} does not exist."));
         }
 
-        var year = new FinancialYear(command.FinancialYear!.Value);
+        var year = new FinancialYear(request.FinancialYear!.Value);
         await using var transaction = await db.BeginUseCaseTransactionAsync(cancellationToken);
-        var actual = await UpsertAsync(db, year, command.Period!.Value, centre, command.BudgetLineCode!, command.Amount!.Value, command.RecordedBy,
+        var actual = await UpsertAsync(db, year, request.Period!.Value, centre, request.BudgetLineCode!, request.Amount!.Value, command.RecordedBy,
             clock.GetUtcNow(), cancellationToken);
         await forecast.RecalculateAsync(year.StartYear, [actual.BudgetLineCode], year.Period(actual.Period).To, cancellationToken);
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
@@ -60,3 +59,11 @@ public sealed class RecordActual(FinanceDbContext db, ForecastRecalculator forec
         return actual;
     }
 }
+
+/// <summary>An actual spend as <c>POST /actuals</c> (and the ledger's ingest line) sends it.</summary>
+public sealed record RecordActualRequest(
+    [property: RequiredField, FinancialYear] int? FinancialYear,
+    [property: RequiredField, Period] int? Period,
+    [property: RequiredField, MaxChars(40)] string? CostCentreCode,
+    [property: RequiredField, BudgetLineCode] string? BudgetLineCode,
+    [property: RequiredField, Money(MoneyRange.EitherWay)] decimal? Amount);

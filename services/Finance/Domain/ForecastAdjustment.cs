@@ -15,6 +15,13 @@ public sealed class ForecastAdjustment
         if (!BudgetLineCodes.All.ContainsKey(budgetLineCode)) throw DomainRuleException.ForField("budgetLineCode", $"Unknown budget line '{budgetLineCode}'.");
         if (amount == 0) throw DomainRuleException.ForField("amount", "An adjustment must change the forecast.");
         if (Math.Abs(amount) > Budget.MaxAmount) throw DomainRuleException.ForField("amount", "An adjustment is at most £1bn either way.");
+        // An adjustment belongs to its year's forecast: made during the year, or in the year before while it is planned;
+        // never years earlier or after the year has closed.
+        if (asAt < year.Start.AddYears(-1) || asAt > year.End)
+        {
+            throw DomainRuleException.ForField("asAt",
+                $"Must fall within {year.Name} or the year before it ({year.Start.AddYears(-1):yyyy-MM-dd} to {year.End:yyyy-MM-dd}).");
+        }
         Id = id;
         FinancialYear = year.StartYear;
         BudgetLineCode = budgetLineCode;

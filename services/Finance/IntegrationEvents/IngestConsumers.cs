@@ -12,7 +12,7 @@ public sealed class RecordActualSpendConsumer(FinanceDbContext db, Application.R
     : InboxConsumer<RecordActualSpend, FinanceDbContext>(db)
 {
     protected override async Task HandleAsync(RecordActualSpend message, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
-        (await recordActual.HandleAsync(new Application.RecordActual.Command(message.FinancialYear, message.Period, message.CostCentreCode,
-            message.BudgetLineCode, message.Amount, message.RecordedBy), cancellationToken))
+        (await recordActual.HandleAsync(new Application.RecordActual.Command(new Application.RecordActualRequest(message.FinancialYear, message.Period,
+            message.CostCentreCode, message.BudgetLineCode, message.Amount), message.RecordedBy), cancellationToken))
             .ResultOrThrow($"Cost centre {message.CostCentreCode} does not exist.");
 }

@@ -21,18 +21,16 @@ public static class AreasApi
         return app;
     }
 
-    public sealed record CommentaryRequest(string? Text, DateOnly? On);
+    public sealed record CommentaryRequest(
+        [property: RequiredField, MaxChars(AreaCommentary.MaxLength)] string? Text,
+        [property: InspectionDate] DateOnly? On);
 
     public sealed record CommentaryResponse(Guid Id, string AreaCode, string Text, DateOnly On, string EnteredBy, DateTimeOffset EnteredAt);
 
     internal static async Task<Results<Created<CommentaryResponse>, NotFound, ValidationProblem>> RecordCommentary(
-        string code, CommentaryRequest request, ClaimsPrincipal user, RecordAreaCommentary handler, TimeProvider time, CancellationToken cancellationToken)
+        [MaxChars(40), Code] string code, CommentaryRequest request, ClaimsPrincipal user, RecordAreaCommentary handler, TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.Code("code", code);
-        validator.Required("text", request.Text, AreaCommentary.MaxLength);
-        validator.OptionalDate("on", request.On);
-        if (!validator.IsValid) return validator.ToProblem();
 
         var subject = TokenSubject.Of(user) ?? "unknown";
         var commentary = await handler.HandleAsync(new RecordAreaCommentary.Command(code, request.Text!, request.On ?? ApiRules.Today(time), subject), cancellationToken);

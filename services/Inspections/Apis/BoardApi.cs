@@ -48,14 +48,11 @@ public static class BoardApi
         BoardReview? LastCommissionerReview);
 
     internal static async Task<Results<Ok<BoardResponse>, ValidationProblem>> GetBoard(
-        DateOnly? asAt, DateOnly? since, InspectionsDbContext db, BoardCache cache, TimeProvider time, CancellationToken cancellationToken)
+        [InspectionDate] DateOnly? asAt, [InspectionDate] DateOnly? since, InspectionsDbContext db, BoardCache cache, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var date = asAt ?? ApiRules.Today(time);
-        var validator = new RequestValidator();
-        validator.OptionalDate("asAt", date);
-        validator.OptionalDate("since", since);
-        validator.When(since >= date, "since", "Must be before the board's date (asAt).");
-        if (!validator.IsValid) return validator.ToProblem();
+        if (since >= date) return new RequestValidator().Add("since", "Must be before the board's date (asAt).").ToProblem();
         var previous = since ?? date.AddMonths(-1);
 
         // Token first, then data: a board computed from newer data than its token is only ever stored under an obsolete key.

@@ -23,7 +23,14 @@ public static class IndicatorsApi
     }
 
     public sealed record CreateIndicatorRequest(
-        string? Code, string? Name, string? Measure, decimal? Target, decimal? Tolerance, string? AreaCode = null, string? TeamCode = null, string? Direction = null);
+        [property: RequiredField, MaxChars(40), Code] string? Code,
+        [property: RequiredField, MaxChars(200)] string? Name,
+        [property: RequiredField, MeasureCode] string? Measure,
+        [property: RequiredField, Between(MinTarget, MaxTarget)] decimal? Target,
+        [property: RequiredField, Between(0, MaxTarget)] decimal? Tolerance,
+        [property: MaxChars(40), Code] string? AreaCode = null,
+        [property: MaxChars(40), Code] string? TeamCode = null,
+        [property: Direction] string? Direction = null);
 
     public sealed record IndicatorResponse(
         string Code, string Name, string Measure, string? AreaCode, string? TeamCode, string Unit, decimal Target, decimal Tolerance, string Direction,
@@ -35,31 +42,21 @@ public static class IndicatorsApi
 
     public sealed record IndicatorDetailResponse(IndicatorResponse Indicator, IReadOnlyList<SeriesPoint> Series, IReadOnlyList<StatusChangeResponse> StatusChanges);
 
-    private const decimal MinTarget = -100_000_000m;
-    private const decimal MaxTarget = 1_000_000_000m;
+    private const double MinTarget = -100_000_000;
+    private const double MaxTarget = 1_000_000_000;
 
     internal static async Task<Results<Created<IndicatorResponse>, ValidationProblem>> CreateIndicator(
         CreateIndicatorRequest request, InspectionsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.Code("code", request.Code);
-        validator.Required("name", request.Name);
-        validator.OneOf("measure", request.Measure, Measures.All.Keys.Order(StringComparer.Ordinal).ToArray());
-        var areaValid = validator.Code("areaCode", request.AreaCode, required: false);
-        var teamValid = validator.Code("teamCode", request.TeamCode, required: false);
-        validator.Range("target", request.Target, MinTarget, MaxTarget);
-        validator.Range("tolerance", request.Tolerance, 0m, MaxTarget);
-        validator.OneOf("direction", request.Direction, Directions.All, required: false);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var code = request.Code!.ToUpperInvariant();
         var areaCode = request.AreaCode?.ToUpperInvariant();
         var teamCode = request.TeamCode?.ToUpperInvariant();
-        if (areaValid && areaCode is not null && !await db.Areas.AnyAsync(a => a.Code == areaCode, cancellationToken))
+        if (areaCode is not null && !await db.Areas.AnyAsync(a => a.Code == areaCode, cancellationToken))
         {
             validator.Add("areaCode", $"Area for improvement {areaCode} does not exist.");
         }
-        if (teamValid && teamCode is not null && !await IsKnownTeamAsync(db, teamCode, cancellationToken))
+        if (teamCode is not null && !await IsKnownTeamAsync(db, teamCode, cancellationToken))
         {
             validator.Add("teamCode", $"Workforce has published no measure for team {teamCode} yet.");
         }
@@ -75,13 +72,10 @@ public static class IndicatorsApi
     }
 
     internal static async Task<Results<Ok<Page<IndicatorResponse>>, ValidationProblem>> ListIndicators(
-        [AsParameters] PageRequest paging, DateOnly? asAt, string? areaCode, InspectionsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        [AsParameters] PageRequest paging, [InspectionDate] DateOnly? asAt, string? areaCode, InspectionsDbContext db, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var date = asAt ?? ApiRules.Today(time);
-        var validator = new RequestValidator();
-        paging.Validate(validator);
-        validator.OptionalDate("asAt", date);
-        if (!validator.IsValid) return validator.ToProblem();
 
         var query = db.Indicators.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(areaCode))
@@ -96,13 +90,13 @@ public static class IndicatorsApi
     }
 
     internal static async Task<Results<Ok<IndicatorDetailResponse>, NotFound, ValidationProblem>> GetIndicator(
-        string code, DateOnly? asAt, DateOnly? from, InspectionsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        string code, [InspectionDate] DateOnly? asAt, [InspectionDate] DateOnly? from, InspectionsDbContext db, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var date = asAt ?? ApiRules.Today(time);
         var start = from ?? date.AddMonths(-12);
+        // How 'from' relates to 'asAt' (which defaults to today) is checked here.
         var validator = new RequestValidator();
-        validator.OptionalDate("asAt", date);
-        validator.OptionalDate("from", start);
         validator.When(start > date, "from", "Must be on or before asAt.");
         validator.When(start < date.AddYears(-10), "from", "The series covers at most 10 years.");
         if (!validator.IsValid) return validator.ToProblem();
@@ -132,13 +126,10 @@ public static class IndicatorsApi
         decimal? Denominator, DateOnly? Since);
 
     internal static async Task<Results<Ok<MeasureValueResponse>, NotFound, ValidationProblem>> GetMeasureValue(
-        string measure, DateOnly? asAt, string? teamCode, InspectionsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        string measure, [InspectionDate] DateOnly? asAt, [MaxChars(40), Code] string? teamCode, InspectionsDbContext db, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var date = asAt ?? ApiRules.Today(time);
-        var validator = new RequestValidator();
-        validator.OptionalDate("asAt", date);
-        validator.Code("teamCode", teamCode, required: false);
-        if (!validator.IsValid) return validator.ToProblem();
         if (!Measures.All.TryGetValue(measure, out var known)) return TypedResults.NotFound();
 
         var team = string.IsNullOrWhiteSpace(teamCode) ? null : teamCode.ToUpperInvariant();

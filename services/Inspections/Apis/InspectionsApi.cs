@@ -26,13 +26,26 @@ public static class InspectionsApi
         return app;
     }
 
-    public sealed record CreateInspectionRequest(string? Type, DateOnly? OnSiteFrom, DateOnly? OnSiteTo, DateOnly? PublishedOn = null, string? Reference = null);
+    public sealed record CreateInspectionRequest(
+        [property: RequiredField, InspectionType] string? Type,
+        [property: RequiredField, InspectionDate] DateOnly? OnSiteFrom,
+        [property: RequiredField, InspectionDate] DateOnly? OnSiteTo,
+        [property: InspectionDate] DateOnly? PublishedOn = null,
+        [property: OptionalText(100)] string? Reference = null);
 
-    public sealed record JudgementInput(string? Type, string? Grade);
+    public sealed record JudgementInput(
+        [property: RequiredField, JudgementType] string? Type,
+        [property: RequiredField, Grade] string? Grade);
 
-    public sealed record RecordJudgementsRequest(DateOnly? PublishedOn, IReadOnlyList<JudgementInput?>? Judgements);
+    public sealed record RecordJudgementsRequest(
+        [property: RequiredField, InspectionDate] DateOnly? PublishedOn,
+        [property: RequiredField(ErrorMessage = "At least the overall effectiveness judgement is required."), JudgementList] IReadOnlyList<JudgementInput?>? Judgements);
 
-    public sealed record AddAreaRequest(string? Code, string? Title, string? Detail = null, bool? IsPriorityAction = null);
+    public sealed record AddAreaRequest(
+        [property: RequiredField, MaxChars(40), Code] string? Code,
+        [property: RequiredField, MaxChars(300)] string? Title,
+        [property: OptionalText(4000)] string? Detail = null,
+        bool? IsPriorityAction = null);
 
     public sealed record JudgementResponse(string Type, string Grade, int GradeNumber);
 
@@ -45,14 +58,6 @@ public static class InspectionsApi
     internal static async Task<Results<Created<InspectionResponse>, ValidationProblem>> CreateInspection(
         CreateInspectionRequest request, InspectionsDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.OneOf("type", request.Type, InspectionTypes.All);
-        validator.DateRange("onSiteFrom", request.OnSiteFrom, ApiRules.EarliestDate, ApiRules.LatestDate);
-        validator.DateRange("onSiteTo", request.OnSiteTo, ApiRules.EarliestDate, ApiRules.LatestDate);
-        validator.OptionalDate("publishedOn", request.PublishedOn);
-        validator.OptionalText("reference", request.Reference, 100);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var inspection = new Inspection(Guid.CreateVersion7(), request.Type!, request.OnSiteFrom!.Value, request.OnSiteTo!.Value, request.PublishedOn, request.Reference);
         db.Inspections.Add(inspection);
         await db.SaveChangesAsync(cancellationToken);
@@ -62,9 +67,6 @@ public static class InspectionsApi
     internal static async Task<Results<Ok<Page<InspectionResponse>>, ValidationProblem>> ListInspections(
         [AsParameters] PageRequest paging, InspectionsDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        paging.Validate(validator);
-        if (!validator.IsValid) return validator.ToProblem();
         var query = db.Inspections.AsNoTracking().Include(i => i.Judgements).Include(i => i.Areas).AsSplitQuery()
             .OrderByDescending(i => i.OnSiteFrom).ThenBy(i => i.Id);
         var page = await paging.ApplyAsync(query, cancellationToken);
@@ -80,26 +82,6 @@ public static class InspectionsApi
     internal static async Task<Results<Ok<InspectionResponse>, NotFound, ValidationProblem>> RecordJudgements(
         Guid id, RecordJudgementsRequest request, InspectionsDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("publishedOn", request.PublishedOn, ApiRules.EarliestDate, ApiRules.LatestDate);
-        if (request.Judgements is null || request.Judgements.Count == 0)
-        {
-            validator.Add("judgements", "At least the overall effectiveness judgement is required.");
-        }
-        else if (request.Judgements.Count > JudgementTypes.All.Count)
-        {
-            validator.Add("judgements", $"At most {JudgementTypes.All.Count} judgements.");
-        }
-        else
-        {
-            for (var i = 0; i < request.Judgements.Count; i++)
-            {
-                validator.OneOf($"judgements[{i}].type", request.Judgements[i]?.Type, JudgementTypes.All);
-                validator.OneOf($"judgements[{i}].grade", request.Judgements[i]?.Grade, Grades.All);
-            }
-        }
-        if (!validator.IsValid) return validator.ToProblem();
-
         var inspection = await db.Inspections.Include(i => i.Judgements).Include(i => i.Areas).AsSplitQuery()
             .FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (inspection is null) return TypedResults.NotFound();
@@ -111,18 +93,12 @@ public static class InspectionsApi
     internal static async Task<Results<Created<AreaResponse>, NotFound, ValidationProblem>> AddArea(
         Guid id, AddAreaRequest request, InspectionsDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.Code("code", request.Code);
-        validator.Required("title", request.Title, 300);
-        validator.OptionalText("detail", request.Detail, 4000);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var inspection = await db.Inspections.Include(i => i.Areas).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (inspection is null) return TypedResults.NotFound();
         var code = request.Code!.ToUpperInvariant();
         if (await db.Areas.AnyAsync(a => a.Code == code, cancellationToken))
         {
-            return validator.Add("code", $"Area {code} already exists.").ToProblem();
+            return new RequestValidator().Add("code", $"Area {code} already exists.").ToProblem();
         }
         var area = inspection.AddArea(code, request.Title!, request.Detail, request.IsPriorityAction ?? false);
         db.Areas.Add(area);
@@ -133,13 +109,9 @@ public static class InspectionsApi
     public sealed record AreaProgressResponse(string Code, string Title, bool IsPriorityAction, Guid InspectionId, AreaProgress Progress);
 
     internal static async Task<Results<Ok<Page<AreaProgressResponse>>, ValidationProblem>> ListAreas(
-        [AsParameters] PageRequest paging, DateOnly? asAt, InspectionsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        [AsParameters] PageRequest paging, [InspectionDate] DateOnly? asAt, InspectionsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var date = asAt ?? ApiRules.Today(time);
-        var validator = new RequestValidator();
-        paging.Validate(validator);
-        validator.OptionalDate("asAt", date);
-        if (!validator.IsValid) return validator.ToProblem();
 
         var page = await paging.ApplyAsync(db.Areas.AsNoTracking().OrderBy(a => a.Code), cancellationToken);
         var codes = page.Items.Select(a => a.Code).ToList();

@@ -33,12 +33,20 @@ public static class OversightApi
         return app;
     }
 
-    public sealed record RequirementInput(string? Description, DateOnly? DueOn = null);
+    public sealed record RequirementInput(
+        [property: RequiredField, MaxChars(1000)] string? Description,
+        [property: InspectionDate] DateOnly? DueOn = null);
 
     public sealed record IssueDirectionRequest(
-        DateOnly? IssuedOn, string? Issuer, string? Title, IReadOnlyList<RequirementInput?>? Requirements, string? LegalBasis = null, Guid? SupersedesDirectionId = null);
+        [property: RequiredField, InspectionDate] DateOnly? IssuedOn,
+        [property: RequiredField, MaxChars(200)] string? Issuer,
+        [property: RequiredField, MaxChars(300)] string? Title,
+        [property: RequiredField(ErrorMessage = "This field is required (an empty list if the direction sets none)."), Entries(0, 50)]
+        IReadOnlyList<RequirementInput?>? Requirements,
+        [property: OptionalText(300)] string? LegalBasis = null,
+        Guid? SupersedesDirectionId = null);
 
-    public sealed record RevokeDirectionRequest(DateOnly? RevokedOn);
+    public sealed record RevokeDirectionRequest([property: RequiredField, InspectionDate] DateOnly? RevokedOn);
 
     public sealed record RequirementResponse(Guid Id, string Description, DateOnly? DueOn);
 
@@ -46,9 +54,19 @@ public static class OversightApi
         Guid Id, DateOnly IssuedOn, string Issuer, string Title, string? LegalBasis, string Status, DateOnly? EndedOn, Guid? SupersededById,
         IReadOnlyList<RequirementResponse> Requirements);
 
-    public sealed record AppointCommissionerRequest(string? Name, string? Role, DateOnly? AppointedOn, Guid? DirectionId = null);
+    public sealed record AppointCommissionerRequest(
+        [property: RequiredField, MaxChars(200)] string? Name,
+        [property: RequiredField, OversightRole] string? Role,
+        [property: RequiredField, InspectionDate] DateOnly? AppointedOn,
+        Guid? DirectionId = null);
 
-    public sealed record AddReviewRequest(DateOnly? StartedOn, DateOnly? ReportDueOn, IReadOnlyList<string?>? Findings, DateOnly? PublishedOn = null, string? Recommendation = null);
+    public sealed record AddReviewRequest(
+        [property: RequiredField, InspectionDate] DateOnly? StartedOn,
+        [property: RequiredField, InspectionDate] DateOnly? ReportDueOn,
+        [property: RequiredField(ErrorMessage = "This field is required (an empty list if there are none yet)."), Entries(0, 50, MaxChars = 1000)]
+        IReadOnlyList<string?>? Findings,
+        [property: InspectionDate] DateOnly? PublishedOn = null,
+        [property: Recommendation] string? Recommendation = null);
 
     public sealed record ReviewResponse(Guid Id, Guid AppointmentId, DateOnly StartedOn, DateOnly ReportDueOn, DateOnly? PublishedOn, string? Recommendation, IReadOnlyList<string> Findings);
 
@@ -57,28 +75,11 @@ public static class OversightApi
     internal static async Task<Results<Created<DirectionResponse>, ValidationProblem>> IssueDirection(
         IssueDirectionRequest request, InspectionsDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("issuedOn", request.IssuedOn, ApiRules.EarliestDate, ApiRules.LatestDate);
-        validator.Required("issuer", request.Issuer);
-        validator.Required("title", request.Title, 300);
-        validator.OptionalText("legalBasis", request.LegalBasis, 300);
-        if (request.Requirements is null) validator.Add("requirements", "This field is required (an empty list if the direction sets none).");
-        else if (request.Requirements.Count > 50) validator.Add("requirements", "At most 50 requirements.");
-        else
-        {
-            for (var i = 0; i < request.Requirements.Count; i++)
-            {
-                validator.Required($"requirements[{i}].description", request.Requirements[i]?.Description, 1000);
-                validator.OptionalDate($"requirements[{i}].dueOn", request.Requirements[i]?.DueOn);
-            }
-        }
-        if (!validator.IsValid) return validator.ToProblem();
-
         StatutoryDirection? superseded = null;
         if (request.SupersedesDirectionId is { } supersededId)
         {
             superseded = await db.Directions.FirstOrDefaultAsync(d => d.Id == supersededId, cancellationToken);
-            if (superseded is null) return validator.Add("supersedesDirectionId", "No such direction.").ToProblem();
+            if (superseded is null) return new RequestValidator().Add("supersedesDirectionId", "No such direction.").ToProblem();
         }
         var direction = new StatutoryDirection(Guid.CreateVersion7(), request.IssuedOn!.Value, request.Issuer!, request.Title!, request.LegalBasis,
             request.Requirements!.Select(r => (r!.Description!, r.DueOn)));
@@ -91,9 +92,6 @@ public static class OversightApi
     internal static async Task<Results<Ok<Page<DirectionResponse>>, ValidationProblem>> ListDirections(
         [AsParameters] PageRequest paging, InspectionsDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        paging.Validate(validator);
-        if (!validator.IsValid) return validator.ToProblem();
         var page = await paging.ApplyAsync(db.Directions.AsNoTracking().Include(d => d.Requirements).AsSplitQuery().OrderByDescending(d => d.IssuedOn).ThenBy(d => d.Id), cancellationToken);
         return TypedResults.Ok(new Page<DirectionResponse>(page.Items.Select(ToResponse).ToList(), page.PageNumber, page.PageSize, page.TotalCount));
     }
@@ -106,9 +104,6 @@ public static class OversightApi
     internal static async Task<Results<Ok<DirectionResponse>, NotFound, ValidationProblem>> RevokeDirection(
         Guid id, RevokeDirectionRequest request, InspectionsDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("revokedOn", request.RevokedOn, ApiRules.EarliestDate, ApiRules.LatestDate);
-        if (!validator.IsValid) return validator.ToProblem();
         var direction = await db.Directions.Include(d => d.Requirements).FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (direction is null) return TypedResults.NotFound();
         direction.Revoke(request.RevokedOn!.Value);
@@ -119,17 +114,11 @@ public static class OversightApi
     internal static async Task<Results<Created<CommissionerResponse>, ValidationProblem>> AppointCommissioner(
         AppointCommissionerRequest request, InspectionsDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.Required("name", request.Name);
-        validator.OneOf("role", request.Role, OversightRoles.All);
-        validator.DateRange("appointedOn", request.AppointedOn, ApiRules.EarliestDate, ApiRules.LatestDate);
-        if (!validator.IsValid) return validator.ToProblem();
-
         StatutoryDirection? direction = null;
         if (request.DirectionId is { } directionId)
         {
             direction = await db.Directions.FirstOrDefaultAsync(d => d.Id == directionId, cancellationToken);
-            if (direction is null) return validator.Add("directionId", "No such direction.").ToProblem();
+            if (direction is null) return new RequestValidator().Add("directionId", "No such direction.").ToProblem();
         }
         var appointment = new CommissionerAppointment(Guid.CreateVersion7(), request.Name!, request.Role!, request.AppointedOn!.Value, direction);
         db.Commissioners.Add(appointment);
@@ -140,9 +129,6 @@ public static class OversightApi
     internal static async Task<Results<Ok<Page<CommissionerResponse>>, ValidationProblem>> ListCommissioners(
         [AsParameters] PageRequest paging, InspectionsDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        paging.Validate(validator);
-        if (!validator.IsValid) return validator.ToProblem();
         var page = await paging.ApplyAsync(db.Commissioners.AsNoTracking().Include(c => c.Reviews).AsSplitQuery().OrderByDescending(c => c.AppointedOn).ThenBy(c => c.Id), cancellationToken);
         return TypedResults.Ok(new Page<CommissionerResponse>(page.Items.Select(ToResponse).ToList(), page.PageNumber, page.PageSize, page.TotalCount));
     }
@@ -155,19 +141,6 @@ public static class OversightApi
     internal static async Task<Results<Created<ReviewResponse>, NotFound, ValidationProblem>> AddReview(
         Guid id, AddReviewRequest request, InspectionsDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("startedOn", request.StartedOn, ApiRules.EarliestDate, ApiRules.LatestDate);
-        validator.DateRange("reportDueOn", request.ReportDueOn, ApiRules.EarliestDate, ApiRules.LatestDate);
-        validator.OptionalDate("publishedOn", request.PublishedOn);
-        validator.OneOf("recommendation", request.Recommendation, Recommendations.All, required: false);
-        if (request.Findings is null) validator.Add("findings", "This field is required (an empty list if there are none yet).");
-        else if (request.Findings.Count > 50) validator.Add("findings", "At most 50 findings.");
-        else
-        {
-            for (var i = 0; i < request.Findings.Count; i++) validator.Required($"findings[{i}]", request.Findings[i], 1000);
-        }
-        if (!validator.IsValid) return validator.ToProblem();
-
         var appointment = await db.Commissioners.Include(c => c.Reviews).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (appointment is null) return TypedResults.NotFound();
         var review = appointment.AddReview(request.StartedOn!.Value, request.ReportDueOn!.Value, request.PublishedOn, request.Recommendation,
@@ -178,25 +151,18 @@ public static class OversightApi
     }
 
     internal static async Task<Results<Ok<List<Deadline>>, ValidationProblem>> ListDeadlines(
-        DateOnly? asAt, int? withinDays, InspectionsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        [InspectionDate] DateOnly? asAt, [Between(0, 3660)] int? withinDays, InspectionsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var date = asAt ?? ApiRules.Today(time);
-        var validator = new RequestValidator();
-        validator.OptionalDate("asAt", date);
-        validator.When(withinDays is < 0 or > 3660, "withinDays", "Must be between 0 and 3660.");
-        if (!validator.IsValid) return validator.ToProblem();
         return TypedResults.Ok(await PlanChecks.CalendarAsync(db, date, withinDays ?? 365, cancellationToken));
     }
 
     public sealed record ApproachingCheckResponse(DateOnly AsAt, int WindowDays, int Raised, IReadOnlyList<Deadline> Events);
 
     internal static async Task<Results<Ok<ApproachingCheckResponse>, ValidationProblem>> RunApproachingCheck(
-        DateOnly? asAt, InspectionsDbContext db, TimeProvider time, IOptions<InspectionsOptions> options, CancellationToken cancellationToken)
+        [InspectionDate] DateOnly? asAt, InspectionsDbContext db, TimeProvider time, IOptions<InspectionsOptions> options, CancellationToken cancellationToken)
     {
         var date = asAt ?? ApiRules.Today(time);
-        var validator = new RequestValidator();
-        validator.OptionalDate("asAt", date);
-        if (!validator.IsValid) return validator.ToProblem();
         var window = options.Value.DeadlineWarningDays;
         var raised = await PlanChecks.RaiseApproachingDeadlinesAsync(db, date, window, cancellationToken);
         return TypedResults.Ok(new ApproachingCheckResponse(date, window, raised.Count, raised));

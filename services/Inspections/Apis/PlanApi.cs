@@ -24,9 +24,18 @@ public static class PlanApi
         return app;
     }
 
-    public sealed record CreateActionRequest(string? AreaCode, string? Title, string? OwnerRole, DateOnly? DueOn, DateOnly? RaisedOn = null);
+    public sealed record CreateActionRequest(
+        [property: RequiredField, MaxChars(40), Code] string? AreaCode,
+        [property: RequiredField, MaxChars(300)] string? Title,
+        [property: RequiredField, OwnerRole] string? OwnerRole,
+        [property: RequiredField, InspectionDate] DateOnly? DueOn,
+        [property: InspectionDate] DateOnly? RaisedOn = null);
 
-    public sealed record RecordProgressRequest(string? Status, DateOnly? On, string? Evidence = null, DateOnly? DueOn = null);
+    public sealed record RecordProgressRequest(
+        [property: RequiredField, ActionStatus] string? Status,
+        [property: RequiredField, InspectionDate] DateOnly? On,
+        [property: OptionalText(2000)] string? Evidence = null,
+        [property: InspectionDate] DateOnly? DueOn = null);
 
     public sealed record ActionResponse(
         Guid Id, string AreaCode, string Title, string OwnerRole, DateOnly RaisedOn, DateOnly DueOn, string Status, string? Evidence,
@@ -39,17 +48,9 @@ public static class PlanApi
     internal static async Task<Results<Created<ActionResponse>, ValidationProblem>> CreateAction(
         CreateActionRequest request, InspectionsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        var codeValid = validator.Code("areaCode", request.AreaCode);
-        validator.Required("title", request.Title, 300);
-        validator.OneOf("ownerRole", request.OwnerRole, OwnerRoles.All);
-        validator.DateRange("dueOn", request.DueOn, ApiRules.EarliestDate, ApiRules.LatestDate);
-        validator.OptionalDate("raisedOn", request.RaisedOn);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var code = request.AreaCode!.ToUpperInvariant();
-        var area = codeValid ? await db.Areas.FirstOrDefaultAsync(a => a.Code == code, cancellationToken) : null;
-        if (area is null) return validator.Add("areaCode", $"Area for improvement {code} does not exist.").ToProblem();
+        var area = await db.Areas.FirstOrDefaultAsync(a => a.Code == code, cancellationToken);
+        if (area is null) return new RequestValidator().Add("areaCode", $"Area for improvement {code} does not exist.").ToProblem();
 
         var raisedOn = request.RaisedOn ?? ApiRules.Today(time);
         var action = new ImprovementAction(Guid.CreateVersion7(), area, request.Title!, request.OwnerRole!, request.DueOn!.Value, raisedOn);
@@ -59,13 +60,9 @@ public static class PlanApi
     }
 
     internal static async Task<Results<Ok<Page<ActionResponse>>, ValidationProblem>> ListActions(
-        [AsParameters] PageRequest paging, string? areaCode, DateOnly? asAt, InspectionsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        [AsParameters] PageRequest paging, string? areaCode, [InspectionDate] DateOnly? asAt, InspectionsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var date = asAt ?? ApiRules.Today(time);
-        var validator = new RequestValidator();
-        paging.Validate(validator);
-        validator.OptionalDate("asAt", date);
-        if (!validator.IsValid) return validator.ToProblem();
 
         var query = db.Actions.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(areaCode))
@@ -85,13 +82,6 @@ public static class PlanApi
     internal static async Task<Results<Ok<ActionResponse>, NotFound, ValidationProblem>> RecordProgress(
         Guid id, RecordProgressRequest request, InspectionsDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.OneOf("status", request.Status, ActionStatuses.All);
-        validator.OptionalText("evidence", request.Evidence, 2000);
-        validator.DateRange("on", request.On, ApiRules.EarliestDate, ApiRules.LatestDate);
-        validator.OptionalDate("dueOn", request.DueOn);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var action = await db.Actions.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (action is null) return TypedResults.NotFound();
         action.RecordProgress(request.Status!, request.Evidence, request.On!.Value, request.DueOn);
@@ -100,12 +90,9 @@ public static class PlanApi
     }
 
     internal static async Task<Results<Ok<List<ActionResponse>>, ValidationProblem>> ListOverdue(
-        DateOnly? asAt, string? areaCode, InspectionsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        [InspectionDate] DateOnly? asAt, string? areaCode, InspectionsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var date = asAt ?? ApiRules.Today(time);
-        var validator = new RequestValidator();
-        validator.OptionalDate("asAt", date);
-        if (!validator.IsValid) return validator.ToProblem();
         return TypedResults.Ok(await OverdueAsync(db, date, areaCode, cancellationToken));
     }
 
@@ -124,12 +111,9 @@ public static class PlanApi
     public sealed record OverdueCheckResponse(DateOnly AsAt, int Raised, IReadOnlyList<ActionOverdueDomainEvent> Events);
 
     internal static async Task<Results<Ok<OverdueCheckResponse>, ValidationProblem>> RunOverdueCheck(
-        DateOnly? asAt, InspectionsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        [InspectionDate] DateOnly? asAt, InspectionsDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var date = asAt ?? ApiRules.Today(time);
-        var validator = new RequestValidator();
-        validator.OptionalDate("asAt", date);
-        if (!validator.IsValid) return validator.ToProblem();
         var raised = await PlanChecks.RaiseOverdueActionsAsync(db, date, cancellationToken);
         return TypedResults.Ok(new OverdueCheckResponse(date, raised.Count, raised));
     }

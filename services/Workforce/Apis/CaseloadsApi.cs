@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Workforce.V1;
 using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Http;
+using Platform.Workforce.Application;
 using Platform.Workforce.Domain;
 using Platform.Workforce.Infrastructure;
 
@@ -44,7 +45,9 @@ public static class CaseloadsApi
     public sealed record TeamCaseloadResponse(string TeamCode, DateOnly AsAt, int Workers, decimal CaseHoldingFte, int Cases,
         decimal? AverageCaseloadPerFte, int WorkersOverWarning, int WorkersOverCritical, IReadOnlyList<TeamWorkerCaseload> Staff);
 
-    public sealed record ThresholdRequest(int? Warning, int? Critical);
+    public sealed record ThresholdRequest(
+        [property: RequiredField, Between(1, 500)] int? Warning,
+        [property: RequiredField, Between(1, 500)] int? Critical);
 
     public sealed record ThresholdResponse(string JobRole, int Warning, int Critical, bool IsDefault);
 
@@ -122,13 +125,8 @@ public static class CaseloadsApi
             .Select(t => new ThresholdResponse(t.Key, t.Value.Threshold.Warning, t.Value.Threshold.Critical, t.Value.IsDefault)).ToList());
 
     internal static async Task<Results<Ok<ThresholdResponse>, ValidationProblem>> SetThreshold(
-        string jobRole, ThresholdRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
+        [JobRole] string jobRole, ThresholdRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.OneOf("jobRole", jobRole, JobRoles.All.Order().ToArray());
-        validator.Range("warning", request.Warning, 1, 500);
-        validator.Range("critical", request.Critical, 1, 500);
-        if (!validator.IsValid) return validator.ToProblem();
 
         var threshold = await db.CaseloadThresholds.FirstOrDefaultAsync(t => t.JobRole == jobRole, cancellationToken);
         if (threshold is null) db.CaseloadThresholds.Add(threshold = new CaseloadThreshold(jobRole, request.Warning!.Value, request.Critical!.Value));

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Finance;
+using System.ComponentModel.DataAnnotations;
 using Platform.ServiceDefaults.Http;
+using Platform.Workforce.Application;
 using Platform.Workforce.Domain;
 using Platform.Workforce.Infrastructure;
 
@@ -39,27 +41,52 @@ public static class EstablishmentApi
         return app;
     }
 
-    public sealed record CreateTeamRequest(string? Code, string? Name, string? Directorate);
+    public sealed record CreateTeamRequest(
+        [property: RequiredField, MaxChars(40)] string? Code,
+        [property: RequiredField, MaxChars(200)] string? Name,
+        [property: RequiredField, MaxChars(200)] string? Directorate);
 
     public sealed record TeamResponse(string Code, string Name, string Directorate);
 
-    public sealed record CreatePostRequest(string? TeamCode, string? JobRole, string? Grade, decimal? Fte, decimal? AnnualCost, string? BudgetLineCode, DateOnly? EffectiveFrom);
+    public sealed record CreatePostRequest(
+        [property: RequiredField, MaxChars(40)] string? TeamCode,
+        [property: RequiredField, JobRole] string? JobRole,
+        [property: RequiredField, MaxChars(20)] string? Grade,
+        [property: RequiredField, Fte] decimal? Fte,
+        [property: RequiredField, Cost] decimal? AnnualCost,
+        [property: RequiredField, BudgetLineCode] string? BudgetLineCode,
+        [property: RequiredField, BusinessDate] DateOnly? EffectiveFrom);
 
     public sealed record PostResponse(Guid Id, string TeamCode, string JobRole, string Grade, decimal Fte, decimal AnnualCost, string BudgetLineCode, DateOnly EffectiveFrom, PostStatus Status);
 
-    public sealed record OpenVacancyRequest(DateOnly? OpenedOn);
+    public sealed record OpenVacancyRequest([property: RequiredField, BusinessDate] DateOnly? OpenedOn);
 
-    public sealed record FillVacancyRequest(DateOnly? FilledOn);
+    public sealed record FillVacancyRequest([property: RequiredField, BusinessDate] DateOnly? FilledOn);
 
     public sealed record VacancyResponse(Guid Id, Guid PostId, DateOnly OpenedOn, DateOnly? AdvertisedOn, DateOnly? FilledOn, DateOnly? WithdrawnOn, VacancyStatus Status, int? DaysToFill);
 
-    public sealed record ChangePostRequest(DateOnly? EffectiveFrom, string? TeamCode, string? Grade, decimal? Fte, decimal? AnnualCost, string? BudgetLineCode);
+    public sealed record ChangePostRequest(
+        [property: RequiredField, BusinessDate] DateOnly? EffectiveFrom,
+        [property: OptionalText(40)] string? TeamCode,
+        [property: OptionalText(20)] string? Grade,
+        [property: Fte] decimal? Fte,
+        [property: Cost] decimal? AnnualCost,
+        [property: BudgetLineCode] string? BudgetLineCode) : IValidatableObject
+    {
+        public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+        {
+            if (this is { TeamCode: null, Grade: null, Fte: null, AnnualCost: null, BudgetLineCode: null })
+            {
+                yield return new ValidationResult("Nothing to change: give at least one of teamCode, grade, fte, annualCost, budgetLineCode.", ["effectiveFrom"]);
+            }
+        }
+    }
 
-    public sealed record PostDateRequest(DateOnly? EffectiveFrom);
+    public sealed record PostDateRequest([property: RequiredField, BusinessDate] DateOnly? EffectiveFrom);
 
-    public sealed record DeletePostRequest(DateOnly? EffectiveOn);
+    public sealed record DeletePostRequest([property: RequiredField, BusinessDate] DateOnly? EffectiveOn);
 
-    public sealed record VacancyDateRequest(DateOnly? On);
+    public sealed record VacancyDateRequest([property: RequiredField, BusinessDate] DateOnly? On);
 
     public sealed record PostVersionResponse(DateOnly EffectiveFrom, string TeamCode, string JobRole, string Grade, decimal Fte, decimal AnnualCost, string BudgetLineCode, PostStatus Status, Guid? OccupantId);
 
@@ -67,12 +94,6 @@ public static class EstablishmentApi
     internal static async Task<Results<Created<TeamResponse>, ValidationProblem, Conflict<string>>> CreateTeam(
         CreateTeamRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.Required("code", request.Code, 40);
-        validator.Required("name", request.Name);
-        validator.Required("directorate", request.Directorate);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var team = new Team(request.Code!, request.Name!, request.Directorate!);
         if (await db.Teams.AnyAsync(t => t.Code == team.Code, cancellationToken))
         {
@@ -86,9 +107,6 @@ public static class EstablishmentApi
     internal static async Task<Results<Ok<Page<TeamResponse>>, ValidationProblem>> ListTeams(
         [AsParameters] PageRequest paging, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        paging.Validate(validator);
-        if (!validator.IsValid) return validator.ToProblem();
         var page = await paging.ApplyAsync(db.Teams.AsNoTracking().OrderBy(t => t.Code).Select(t => new TeamResponse(t.Code, t.Name, t.Directorate)), cancellationToken);
         return TypedResults.Ok(page);
     }
@@ -104,20 +122,10 @@ public static class EstablishmentApi
     internal static async Task<Results<Created<PostResponse>, ValidationProblem>> CreatePost(
         CreatePostRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.Required("teamCode", request.TeamCode, 40);
-        validator.OneOf("jobRole", request.JobRole, JobRoles.All.Order().ToArray());
-        validator.Required("grade", request.Grade, 20);
-        validator.Range("fte", request.Fte, 0.01m, 1m);
-        validator.Range("annualCost", request.AnnualCost, 0m, 1_000_000m);
-        validator.OneOf("budgetLineCode", request.BudgetLineCode, S251Lines.All.Keys.Order().ToArray());
-        validator.DateRange("effectiveFrom", request.EffectiveFrom, BusinessDates.Earliest, BusinessDates.Latest);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var teamCode = request.TeamCode!.ToUpperInvariant();
         if (!await db.Teams.AnyAsync(t => t.Code == teamCode, cancellationToken))
         {
-            return validator.Add("teamCode", $"Team {teamCode} does not exist.").ToProblem();
+            return new RequestValidator().Add("teamCode", $"Team {teamCode} does not exist.").ToProblem();
         }
 
         var post = new Post(Guid.CreateVersion7(), teamCode, request.JobRole!, request.Grade!, request.Fte!.Value,
@@ -131,7 +139,6 @@ public static class EstablishmentApi
         [AsParameters] PageRequest paging, string? teamCode, string? status, WorkforceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        paging.Validate(validator);
         var wantedStatus = validator.OptionalEnum<PostStatus>("status", status);
         if (!validator.IsValid) return validator.ToProblem();
 
@@ -178,21 +185,10 @@ public static class EstablishmentApi
     internal static async Task<Results<Ok<PostResponse>, NotFound, ValidationProblem>> ChangePost(
         Guid id, ChangePostRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("effectiveFrom", request.EffectiveFrom, BusinessDates.Earliest, BusinessDates.Latest);
-        if (request.TeamCode is not null) validator.Required("teamCode", request.TeamCode, 40);
-        if (request.Grade is not null) validator.Required("grade", request.Grade, 20);
-        if (request.Fte is not null) validator.Range("fte", request.Fte, 0.01m, 1m);
-        if (request.AnnualCost is not null) validator.Range("annualCost", request.AnnualCost, 0m, 1_000_000m);
-        if (request.BudgetLineCode is not null) validator.OneOf("budgetLineCode", request.BudgetLineCode, S251Lines.All.Keys.Order().ToArray());
-        validator.When(request is { TeamCode: null, Grade: null, Fte: null, AnnualCost: null, BudgetLineCode: null }, "effectiveFrom",
-            "Nothing to change: give at least one of teamCode, grade, fte, annualCost, budgetLineCode.");
-        if (!validator.IsValid) return validator.ToProblem();
-
         var teamCode = request.TeamCode?.ToUpperInvariant();
         if (teamCode is not null && !await db.Teams.AnyAsync(t => t.Code == teamCode, cancellationToken))
         {
-            return validator.Add("teamCode", $"Team {teamCode} does not exist.").ToProblem();
+            return new RequestValidator().Add("teamCode", $"Team {teamCode} does not exist.").ToProblem();
         }
         var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (post is null) return TypedResults.NotFound();
@@ -204,18 +200,15 @@ public static class EstablishmentApi
 
     internal static Task<Results<Ok<PostResponse>, NotFound, ValidationProblem>> FreezePost(
         Guid id, PostDateRequest request, WorkforceDbContext db, CancellationToken cancellationToken) =>
-        ChangeStatusAsync(id, request.EffectiveFrom, "effectiveFrom", (post, date) => post.Freeze(date), db, cancellationToken);
+        ChangeStatusAsync(id, request.EffectiveFrom, (post, date) => post.Freeze(date), db, cancellationToken);
 
     internal static Task<Results<Ok<PostResponse>, NotFound, ValidationProblem>> UnfreezePost(
         Guid id, PostDateRequest request, WorkforceDbContext db, CancellationToken cancellationToken) =>
-        ChangeStatusAsync(id, request.EffectiveFrom, "effectiveFrom", (post, date) => post.Unfreeze(date), db, cancellationToken);
+        ChangeStatusAsync(id, request.EffectiveFrom, (post, date) => post.Unfreeze(date), db, cancellationToken);
 
     internal static async Task<Results<Ok<PostResponse>, NotFound, ValidationProblem>> DeletePost(
         Guid id, DeletePostRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("effectiveOn", request.EffectiveOn, BusinessDates.Earliest, BusinessDates.Latest);
-        if (!validator.IsValid) return validator.ToProblem();
         var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (post is null) return TypedResults.NotFound();
 
@@ -225,11 +218,8 @@ public static class EstablishmentApi
     }
 
     private static async Task<Results<Ok<PostResponse>, NotFound, ValidationProblem>> ChangeStatusAsync(
-        Guid id, DateOnly? date, string field, Action<Post, DateOnly> change, WorkforceDbContext db, CancellationToken cancellationToken)
+        Guid id, DateOnly? date, Action<Post, DateOnly> change, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange(field, date, BusinessDates.Earliest, BusinessDates.Latest);
-        if (!validator.IsValid) return validator.ToProblem();
         var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (post is null) return TypedResults.NotFound();
 
@@ -242,7 +232,6 @@ public static class EstablishmentApi
         [AsParameters] PageRequest paging, string? status, WorkforceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        paging.Validate(validator);
         var wantedStatus = validator.OptionalEnum<VacancyStatus>("status", status);
         if (!validator.IsValid) return validator.ToProblem();
         var query = db.Vacancies.AsNoTracking();
@@ -254,9 +243,6 @@ public static class EstablishmentApi
     internal static async Task<Results<Ok<VacancyResponse>, NotFound, ValidationProblem>> AdvertiseVacancy(
         Guid id, VacancyDateRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("on", request.On, BusinessDates.Earliest, BusinessDates.Latest);
-        if (!validator.IsValid) return validator.ToProblem();
         var vacancy = await db.Vacancies.FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
         if (vacancy is null) return TypedResults.NotFound();
         vacancy.Advertise(request.On!.Value);
@@ -267,9 +253,6 @@ public static class EstablishmentApi
     internal static async Task<Results<Ok<VacancyResponse>, NotFound, ValidationProblem>> WithdrawVacancy(
         Guid id, VacancyDateRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("on", request.On, BusinessDates.Earliest, BusinessDates.Latest);
-        if (!validator.IsValid) return validator.ToProblem();
         var vacancy = await db.Vacancies.FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
         if (vacancy is null) return TypedResults.NotFound();
         var post = await db.Posts.FirstAsync(p => p.Id == vacancy.PostId, cancellationToken);
@@ -282,10 +265,6 @@ public static class EstablishmentApi
     internal static async Task<Results<Created<VacancyResponse>, NotFound, ValidationProblem>> OpenVacancy(
         Guid id, OpenVacancyRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("openedOn", request.OpenedOn, BusinessDates.Earliest, BusinessDates.Latest);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var post = await db.Posts.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (post is null) return TypedResults.NotFound();
 
@@ -303,10 +282,6 @@ public static class EstablishmentApi
     internal static async Task<Results<Ok<VacancyResponse>, NotFound, ValidationProblem>> FillVacancy(
         Guid id, FillVacancyRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("filledOn", request.FilledOn, BusinessDates.Earliest, BusinessDates.Latest);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var vacancy = await db.Vacancies.FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
         if (vacancy is null) return TypedResults.NotFound();
         var post = await db.Posts.FirstAsync(p => p.Id == vacancy.PostId, cancellationToken);

@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Finance;
 using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Http;
+using Platform.Workforce.Application;
 using Platform.Workforce.Domain;
 using Platform.Workforce.Infrastructure;
 
@@ -40,32 +42,76 @@ public static class RestructuresApi
         return app;
     }
 
-    public sealed record CreateProgrammeRequest(string? Name, string? Establishment);
+    public sealed record CreateProgrammeRequest(
+        [property: RequiredField, MaxChars(200)] string? Name,
+        [property: RequiredField, MaxChars(200)] string? Establishment);
 
     public sealed record ProgrammeResponse(Guid Id, string Name, string Establishment, DateOnly? ConsultationStartedOn, DateOnly? Hr1SubmittedOn,
         int Proposals, int Approved, int Implemented, ConsultationRequirement Consultation);
 
-    public sealed record ConsultationRequest(DateOnly? ConsultationStartedOn, DateOnly? Hr1SubmittedOn);
+    public sealed record ConsultationRequest(
+        [property: BusinessDate] DateOnly? ConsultationStartedOn,
+        [property: BusinessDate] DateOnly? Hr1SubmittedOn) : IValidatableObject
+    {
+        public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+        {
+            if (ConsultationStartedOn is null && Hr1SubmittedOn is null)
+            {
+                yield return new ValidationResult("Give consultationStartedOn, hr1SubmittedOn or both.", ["consultationStartedOn"]);
+            }
+        }
+    }
 
-    public sealed record ProposalRequest(string? Kind, Guid? PostId, DateOnly? EffectiveOn, string? TeamCode, string? JobRole, string? Grade,
-        decimal? Fte, decimal? AnnualCost, string? BudgetLineCode);
+    /// <summary>A delete-post or change-post proposal names its post; a create-post proposal gives the whole new post.</summary>
+    public sealed record ProposalRequest(
+        [property: RequiredField, ProposalKindCode] string? Kind,
+        Guid? PostId,
+        [property: RequiredField, BusinessDate] DateOnly? EffectiveOn,
+        [property: OptionalText(40)] string? TeamCode,
+        [property: JobRole] string? JobRole,
+        [property: OptionalText(20)] string? Grade,
+        [property: Fte] decimal? Fte,
+        [property: Cost] decimal? AnnualCost,
+        [property: BudgetLineCode] string? BudgetLineCode) : IValidatableObject
+    {
+        public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+        {
+            var kind = ProposalKinds.ByCode[Kind!];
+            if (kind is ProposalKind.DeletePost or ProposalKind.ChangePost && PostId is null) yield return Required("postId");
+            if (kind != ProposalKind.CreatePost) yield break;
+            if (TeamCode is null) yield return Required("teamCode");
+            if (JobRole is null) yield return Required("jobRole");
+            if (Grade is null) yield return Required("grade");
+            if (Fte is null) yield return Required("fte");
+            if (AnnualCost is null) yield return Required("annualCost");
+            if (BudgetLineCode is null) yield return Required("budgetLineCode");
+        }
+
+        private static ValidationResult Required(string field) => new("This field is required.", [field]);
+    }
 
     public sealed record ProposalResponse(Guid Id, string Kind, Guid? PostId, DateOnly EffectiveOn, ProposalStatus Status, DateOnly? ApprovedOn,
         Guid? OccupantId, bool IsProposedDismissal, OccupantOutcome Outcome, decimal? RedundancyCost, Guid? RedeployToPostId,
         string? TeamCode, string? JobRole, string? Grade, decimal? Fte, decimal? AnnualCost, string? BudgetLineCode);
 
-    public sealed record ApproveRequest(DateOnly? ApprovedOn);
+    public sealed record ApproveRequest([property: RequiredField, BusinessDate] DateOnly? ApprovedOn);
 
-    public sealed record OutcomeRequest(string? Outcome, decimal? RedundancyCost, Guid? RedeployToPostId);
+    public sealed record OutcomeRequest(
+        [property: RequiredField, OutcomeCode] string? Outcome,
+        [property: Cost] decimal? RedundancyCost,
+        Guid? RedeployToPostId);
 
-    public sealed record VoluntaryRedundancyRequest(Guid? WorkerId, decimal? RedundancyCost, DateOnly? AppliedOn);
+    public sealed record VoluntaryRedundancyRequest(
+        [property: RequiredField] Guid? WorkerId,
+        [property: RequiredField, Cost] decimal? RedundancyCost,
+        [property: RequiredField, BusinessDate] DateOnly? AppliedOn);
 
-    public sealed record DecisionRequest(DateOnly? DecidedOn);
+    public sealed record DecisionRequest([property: RequiredField, BusinessDate] DateOnly? DecidedOn);
 
     public sealed record VoluntaryRedundancyResponse(Guid Id, Guid ProposalId, Guid WorkerId, decimal RedundancyCost, DateOnly AppliedOn,
         DateOnly? DecidedOn, VoluntaryRedundancyStatus Status);
 
-    public sealed record ImplementRequest(DateOnly? UpTo);
+    public sealed record ImplementRequest([property: RequiredField, BusinessDate] DateOnly? UpTo);
 
     public sealed record ImplementResponse(Guid ProgrammeId, DateOnly UpTo, int Implemented);
 
@@ -74,13 +120,15 @@ public static class RestructuresApi
         ["compulsory-redundancy"] = OccupantOutcome.CompulsoryRedundancy, ["redeployment"] = OccupantOutcome.Redeployment,
     };
 
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+    private sealed class ProposalKindCodeAttribute() : OneOfAttribute(ProposalKinds.ByCode.Keys.ToArray());
+
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+    private sealed class OutcomeCodeAttribute() : OneOfAttribute(Outcomes.Keys.ToArray());
+
     internal static async Task<Results<Created<ProgrammeResponse>, ValidationProblem>> CreateProgramme(
         CreateProgrammeRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.Required("name", request.Name);
-        validator.Required("establishment", request.Establishment);
-        if (!validator.IsValid) return validator.ToProblem();
         var programme = new RestructureProgramme(Guid.CreateVersion7(), request.Name!, request.Establishment!);
         db.RestructureProgrammes.Add(programme);
         await db.SaveChangesAsync(cancellationToken);
@@ -90,9 +138,6 @@ public static class RestructuresApi
     internal static async Task<Results<Ok<Page<ProgrammeResponse>>, ValidationProblem>> ListProgrammes(
         [AsParameters] PageRequest paging, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        paging.Validate(validator);
-        if (!validator.IsValid) return validator.ToProblem();
         var page = await paging.ApplyAsync(db.RestructureProgrammes.AsNoTracking().Include(p => p.Proposals).OrderBy(p => p.Id), cancellationToken);
         return TypedResults.Ok(new Page<ProgrammeResponse>(page.Items.Select(ToResponse).ToList(), page.PageNumber, page.PageSize, page.TotalCount));
     }
@@ -122,11 +167,6 @@ public static class RestructuresApi
     internal static async Task<Results<Ok<ConsultationRequirement>, NotFound, ValidationProblem>> RecordConsultation(
         Guid id, ConsultationRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.When(request.ConsultationStartedOn is null && request.Hr1SubmittedOn is null, "consultationStartedOn", "Give consultationStartedOn, hr1SubmittedOn or both.");
-        if (request.ConsultationStartedOn is { } started) validator.DateRange("consultationStartedOn", started, BusinessDates.Earliest, BusinessDates.Latest);
-        if (request.Hr1SubmittedOn is { } hr1) validator.DateRange("hr1SubmittedOn", hr1, BusinessDates.Earliest, BusinessDates.Latest);
-        if (!validator.IsValid) return validator.ToProblem();
         var programme = await LoadAsync(db, id, cancellationToken);
         if (programme is null) return TypedResults.NotFound();
         programme.RecordConsultation(request.ConsultationStartedOn, request.Hr1SubmittedOn);
@@ -138,28 +178,7 @@ public static class RestructuresApi
         Guid id, ProposalRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        validator.OneOf("kind", request.Kind, ProposalKinds.ByCode.Keys.ToArray());
-        validator.DateRange("effectiveOn", request.EffectiveOn, BusinessDates.Earliest, BusinessDates.Latest);
-        var kind = request.Kind is not null && ProposalKinds.ByCode.TryGetValue(request.Kind, out var k) ? k : (ProposalKind?)null;
-        if (kind is ProposalKind.DeletePost or ProposalKind.ChangePost) validator.Required("postId", request.PostId);
-        if (kind == ProposalKind.CreatePost)
-        {
-            validator.Required("teamCode", request.TeamCode, 40);
-            validator.OneOf("jobRole", request.JobRole, JobRoles.All.Order().ToArray());
-            validator.Required("grade", request.Grade, 20);
-            validator.Range("fte", request.Fte, 0.01m, 1m);
-            validator.Range("annualCost", request.AnnualCost, 0m, 1_000_000m);
-            validator.OneOf("budgetLineCode", request.BudgetLineCode, S251Lines.All.Keys.Order().ToArray());
-        }
-        else if (kind == ProposalKind.ChangePost)
-        {
-            if (request.TeamCode is not null) validator.Required("teamCode", request.TeamCode, 40);
-            if (request.Grade is not null) validator.Required("grade", request.Grade, 20);
-            if (request.Fte is not null) validator.Range("fte", request.Fte, 0.01m, 1m);
-            if (request.AnnualCost is not null) validator.Range("annualCost", request.AnnualCost, 0m, 1_000_000m);
-            if (request.BudgetLineCode is not null) validator.OneOf("budgetLineCode", request.BudgetLineCode, S251Lines.All.Keys.Order().ToArray());
-        }
-        if (!validator.IsValid) return validator.ToProblem();
+        var kind = ProposalKinds.ByCode[request.Kind!];
 
         var teamCode = request.TeamCode?.ToUpperInvariant();
         if (teamCode is not null && !await db.Teams.AnyAsync(t => t.Code == teamCode, cancellationToken))
@@ -190,9 +209,6 @@ public static class RestructuresApi
     internal static async Task<Results<Ok<Page<ProposalResponse>>, ValidationProblem>> ListProposals(
         Guid id, [AsParameters] PageRequest paging, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        paging.Validate(validator);
-        if (!validator.IsValid) return validator.ToProblem();
         var page = await paging.ApplyAsync(db.RestructureProposals.AsNoTracking().Where(p => p.ProgrammeId == id).OrderBy(p => p.EffectiveOn).ThenBy(p => p.Id), cancellationToken);
         return TypedResults.Ok(new Page<ProposalResponse>(page.Items.Select(ToResponse).ToList(), page.PageNumber, page.PageSize, page.TotalCount));
     }
@@ -200,9 +216,6 @@ public static class RestructuresApi
     internal static async Task<Results<Ok<ProposalResponse>, NotFound, ValidationProblem>> Approve(
         Guid id, Guid proposalId, ApproveRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("approvedOn", request.ApprovedOn, BusinessDates.Earliest, BusinessDates.Latest);
-        if (!validator.IsValid) return validator.ToProblem();
         var programme = await LoadAsync(db, id, cancellationToken);
         if (programme?.Proposals.FirstOrDefault(p => p.Id == proposalId) is not { } proposal) return TypedResults.NotFound();
 
@@ -214,9 +227,6 @@ public static class RestructuresApi
     internal static async Task<Results<Ok<ProgrammeResponse>, NotFound, ValidationProblem>> ApproveAll(
         Guid id, ApproveRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("approvedOn", request.ApprovedOn, BusinessDates.Earliest, BusinessDates.Latest);
-        if (!validator.IsValid) return validator.ToProblem();
         var programme = await LoadAsync(db, id, cancellationToken);
         if (programme is null) return TypedResults.NotFound();
 
@@ -240,10 +250,6 @@ public static class RestructuresApi
     internal static async Task<Results<Ok<ProposalResponse>, NotFound, ValidationProblem>> RecordOutcome(
         Guid id, Guid proposalId, OutcomeRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.OneOf("outcome", request.Outcome, Outcomes.Keys.ToArray());
-        if (request.RedundancyCost is { } cost) validator.Range("redundancyCost", cost, 0m, 1_000_000m);
-        if (!validator.IsValid) return validator.ToProblem();
         var proposal = await db.RestructureProposals.FirstOrDefaultAsync(p => p.Id == proposalId && p.ProgrammeId == id, cancellationToken);
         if (proposal is null) return TypedResults.NotFound();
 
@@ -256,17 +262,12 @@ public static class RestructuresApi
     internal static async Task<Results<Created<VoluntaryRedundancyResponse>, NotFound, ValidationProblem>> ApplyForVoluntaryRedundancy(
         Guid id, VoluntaryRedundancyRequest request, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.Required("workerId", request.WorkerId);
-        validator.Range("redundancyCost", request.RedundancyCost, 0m, 1_000_000m);
-        validator.DateRange("appliedOn", request.AppliedOn, BusinessDates.Earliest, BusinessDates.Latest);
-        if (!validator.IsValid) return validator.ToProblem();
         if (!await db.RestructureProgrammes.AnyAsync(p => p.Id == id, cancellationToken)) return TypedResults.NotFound();
 
         // Volunteers come from posts the programme proposes to delete: that is whose redundancy the volunteer offers.
         var proposal = await db.RestructureProposals.FirstOrDefaultAsync(p => p.ProgrammeId == id && p.OccupantId == request.WorkerId
             && p.Kind == ProposalKind.DeletePost && (p.Status == ProposalStatus.Proposed || p.Status == ProposalStatus.Approved), cancellationToken);
-        if (proposal is null) return validator.Add("workerId", "The worker's post is not proposed for deletion in this programme.").ToProblem();
+        if (proposal is null) return new RequestValidator().Add("workerId", "The worker's post is not proposed for deletion in this programme.").ToProblem();
         if (await db.VoluntaryRedundancies.AnyAsync(a => a.ProposalId == proposal.Id && a.Status != VoluntaryRedundancyStatus.Declined, cancellationToken))
         {
             throw DomainRuleException.Conflict("The worker already has an application.", "workerId");
@@ -280,9 +281,6 @@ public static class RestructuresApi
     internal static async Task<Results<Ok<Page<VoluntaryRedundancyResponse>>, ValidationProblem>> ListVoluntaryRedundancies(
         Guid id, [AsParameters] PageRequest paging, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        paging.Validate(validator);
-        if (!validator.IsValid) return validator.ToProblem();
         var page = await paging.ApplyAsync(db.VoluntaryRedundancies.AsNoTracking().Where(a => a.ProgrammeId == id).OrderBy(a => a.Id), cancellationToken);
         return TypedResults.Ok(new Page<VoluntaryRedundancyResponse>(page.Items.Select(ToResponse).ToList(), page.PageNumber, page.PageSize, page.TotalCount));
     }
@@ -298,9 +296,6 @@ public static class RestructuresApi
     private static async Task<Results<Ok<VoluntaryRedundancyResponse>, NotFound, ValidationProblem>> DecideAsync(
         Guid id, Guid applicationId, DecisionRequest request, bool accept, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("decidedOn", request.DecidedOn, BusinessDates.Earliest, BusinessDates.Latest);
-        if (!validator.IsValid) return validator.ToProblem();
         var application = await db.VoluntaryRedundancies.FirstOrDefaultAsync(a => a.Id == applicationId && a.ProgrammeId == id, cancellationToken);
         if (application is null) return TypedResults.NotFound();
 
@@ -321,9 +316,6 @@ public static class RestructuresApi
     internal static async Task<Results<Ok<ImplementResponse>, NotFound, ValidationProblem>> Implement(
         Guid id, ImplementRequest request, WorkforceDbContext db, RestructureImplementation implementation, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("upTo", request.UpTo, BusinessDates.Earliest, BusinessDates.Latest);
-        if (!validator.IsValid) return validator.ToProblem();
         var programme = await LoadAsync(db, id, cancellationToken);
         if (programme is null) return TypedResults.NotFound();
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Contracts.Finance;
 using Platform.Contracts.Workforce.V1;
 using Platform.ServiceDefaults.Http;
+using Platform.Workforce.Application;
 using Platform.Workforce.Domain;
 using Platform.Workforce.Infrastructure;
 
@@ -50,13 +51,9 @@ public static class StaffApi
     }
 
     internal static async Task<Results<Ok<Page<WorkerResponse>>, ValidationProblem>> ListStaff(
-        [AsParameters] PageRequest paging, string? teamCode, string? employmentType, DateOnly? inPostOn,
+        [AsParameters] PageRequest paging, string? teamCode, [EmploymentType] string? employmentType, DateOnly? inPostOn,
         WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        paging.Validate(validator);
-        validator.OneOf("employmentType", employmentType, Application.StartWorker.EmploymentTypes, required: false);
-        if (!validator.IsValid) return validator.ToProblem();
 
         var query = db.Staff.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(teamCode))

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.ServiceDefaults.Http;
+using Platform.Workforce.Application;
 using Platform.Workforce.Domain;
 using Platform.Workforce.Infrastructure;
 
@@ -23,11 +24,11 @@ public static class SupervisionApi
         return app;
     }
 
-    public sealed record SessionRequest(DateOnly? HeldOn);
+    public sealed record SessionRequest([property: RequiredField, BusinessDate] DateOnly? HeldOn);
 
     public sealed record SessionResponse(Guid Id, Guid WorkerId, DateOnly HeldOn, DateOnly NextDueOn);
 
-    public sealed record OverdueCheckRequest(DateOnly? AsAt);
+    public sealed record OverdueCheckRequest([property: RequiredField, BusinessDate] DateOnly? AsAt);
 
     public sealed record OverdueCheckResponse(DateOnly AsAt, int Raised);
 
@@ -38,10 +39,6 @@ public static class SupervisionApi
     internal static async Task<Results<Created<SessionResponse>, NotFound, ValidationProblem>> RecordSession(
         Guid id, SessionRequest request, WorkforceDbContext db, IOptions<WorkforceOptions> options, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("heldOn", request.HeldOn, BusinessDates.Earliest, BusinessDates.Latest);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var worker = await db.Staff.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (worker is null) return TypedResults.NotFound();
 
@@ -55,9 +52,6 @@ public static class SupervisionApi
     internal static async Task<Results<Ok<Page<SupervisionRegister.WorkerSupervision>>, ValidationProblem>> ListOverdue(
         [AsParameters] PageRequest paging, DateOnly? asAt, string? teamCode, SupervisionRegister register, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        paging.Validate(validator);
-        if (!validator.IsValid) return validator.ToProblem();
         var overdue = (await register.OnAsync(asAt ?? BusinessDates.Today, teamCode?.ToUpperInvariant(), cancellationToken)).Where(w => w.IsOverdue).ToList();
         var number = paging.Page ?? 1;
         var size = paging.PageSize ?? 50;
@@ -68,9 +62,6 @@ public static class SupervisionApi
     internal static async Task<Results<Ok<OverdueCheckResponse>, ValidationProblem>> RunOverdueCheck(
         OverdueCheckRequest request, SupervisionRegister register, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("asAt", request.AsAt, BusinessDates.Earliest, BusinessDates.Latest);
-        if (!validator.IsValid) return validator.ToProblem();
         var raised = await register.RaiseOverdueAsync(request.AsAt!.Value, cancellationToken);
         return TypedResults.Ok(new OverdueCheckResponse(request.AsAt.Value, raised));
     }

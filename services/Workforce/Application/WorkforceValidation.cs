@@ -1,0 +1,29 @@
+using Platform.ServiceDefaults.Http;
+using Platform.Workforce.Domain;
+
+namespace Platform.Workforce.Application;
+
+// The shape rules of Workforce's fields, declared once here and put on its request records; the bounds are the
+// domain's (business dates, job roles) and the S251 lines.
+
+/// <summary>A date Workforce accepts (<see cref="BusinessDates"/>).</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class BusinessDateAttribute() : DateBetweenAttribute(BusinessDates.Earliest, BusinessDates.Latest);
+
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class JobRoleAttribute() : OneOfAttribute(JobRoles.All.Order().ToArray());
+
+/// <summary>An S251 budget line a post is costed to.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class BudgetLineCodeAttribute() : OneOfAttribute(Platform.Contracts.Finance.S251Lines.All.Keys.Order().ToArray());
+
+/// <summary>Full-time equivalent of a post or worker: 0.01 to 1.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class FteAttribute() : BetweenAttribute(0.01, 1);
+
+/// <summary>A post's annual cost, or a redundancy cost: £0 to £1m.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class CostAttribute() : BetweenAttribute(0, 1_000_000);
+
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class EmploymentTypeAttribute() : OneOfAttribute(StartWorker.EmploymentTypes);
