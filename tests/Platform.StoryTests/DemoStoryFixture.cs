@@ -1,15 +1,16 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Platform.Tests;
+using Platform.Tools.DemoLoader;
 
 namespace Platform.StoryTests;
 
 /// <summary>
 /// The whole platform in process (as <see cref="PlatformFixture"/> runs it) with the demo's Stoke-on-Trent 2019 story
-/// loaded by <c>eng/demo.sh</c> through the gateway, exactly as <c>./platform up</c> loads it. It has its own databases,
-/// its own RabbitMQ virtual host and its own Redis database, so nothing another test project left behind reaches it.
+/// loaded by <c>tools/DemoLoader</c> (called in process) through the gateway, exactly as <c>./platform up</c> loads it. It
+/// has its own databases, its own RabbitMQ virtual host and its own Redis database, so nothing another test project left
+/// behind reaches it.
 /// </summary>
 public sealed class DemoStoryFixture : IAsyncLifetime
 {
@@ -35,25 +36,18 @@ public sealed class DemoStoryFixture : IAsyncLifetime
 
     private async Task LoadDemoAsync()
     {
-        var root = RepositoryRoot();
-        var start = new ProcessStartInfo("bash", [Path.Combine(root, "eng", "demo.sh")])
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["PLATFORM_GATEWAY_URL"] = Platform.GatewayAddress.ToString().TrimEnd('/');
-        start.Environment["PLATFORM_TOKEN"] = PlatformFixture.Token("platform-admin", "demo-loader");
-        using var demo = Process.Start(start)!;
-        var output = new StringBuilder();
-        demo.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        demo.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        demo.BeginOutputReadLine();
-        demo.BeginErrorReadLine();
+        // In process, through the gateway's public APIs with a platform-admin token, as ./platform up runs tools/DemoLoader.
+        var output = new StringWriter();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));
-        await demo.WaitForExitAsync(timeout.Token);
-        demo.WaitForExit();
-        Assert.True(demo.ExitCode == 0, $"eng/demo.sh failed ({demo.ExitCode}):\n{output}");
+        try
+        {
+            await DemoLoader.RunAsync(Platform.GatewayAddress, PlatformFixture.Token("platform-admin", "demo-loader"),
+                new DemoLoaderOptions { Output = output }, timeout.Token);
+        }
+        catch (Exception ex)
+        {
+            Assert.Fail($"the demo loader failed: {ex.Message}\n{output}");
+        }
     }
 
     private static HttpClient ManagementClient(out string user)
@@ -73,15 +67,6 @@ public sealed class DemoStoryFixture : IAsyncLifetime
         (await http.PutAsJsonAsync($"/api/vhosts/{_virtualHost}", new { })).EnsureSuccessStatusCode();
         (await http.PutAsJsonAsync($"/api/permissions/{_virtualHost}/{Uri.EscapeDataString(user)}", new { configure = ".*", write = ".*", read = ".*" }))
             .EnsureSuccessStatusCode();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "platform")) && Directory.Exists(Path.Combine(dir.FullName, "eng", "demo"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("The repository root (with ./platform and eng/demo) was not found above the test output.");
     }
 }
 
