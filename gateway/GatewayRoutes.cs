@@ -17,8 +17,7 @@ internal static class GatewayRoutes
     /// The services routed by role (<c>api: roles</c> in AppHost/platform.json): reads by any platform role, writes by
     /// platform-admin or the service's writer. Ingest (<c>api: admin</c>) has routes of its own (<see cref="IngestRoutes"/>).
     /// </summary>
-    public static readonly string[] Services =
-        [.. PlatformModel.Routed.Where(a => a.Api == PlatformModel.ApiAccess.Roles).Select(a => a.Name)];
+    public static readonly string[] Services = [.. PlatformModel.RoutedByRole.Select(a => a.Name)];
 
     /// <summary>File imports that may be larger than the default 1 MiB body: (service, path under /api/service, limit).</summary>
     private static readonly (string Service, string Path, long MaxBytes)[] LargeBodyRoutes =

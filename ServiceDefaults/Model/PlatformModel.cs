@@ -32,6 +32,12 @@ static partial class PlatformModel
     /// <summary>The apps the gateway routes <c>/api/&lt;name&gt;/</c> to.</summary>
     public static IReadOnlyList<App> Routed { get; } = [.. Apps.Where(a => a.Api is not null)];
 
+    /// <summary>
+    /// The services the gateway routes by role (<see cref="ApiAccess.Roles"/>): reads by any platform role, writes by
+    /// platform-admin or the service's writer (PlatformRoles.ServiceWriters).
+    /// </summary>
+    public static IReadOnlyList<App> RoutedByRole { get; } = [.. Routed.Where(a => a.Api == ApiAccess.Roles)];
+
     /// <summary>The one gateway.</summary>
     public static App Gateway { get; } = Apps.Single(a => a.Kind == AppKind.Gateway);
 

@@ -58,7 +58,7 @@ public sealed partial class PlatformModelTests
     public void Every_service_routed_by_role_has_a_writer_role_and_no_other_app_has_one()
     {
         Assert.Equal(
-            PlatformModel.Routed.Where(a => a.Api == PlatformModel.ApiAccess.Roles).Select(a => a.Name).Order(),
+            PlatformModel.RoutedByRole.Select(a => a.Name).Order(),
             PlatformRoles.ServiceWriters.Keys.Order());
     }
 
