@@ -1,5 +1,6 @@
-// The platform's one model: its apps, their databases, the broker and the cache, their ports and who references
-// what. How it runs (./platform up, dotnet run, the test): docs/aspire.md.
+// The platform's one model, run: the apps, their databases, ports and references as platform.json declares them
+// (read here, by ./platform and by the apps and tests: PlatformModel), with the broker and the cache. How it runs
+// (./platform up, dotnet run, the test): docs/aspire.md.
 //
 // Contract with the apps (each receives only what it references):
 //   ConnectionStrings__<service>db  its own PostgreSQL database (Npgsql key/value form)
@@ -12,6 +13,7 @@
 //   OTEL_*                          set by Aspire on every app, pointing at the dashboard
 using Microsoft.Extensions.Configuration;
 using Platform.AppHost;
+using Platform.ServiceDefaults.Model;
 
 var builder = DistributedApplication.CreateBuilder(args);
 // ./platform hands over the servers' connection strings and the secrets in a file only the AppHost reads: as
@@ -24,60 +26,51 @@ if (builder.Configuration["Platform:ConfigFile"] is { Length: > 0 } configFile)
 var infrastructure = PlatformInfrastructure.Add(builder);
 var signingKey = builder.AddParameter("auth-signing-key", secret: true);
 
-var workforce = AddService<Projects.Workforce>("workforce", infrastructure.WorkforceDb);
-var finance = AddService<Projects.Finance>("finance", infrastructure.FinanceDb);
-var placements = AddService<Projects.Placements>("placements", infrastructure.PlacementsDb);
-// The board cache is in Redis.
-var inspections = AddService<Projects.Inspections>("inspections", infrastructure.InspectionsDb, usesCache: true);
-// Departmental event ingest (docs/ingest.md): /events on the gateway, the platform.ingest AMQP exchange; Redis for
-// de-duplication and rate limits.
-var ingest = AddService<Projects.Ingest>("ingest", infrastructure.IngestDb, usesCache: true);
-
-// The web app (docs/web.md): no database; reads through the gateway, the broker for the live board, Redis for the
-// Data Protection key ring its replicas share.
-var web = AddApp<Projects.Web>("web")
-    .WithReference(infrastructure.Messaging)
-    .WithReference(infrastructure.Cache)
-    .WithEnvironment("RabbitMq__ManagementUri", infrastructure.MessagingManagement)
-    // The council named in the header: the demo's authority.
-    .WithEnvironment("Council__Name", "Stoke-on-Trent City Council")
-    .WaitFor(infrastructure.Messaging)
-    .WaitFor(infrastructure.Cache);
-
-// The YARP gateway: the one entry point, started with the apps.
-var gateway = AddApp<Projects.Gateway>("gateway")
-    .WithExternalHttpEndpoints();
-foreach (var app in new[] { workforce, finance, placements, inspections, ingest, web })
+// The apps of platform.json, in its order, each given only what the model says it uses (a Redis outage, say, leaves
+// the apps that keep nothing there ready): its own database, the broker, Redis, and the addresses of the apps it references.
+var apps = new Dictionary<string, IResourceBuilder<ProjectResource>>();
+foreach (var app in PlatformModel.Apps)
 {
-    // The address only (an endpoint reference), and no WaitFor: the gateway starts with the apps (its /health reports
-    // them until they answer), as on the lean path, instead of a start-up's worth of seconds after them; and the web
-    // app calls back through the gateway, so there is no start-up cycle either.
-    gateway.WithEnvironment($"services__{app.Resource.Name}__http__0", app.GetEndpoint("http"));
+    var resource = AddApp(app);
+    if (app.Database is { } database) resource.WithReference(infrastructure.Databases[database]).WaitFor(infrastructure.Databases[database]);
+    if (app.Messaging) resource.WithReference(infrastructure.Messaging).WaitFor(infrastructure.Messaging);
+    if (app.Cache) resource.WithReference(infrastructure.Cache).WaitFor(infrastructure.Cache);
+    switch (app.Kind)
+    {
+        // The web app (docs/web.md): no database; reads through the gateway, the broker for the live board and the
+        // operations page (its management API), Redis for the Data Protection key ring its replicas share.
+        case PlatformModel.AppKind.Web:
+            resource.WithEnvironment("RabbitMq__ManagementUri", infrastructure.MessagingManagement)
+                // The council named in the header: the demo's authority.
+                .WithEnvironment("Council__Name", "Stoke-on-Trent City Council");
+            break;
+        // The YARP gateway: the one entry point, started with the apps.
+        case PlatformModel.AppKind.Gateway:
+            resource.WithExternalHttpEndpoints();
+            break;
+    }
+    apps[app.Name] = resource;
 }
-web.WithEnvironment("Gateway__BaseAddress", gateway.GetEndpoint("http"));
+foreach (var app in PlatformModel.Apps)
+{
+    foreach (var referenced in app.References.Select(PlatformModel.Get))
+    {
+        // The address only (an endpoint reference), and no WaitFor: the gateway starts with the apps (its /health
+        // reports them until they answer), as on the lean path, instead of a start-up's worth of seconds after them;
+        // and the web app calls back through the gateway, so there is no start-up cycle either.
+        apps[app.Name].WithEnvironment(PlatformModel.AddressVariable(referenced), apps[referenced.Name].GetEndpoint("http"));
+    }
+}
 
 builder.Build().Run();
 
-// A service with its own database and the broker; Redis only for those that use it (an app is given, and waits for,
-// only what it needs: a Redis outage leaves the others ready).
-IResourceBuilder<ProjectResource> AddService<TProject>(string name, IResourceBuilder<IResourceWithConnectionString> database, bool usesCache = false)
-    where TProject : IProjectMetadata, new()
-{
-    var service = AddApp<TProject>(name)
-        .WithReference(database)
-        .WithReference(infrastructure.Messaging)
-        .WaitFor(database)
-        .WaitFor(infrastructure.Messaging);
-    return usesCache ? service.WithReference(infrastructure.Cache).WaitFor(infrastructure.Cache) : service;
-}
-
-// An app on its fixed port (Platform:Ports:<name>, defaults as ./platform's), without a proxy in front (one process
-// less per app, and the address is the same with and without the AppHost), healthy when its /health answers.
+// An app on its fixed port (Platform:Ports:<name>, else the model's, as ./platform's), without a proxy in front (one
+// process less per app, and the address is the same with and without the AppHost), healthy when its /health answers.
 #pragma warning disable ASPIRECERTIFICATES001
-IResourceBuilder<ProjectResource> AddApp<TProject>(string name) where TProject : IProjectMetadata, new() =>
-    builder.AddProject<TProject>(name, launchProfileName: null)
+IResourceBuilder<ProjectResource> AddApp(PlatformModel.App app) =>
+    builder.AddProject(app.Name, Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", app.Project)), launchProfileName: null)
         .WithBuiltOutput()
-        .WithHttpEndpoint(port: PlatformPorts.Of(builder.Configuration, name), name: "http", isProxied: false)
+        .WithHttpEndpoint(port: PlatformPorts.Of(builder.Configuration, app), name: "http", isProxied: false)
         .WithHttpHealthCheck("/health")
         // Plain HTTP on loopback behind the gateway (TLS ends in front of it): no development certificate to trust, and
         // no "No trusted development certificate" banner on the dashboard. (An evaluation API in 13.6.)

@@ -3,6 +3,7 @@ using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Platform.ServiceDefaults.Model;
 
 namespace Platform.AppHost;
 
@@ -20,17 +21,18 @@ namespace Platform.AppHost;
 /// servers, else a container runtime that answers means containers, else the AppHost stops at once and says what to
 /// do (Aspire would otherwise wait for an unhealthy runtime for ever).
 /// </summary>
+/// <param name="Databases">Each database of platform.json, by name.</param>
+/// <param name="Messaging">RabbitMQ.</param>
+/// <param name="Cache">Redis.</param>
+/// <param name="MessagingManagement">RabbitMQ's management API (the web app's operations page).</param>
 internal sealed record PlatformInfrastructure(
-    IResourceBuilder<IResourceWithConnectionString> WorkforceDb,
-    IResourceBuilder<IResourceWithConnectionString> FinanceDb,
-    IResourceBuilder<IResourceWithConnectionString> PlacementsDb,
-    IResourceBuilder<IResourceWithConnectionString> InspectionsDb,
-    IResourceBuilder<IResourceWithConnectionString> IngestDb,
+    IReadOnlyDictionary<string, IResourceBuilder<IResourceWithConnectionString>> Databases,
     IResourceBuilder<IResourceWithConnectionString> Messaging,
     IResourceBuilder<IResourceWithConnectionString> Cache,
     ReferenceExpression MessagingManagement)
 {
-    private static readonly string[] Databases = ["workforcedb", "financedb", "placementsdb", "inspectionsdb", "ingestdb"];
+    /// <summary>The apps' databases, as platform.json names them.</summary>
+    private static readonly string[] DatabaseNames = [.. PlatformModel.Apps.Select(a => a.Database).OfType<string>()];
 
     public static PlatformInfrastructure Add(IDistributedApplicationBuilder builder)
     {
@@ -42,7 +44,7 @@ internal sealed record PlatformInfrastructure(
                 : throw new DistributedApplicationException(
                     "No infrastructure: no container runtime answers (docker info) and no servers were given. " +
                     "Run ./platform up, which starts Debian's PostgreSQL, RabbitMQ and Redis and hands them to the AppHost, " +
-                    "or give their connection strings (ConnectionStrings:postgres, :workforcedb ... :ingestdb, :messaging, :cache; docs/aspire.md).");
+                    $"or give their connection strings (ConnectionStrings:postgres, {string.Join(", ", DatabaseNames.Select(d => $":{d}"))}, :messaging, :cache; docs/aspire.md).");
         }
         return mode.Trim().ToLowerInvariant() switch
         {
@@ -55,7 +57,7 @@ internal sealed record PlatformInfrastructure(
     private static PlatformInfrastructure AddServers(IDistributedApplicationBuilder builder)
     {
         var postgres = AddServer(builder, "postgres", (checks, connectionString, key) => checks.AddNpgSql(connectionString, name: key));
-        var databases = Databases.ToDictionary(name => name, name =>
+        var databases = DatabaseNames.ToDictionary(name => name, name =>
             AddServer(builder, name, (checks, connectionString, key) => checks.AddNpgSql(connectionString, name: key))
                 .WithParentRelationship(postgres));
         var messaging = AddServer(builder, "messaging", (checks, connectionString, key) =>
@@ -68,8 +70,7 @@ internal sealed record PlatformInfrastructure(
         var cache = AddServer(builder, "cache", (checks, connectionString, key) => checks.AddRedis(connectionString, name: key));
         var management = builder.AddParameter("messaging-management", secret: true);
         return new PlatformInfrastructure(
-            databases["workforcedb"], databases["financedb"], databases["placementsdb"], databases["inspectionsdb"], databases["ingestdb"],
-            messaging, cache, ReferenceExpression.Create($"{management}"));
+            databases, messaging, cache, ReferenceExpression.Create($"{management}"));
     }
 
     // A server given by its connection string, healthy when the check talks to it. A connection-string resource over
@@ -92,9 +93,8 @@ internal sealed record PlatformInfrastructure(
         var rabbitmq = builder.AddRabbitMQ("messaging").WithManagementPlugin();
         var cache = builder.AddRedis("cache");
         var management = rabbitmq.GetEndpoint("management");
-        IResourceBuilder<IResourceWithConnectionString> Database(string name) => postgres.AddDatabase(name);
         return new PlatformInfrastructure(
-            Database("workforcedb"), Database("financedb"), Database("placementsdb"), Database("inspectionsdb"), Database("ingestdb"),
+            DatabaseNames.ToDictionary(name => name, IResourceBuilder<IResourceWithConnectionString> (name) => postgres.AddDatabase(name)),
             rabbitmq, cache,
             ReferenceExpression.Create(
                 $"http://{rabbitmq.Resource.UserNameReference}:{rabbitmq.Resource.PasswordParameter}@{management.Property(EndpointProperty.HostAndPort)}"));
@@ -160,15 +160,9 @@ internal static class ContainerRuntime
     }
 }
 
-/// <summary>The apps' ports: <c>Platform:Ports:&lt;app&gt;</c>, defaults as <c>./platform</c>'s.</summary>
+/// <summary>An app's port: <c>Platform:Ports:&lt;app&gt;</c>, else platform.json's (<c>./platform</c>'s default too).</summary>
 internal static class PlatformPorts
 {
-    private static readonly Dictionary<string, int> Defaults = new()
-    {
-        ["workforce"] = 5101, ["finance"] = 5102, ["placements"] = 5103, ["inspections"] = 5104,
-        ["ingest"] = 5105, ["web"] = 5106, ["gateway"] = 8080,
-    };
-
-    public static int Of(IConfiguration configuration, string app) =>
-        configuration.GetValue<int?>($"Platform:Ports:{app}") ?? Defaults[app];
+    public static int Of(IConfiguration configuration, PlatformModel.App app) =>
+        configuration.GetValue<int?>($"Platform:Ports:{app.Name}") ?? app.Port;
 }

@@ -93,7 +93,40 @@ load_profile() {
 
   REDIS_DIR=$STATE_DIR/redis
 
-  SERVICES=(workforce finance placements inspections ingest)
+  load_model
+}
+
+# ---------------------------------------------------------------------------
+# the platform's model: AppHost/platform.json (docs/architecture.md), read with jq
+# ---------------------------------------------------------------------------
+
+# load_model: APPS (every app, in start order), SERVICES (the apps with a database: a login of the app's name owns
+# it) and, by app name, APP_KIND, APP_PROJECT, APP_DEFAULT_PORT, APP_DATABASE (empty: none), APP_MESSAGING and
+# APP_CACHE (1 or 0), APP_REFERENCES (space-separated app names). Once per run.
+load_model() {
+  [[ -n ${MODEL_LOADED:-} ]] && return 0
+  local model=$ROOT/AppHost/platform.json name kind project port database messaging cache references
+  [[ -f $model ]] || die "$(rel "$model") is missing"
+  command -v jq >/dev/null || apt_install jq
+  APPS=() SERVICES=()
+  declare -gA APP_KIND=() APP_PROJECT=() APP_DEFAULT_PORT=() APP_DATABASE=() APP_MESSAGING=() APP_CACHE=() APP_REFERENCES=()
+  local rows
+  rows=$(jq -r '.apps[] | [.name, .kind, .project, (.port | tostring), (.database // "-"),
+      (if .messaging then 1 else 0 end), (if .cache then 1 else 0 end), (.references | join(","))] | @tsv' "$model") ||
+    die "$(rel "$model") could not be read"
+  while IFS=$'\t' read -r name kind project port database messaging cache references; do
+    [[ $name =~ ^[a-z][a-z0-9]*$ && $port =~ ^[0-9]+$ ]] || die "$(rel "$model"): unexpected app '$name' (port '$port')"
+    APPS+=("$name")
+    APP_KIND[$name]=$kind APP_PROJECT[$name]=$project APP_DEFAULT_PORT[$name]=$port
+    APP_MESSAGING[$name]=$messaging APP_CACHE[$name]=$cache APP_REFERENCES[$name]=${references//,/ }
+    APP_DATABASE[$name]=""
+    if [[ $database != - ]]; then
+      APP_DATABASE[$name]=$database
+      SERVICES+=("$name")
+    fi
+  done <<<"$rows"
+  ((${#APPS[@]})) || die "$(rel "$model") declares no apps"
+  MODEL_LOADED=1
 }
 
 # ---------------------------------------------------------------------------
@@ -358,14 +391,14 @@ SELECT 'CREATE DATABASE platform_admin OWNER platform_admin' WHERE NOT EXISTS (S
 "
   if [[ $PROFILE == up ]]; then
     for s in "${SERVICES[@]}"; do
-      local pwvar="PG_${s^^}_PASSWORD"
+      local pwvar="PG_${s^^}_PASSWORD" db=${APP_DATABASE[$s]}
       sql+="SELECT 'CREATE ROLE $s' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$s')\\gexec
 ALTER ROLE $s WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD '${!pwvar}';
-SELECT 'CREATE DATABASE ${s}db OWNER $s' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '${s}db')\\gexec
-ALTER DATABASE ${s}db OWNER TO $s;
+SELECT 'CREATE DATABASE $db OWNER $s' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$db')\\gexec
+ALTER DATABASE $db OWNER TO $s;
 -- least privilege: only the owning service may connect to its database
-REVOKE ALL ON DATABASE ${s}db FROM PUBLIC;
-GRANT CONNECT, TEMPORARY ON DATABASE ${s}db TO $s;
+REVOKE ALL ON DATABASE $db FROM PUBLIC;
+GRANT CONNECT, TEMPORARY ON DATABASE $db TO $s;
 "
     done
     sql+="REVOKE CONNECT, TEMPORARY ON DATABASE postgres FROM PUBLIC;

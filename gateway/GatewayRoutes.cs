@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Platform.ServiceDefaults.Model;
 using Platform.ServiceDefaults.Security;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Transforms;
@@ -12,7 +13,11 @@ namespace Platform.Gateway;
 /// </summary>
 internal static class GatewayRoutes
 {
-    public static readonly string[] Services = ["workforce", "finance", "placements", "inspections"];
+    /// <summary>
+    /// The services routed by role (<c>api: roles</c> in AppHost/platform.json): reads by any platform role, writes by
+    /// platform-admin or the service's writer. Ingest (<c>api: admin</c>) has routes of its own (<see cref="IngestRoutes"/>).
+    /// </summary>
+    public static readonly string[] Services = [.. PlatformModel.RoutedByRole.Select(a => a.Name)];
 
     /// <summary>File imports that may be larger than the default 1 MiB body: (service, path under /api/service, limit).</summary>
     private static readonly (string Service, string Path, long MaxBytes)[] LargeBodyRoutes =

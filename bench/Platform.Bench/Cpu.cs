@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.ServiceDefaults.Model;
 
 namespace Platform.Bench;
 
@@ -8,7 +9,7 @@ namespace Platform.Bench;
 /// </summary>
 public sealed record CpuSnapshot(IReadOnlyDictionary<string, double> Seconds)
 {
-    private static readonly string[] Apps = ["workforce", "finance", "placements", "inspections", "ingest", "web", "gateway"];
+    private static readonly string[] Apps = [.. PlatformModel.Apps.Select(a => a.Name)];
     private static readonly double Tick = 100.0; // USER_HZ on Linux
 
     public static CpuSnapshot Take()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.ServiceDefaults.Model;
 
 namespace Platform.Bench;
 
@@ -23,7 +24,7 @@ public static class Footprint
               "against `bench/MinimalApi` (one `MapGet`, default host) started the same way.");
         report.Line();
         report.Table("process", "idle RSS median (min / max, n)", "baseline: minimal ASP.NET Core", "ratio", "target ≤ 2× and ≤ 150 MB");
-        string[] apps = ["workforce", "finance", "placements", "inspections", "ingest", "web", "gateway"];
+        string[] apps = [.. PlatformModel.Apps.Select(a => a.Name)];
         foreach (var app in apps)
         {
             if (!figures.TryGetValue("rss_" + app, out var rss)) continue;

@@ -5,6 +5,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Npgsql;
+using Platform.ServiceDefaults.Model;
 
 namespace Platform.AppHostTests;
 
@@ -15,9 +16,10 @@ namespace Platform.AppHostTests;
 /// </summary>
 public sealed class AppHostFixture : IAsyncLifetime
 {
-    public static readonly string[] Services = ["workforce", "finance", "placements", "inspections", "ingest"];
-    public static readonly string[] Apps = [.. Services, "web", "gateway"];
-    public static readonly string[] Servers = ["postgres", "messaging", "cache", .. Services.Select(s => $"{s}db")];
+    /// <summary>The apps with a database of their own (AppHost/platform.json).</summary>
+    internal static readonly PlatformModel.App[] Services = [.. PlatformModel.Apps.Where(a => a.Database is not null)];
+    public static readonly string[] Apps = [.. PlatformModel.Apps.Select(a => a.Name)];
+    public static readonly string[] Servers = ["postgres", "messaging", "cache", .. Services.Select(s => s.Database!)];
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly string _runId = Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
@@ -56,9 +58,9 @@ public sealed class AppHostFixture : IAsyncLifetime
             foreach (var service in Services)
             {
                 // A login and a database per service, as ./platform provisions them: only the owner may connect.
-                var role = $"{service}_{_runId}";
+                var role = $"{service.Name}_{_runId}";
                 var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-                DatabasePasswords[service] = password;
+                DatabasePasswords[service.Name] = password;
                 foreach (var sql in new[]
                 {
                     $"CREATE ROLE {role} LOGIN PASSWORD '{password}'",
@@ -70,7 +72,7 @@ public sealed class AppHostFixture : IAsyncLifetime
                     await command.ExecuteNonQueryAsync();
                 }
                 var database = new NpgsqlConnectionStringBuilder { Host = admin.Host, Port = admin.Port, Database = role, Username = role, Password = password };
-                args.Add($"ConnectionStrings:{service}db={database}");
+                args.Add($"ConnectionStrings:{service.Database}={database}");
             }
         }
         foreach (var app in Apps)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
+using Platform.ServiceDefaults.Model;
 
 namespace Platform.AppHostTests;
 
@@ -45,12 +46,24 @@ public sealed class AppHostTests(AppHostFixture fixture) : IClassFixture<AppHost
     }
 
     [Fact]
-    public void Only_the_apps_that_use_Redis_are_given_its_connection()
+    public void Each_app_is_given_the_connections_and_addresses_the_model_declares_and_no_other()
     {
-        foreach (var app in AppHostFixture.Apps)
+        // Redis, for one, only where it is used (platform.json's cache): a Redis outage leaves the other apps ready.
+        foreach (var app in PlatformModel.Apps)
         {
-            var given = ProcessEnvironment(app).Split('\0').Any(v => v.StartsWith("ConnectionStrings__cache=", StringComparison.Ordinal));
-            Assert.True(given == (app is "inspections" or "ingest" or "web"), $"{app}: {(given ? "given" : "not given")} Redis");
+            var given = ProcessEnvironment(app.Name).Split('\0')
+                .Where(v => v.StartsWith("ConnectionStrings__", StringComparison.Ordinal) || v.StartsWith("services__", StringComparison.Ordinal)
+                            || v.StartsWith("Gateway__BaseAddress=", StringComparison.Ordinal))
+                .Select(v => v[..v.IndexOf('=', StringComparison.Ordinal)])
+                .Order();
+            string[] expected =
+            [
+                .. app.Database is { } database ? [$"ConnectionStrings__{database}"] : Array.Empty<string>(),
+                .. app.Messaging ? ["ConnectionStrings__messaging"] : Array.Empty<string>(),
+                .. app.Cache ? ["ConnectionStrings__cache"] : Array.Empty<string>(),
+                .. app.References.Select(r => PlatformModel.AddressVariable(PlatformModel.Get(r))),
+            ];
+            Assert.Equal(expected.Order(), given);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Platform.ServiceDefaults.Model;
 
 namespace Platform.ArchitectureTests;
 
@@ -15,6 +16,15 @@ public sealed class ServiceArchitectureTests
     };
 
     public static TheoryData<string> ServiceNames => [.. Services.Keys];
+
+    [Fact]
+    public void The_rules_cover_every_service_of_the_platforms_model()
+    {
+        // AppHost/platform.json's services, by their projects' assemblies.
+        Assert.Equal(
+            PlatformModel.Services.Select(s => Path.GetFileNameWithoutExtension(s.Project)).Order(),
+            Services.Values.Select(a => a.GetName().Name!).Order());
+    }
 
     [Theory]
     [MemberData(nameof(ServiceNames))]

@@ -1,20 +1,11 @@
 using System.Xml.Linq;
+using Platform.ServiceDefaults.Model;
 
 namespace Platform.K8sTests;
 
 /// <summary>The SDK container settings of each project build the images the manifests deploy, as a non-root user.</summary>
 public sealed class K8sContainerImageTests
 {
-    private static readonly Dictionary<string, string> Projects = new()
-    {
-        [ConfigurationContract.Gateway] = "gateway/Gateway.csproj",
-        ["workforce"] = "services/Workforce/Workforce.csproj",
-        ["finance"] = "services/Finance/Finance.csproj",
-        ["placements"] = "services/Placements/Placements.csproj",
-        ["inspections"] = "services/Inspections/Inspections.csproj",
-        ["ingest"] = "services/Ingest/Ingest.csproj",
-    };
-
     [Theory]
     [MemberData(nameof(K8sManifestTests.Overlays), MemberType = typeof(K8sManifestTests))]
     public void Each_project_publishes_the_image_its_Deployment_runs_as_a_non_root_user(string overlay)
@@ -23,7 +14,7 @@ public sealed class K8sContainerImageTests
         var problems = new List<string>();
         foreach (var process in ConfigurationContract.Processes)
         {
-            var project = XDocument.Load(Path.Combine(RenderedManifests.RepositoryRoot, Projects[process]));
+            var project = XDocument.Load(Path.Combine(RenderedManifests.RepositoryRoot, PlatformModel.Get(process).Project));
             string? Property(string name) => project.Descendants(name).Select(e => e.Value.Trim()).LastOrDefault();
             var repository = Property("ContainerRepository");
             var tags = Property("ContainerImageTags")?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];

@@ -1,4 +1,5 @@
 using k8s.Models;
+using Platform.ServiceDefaults.Model;
 using YamlDotNet.RepresentationModel;
 using static Platform.K8sTests.ManifestChecks;
 
@@ -366,7 +367,7 @@ public sealed class K8sManifestTests
             RenderedManifests.Kustomize(Path.Combine(RenderedManifests.RepositoryRoot, "k8s", "overlays", "production", "datastores")));
         Assert.Single(stores.Custom("rabbitmq.com/", "RabbitmqCluster"));
         Assert.Single(stores.Custom("postgresql.cnpg.io/", "Cluster"));
-        Assert.Equal(ConfigurationContract.Services.Select(s => $"{s}db").Order(), stores.Custom("postgresql.cnpg.io/", "Database").Select(d => d.Name).Order());
+        Assert.Equal(PlatformModel.Services.Select(s => s.Database!).Order(), stores.Custom("postgresql.cnpg.io/", "Database").Select(d => d.Name).Order());
     }
 
     [Fact]

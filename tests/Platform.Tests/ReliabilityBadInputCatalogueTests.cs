@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
+using Platform.ServiceDefaults.Model;
 
 namespace Platform.Tests;
 
@@ -16,7 +17,8 @@ namespace Platform.Tests;
 [Collection(PlatformTestGroup.Name)]
 public sealed class ReliabilityBadInputCatalogueTests(PlatformFixture platform)
 {
-    private static readonly string[] Services = ["workforce", "finance", "placements", "inspections"];
+    /// <summary>The services the gateway routes by role (AppHost/platform.json).</summary>
+    private static readonly string[] Services = [.. PlatformModel.RoutedByRole.Select(a => a.Name)];
     private static readonly string[] WriteMethods = ["post", "put", "patch"];
     private static readonly string[] CodedSuffixes = ["Code", "Type", "Status", "Role"];
     private static readonly string[] HostileText =

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.ServiceDefaults.Model;
 using Platform.ServiceDefaults.Security;
 
 namespace Platform.Tests;
@@ -35,7 +36,7 @@ public sealed class SecurityAuditTests(PlatformFixture platform)
         using var managerRead = await manager.GetAsync("/api/workforce/audit");
         Assert.Equal(HttpStatusCode.Forbidden, managerRead.StatusCode);
         using var operatorClient = platform.CreateClient(PlatformRoles.ReadOnlyOperator);
-        foreach (var service in new[] { "workforce", "finance", "placements", "inspections" })
+        foreach (var service in PlatformModel.RoutedByRole.Select(a => a.Name))
         {
             using var refused = await operatorClient.GetAsync($"/api/{service}/audit");
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);

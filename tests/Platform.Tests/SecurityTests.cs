@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Platform.ServiceDefaults.Model;
 using Platform.ServiceDefaults.Security;
 using Platform.Tools.TokenTool;
 
@@ -14,7 +15,8 @@ namespace Platform.Tests;
 [Collection(PlatformTestGroup.Name)]
 public sealed class SecurityTests(PlatformFixture platform)
 {
-    private static readonly string[] Services = ["workforce", "finance", "placements", "inspections"];
+    /// <summary>The services the gateway routes by role (AppHost/platform.json).</summary>
+    private static readonly string[] Services = [.. PlatformModel.RoutedByRole.Select(a => a.Name)];
     private static readonly string[] WriteMethods = ["post", "put", "patch", "delete"];
 
     /// <summary>One list per service that needs no parameters.</summary>

@@ -6,6 +6,7 @@ using Platform.Contracts.Workforce.V1;
 using Platform.ServiceDefaults.Http;
 using RabbitMQ.Client;
 using static Platform.Tests.InspectionsImprovementTests;
+using Platform.ServiceDefaults.Model;
 
 namespace Platform.Tests;
 
@@ -43,7 +44,7 @@ public sealed class WebOperationsTests(PlatformFixture platform)
         Assert.Contains($"Worker {worker} does not exist", text, StringComparison.Ordinal);
         Assert.Contains("UTC", text, StringComparison.Ordinal);
         // Health and version of every service, and the queue list from the management API.
-        foreach (var service in new[] { "gateway", "workforce", "finance", "placements", "inspections" })
+        foreach (var service in PlatformModel.Apps.Where(a => a.Kind != PlatformModel.AppKind.Web).Select(a => a.Name))
         {
             Assert.Contains("Healthy", await page.Locator($"tr[data-service='{service}']").InnerTextAsync(), StringComparison.Ordinal);
         }
@@ -89,7 +90,7 @@ public sealed class WebOperationsTests(PlatformFixture platform)
             // Every app, each healthy, with the release and the commit the build stamped (the same build as this test's).
             var built = AppVersion.Of(typeof(WebOperationsTests).Assembly);
             Assert.NotNull(built.Commit);
-            var apps = new[] { "gateway", "web", "ingest", "workforce", "finance", "placements", "inspections" };
+            var apps = PlatformModel.Apps.Select(a => a.Name).ToList();
             Assert.Equal(apps.Order(), (await page.Locator("[data-testid=services] tr[data-service]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.service)")).Order());
             foreach (var app in apps)
             {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Model;
 using Platform.Web.Gateway;
 
 namespace Platform.Web.Operations;
@@ -8,12 +9,12 @@ public sealed record ServiceStatus(string Name, string Health, string? Version, 
 
 /// <summary>
 /// Every app of the platform with its health, release and commit: the gateway (its own <c>/health</c>), this web app
-/// (itself), Ingest and the four services (<c>/api/{service}/health</c>, through the gateway with the operator's token).
+/// (itself) and the routed apps of AppHost/platform.json (<c>/api/{service}/health</c>, through the gateway with the operator's token).
 /// </summary>
 public sealed class OperationsStatus(GatewayClient gateway)
 {
-    /// <summary>The apps behind the gateway's <c>/api/{name}</c> routes.</summary>
-    public static readonly string[] RoutedApps = ["ingest", "workforce", "finance", "placements", "inspections"];
+    /// <summary>The apps behind the gateway's <c>/api/{name}</c> routes (AppHost/platform.json).</summary>
+    public static readonly string[] RoutedApps = [.. PlatformModel.Routed.Select(a => a.Name)];
 
     public async Task<IReadOnlyList<ServiceStatus>> ServicesAsync(CancellationToken cancellationToken)
     {
