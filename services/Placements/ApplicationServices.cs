@@ -13,6 +13,8 @@ internal static class ApplicationServices
     {
         builder.AddApiDefaults();
         builder.AddServiceDatabase<PlacementsDbContext>("placementsdb");
+        // The domain events the entities raise, as the messages other services hear (written to the outbox by each save).
+        builder.Services.AddSingleton<IIntegrationEventMapper, PlacementsIntegrationEvents>();
         builder.AddMessaging("placements", bus => bus.AddConsumer<SetUnder18PopulationConsumer>());
         builder.AddMeasurePublishing<PlacementsDbContext, PlacementMeasureSource>();
         builder.Services.AddScoped<Application.Ssda903Returns>();

@@ -137,7 +137,6 @@ public static class ChildrenApi
             .Where(e => e.ChildId == childId)
             .OrderByDescending(e => e.StartDate)
             .FirstOrDefaultAsync(cancellationToken);
-        var wasOpen = latest?.IsOpen == true;
 
         var details = new NewEpisode(startDate, request.ReasonForNewEpisode!, request.LegalStatus!, request.CategoryOfNeed!,
             request.PlacementType!, provider, postcodeDistrict, homePostcodeDistrict, urn, request.FosterCarerId);
@@ -145,13 +144,7 @@ public static class ChildrenApi
         var episode = child.StartEpisode(latest, Guid.CreateVersion7(), details, weeklyCost, isCostOverride: request.WeeklyCost is not null, reasonForPlacementChange);
 
         db.Episodes.Add(episode);
-        if (wasOpen) db.AddIntegrationEvent(Application.PlacementEvents.Ended(latest!));
-        db.AddIntegrationEvent(Application.PlacementEvents.Started(episode));
         var startsPeriod = episode.ReasonForNewEpisode == CodeLists.StartedToBeLookedAfter;
-        if (startsPeriod)
-        {
-            db.AddIntegrationEvent(new ChildBecameLookedAfter(child.ChildId, episode.StartDate, episode.LegalStatus, episode.CategoryOfNeed, child.IsUasc));
-        }
         await db.SaveChangesAsync(cancellationToken);
         if (startsPeriod)
         {
@@ -178,8 +171,6 @@ public static class ChildrenApi
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Child.Cease refused a child with no episode, so there is one.
         var ended = latest!;
-        db.AddIntegrationEvent(Application.PlacementEvents.Ended(ended));
-        db.AddIntegrationEvent(new EpisodeCeased(ended.Id, ended.ChildId, ended.EndDate!.Value, ended.ReasonEpisodeCeased!));
         await db.SaveChangesAsync(cancellationToken);
         db.AddIntegrationEvent(await CarePopulation.ChangedAsync(db, ended.EndDate!.Value, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
@@ -198,7 +189,6 @@ public static class ChildrenApi
         var episode = await db.Episodes.FirstOrDefaultAsync(e => e.Id == episodeId && e.ChildId == childId, cancellationToken);
         if (episode is null) return TypedResults.NotFound();
         episode.OverrideWeeklyCost(request.WeeklyCost!.Value, request.EffectiveFrom!.Value);
-        db.AddIntegrationEvent(Application.PlacementEvents.CostChanged(episode, request.EffectiveFrom.Value));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ToResponse(episode));
     }

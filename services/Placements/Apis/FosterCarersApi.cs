@@ -64,7 +64,6 @@ public static class FosterCarersApi
         var carer = new FosterCarer(Guid.CreateVersion7(), reference!, request.ApprovedOn!.Value, request.ApprovedPlaces!.Value,
             request.AgeFrom!.Value, request.AgeTo!.Value, request.IsInHouse!.Value);
         db.FosterCarers.Add(carer);
-        db.AddIntegrationEvent(Application.PlacementEvents.Approved(carer));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/foster-carers/{carer.Id}", await ToResponseAsync(db, carer, Today(clock), cancellationToken));
     }
@@ -139,7 +138,6 @@ public static class FosterCarersApi
         var date = request.DeregisteredOn!.Value;
         var placed = await db.Episodes.CountAsync(e => e.FosterCarerId == id && (e.EndDate == null || e.EndDate > date), cancellationToken);
         carer.Deregister(date, request.Reason!, placed);
-        db.AddIntegrationEvent(Application.PlacementEvents.Deregistered(carer));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(await ToResponseAsync(db, carer, date, cancellationToken));
     }

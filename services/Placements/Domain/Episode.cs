@@ -7,7 +7,7 @@ namespace Platform.Placements.Domain;
 /// A 903 episode: a stretch of care with one legal status and one placement. A new episode starts when the child
 /// starts to be looked after or their legal status or placement changes. An open episode has no end date.
 /// </summary>
-public sealed partial class Episode
+public sealed partial class Episode : Entity
 {
     public const decimal MaxWeeklyCost = 20_000m;
 
@@ -65,6 +65,7 @@ public sealed partial class Episode
         FosterCarerId = details.FosterCarerId;
         WeeklyCost = weeklyCost;
         IsCostOverride = isCostOverride;
+        Raise(new PlacementStartedDomainEvent(this, ReasonForNewEpisode == CodeLists.StartedToBeLookedAfter, child.IsUasc));
     }
 
     public Guid Id { get; private set; }
@@ -141,6 +142,7 @@ public sealed partial class Episode
         EndDate = endDate;
         ReasonEpisodeCeased = reasonEpisodeCeased;
         ReasonForPlacementChange = reasonForPlacementChange;
+        Raise(new PlacementEndedDomainEvent(this));
     }
 
     /// <summary>Overrides the weekly cost of an open placement from a date.</summary>
@@ -151,6 +153,7 @@ public sealed partial class Episode
         if (effectiveFrom < StartDate) throw DomainRuleException.ForField("effectiveFrom", $"Must not be before the episode started ({StartDate:yyyy-MM-dd}).");
         WeeklyCost = weeklyCost;
         IsCostOverride = true;
+        Raise(new PlacementCostChangedDomainEvent(this, effectiveFrom));
     }
 
     /// <summary>UK outward code: area letters, district digit(s), optional letter, e.g. ST4, M1, SW1A, EC1A.</summary>

@@ -8,7 +8,7 @@ namespace Platform.Placements.Domain;
 /// approval says how many children, of which ages, it may care for; capacity is that number plus any recorded
 /// exemption (the "usual fostering limit" exemption), occupancy the children placed with it on a date.
 /// </summary>
-public sealed partial class FosterCarer
+public sealed partial class FosterCarer : Entity
 {
     public const int MaxApprovedPlaces = 6;
     public const int MaxAge = 17;
@@ -36,6 +36,7 @@ public sealed partial class FosterCarer
         AgeFrom = ageFrom;
         AgeTo = ageTo;
         IsInHouse = isInHouse;
+        Raise(new FosterCarerApprovedDomainEvent(this));
     }
 
     public Guid Id { get; private set; }
@@ -132,6 +133,7 @@ public sealed partial class FosterCarer
         }
         DeregisteredOn = deregisteredOn;
         DeregistrationReason = reason;
+        Raise(new FosterCarerDeregisteredDomainEvent(this));
     }
 
     [GeneratedRegex("^[A-Z0-9][A-Z0-9-]*$", RegexOptions.CultureInvariant)]
