@@ -74,11 +74,14 @@ public class OneOfAttribute : ValidationAttribute
 
     public IReadOnlyCollection<string> Allowed { get; }
 
+    /// <summary>An optional code sent blank ("" or spaces) is taken as absent rather than refused.</summary>
+    public bool BlankIsAbsent { get; init; }
+
     internal static string[]? MemberOf(ValidationContext context) => context.MemberName is { } member ? [member] : null;
 
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
     {
-        if (value is null || (value is string code && Allowed.Contains(code))) return ValidationResult.Success;
+        if (value is null || (value is string code && (Allowed.Contains(code) || (BlankIsAbsent && string.IsNullOrWhiteSpace(code))))) return ValidationResult.Success;
         var text = value.ToString() ?? "";
         if (text.Length > 20) text = text[..20] + "…";
         return new ValidationResult($"'{text}' is not a valid code. Allowed: {string.Join(", ", Allowed)}.", MemberOf(validationContext));

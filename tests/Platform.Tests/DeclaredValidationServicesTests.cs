@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Platform.Tests;
+
+/// <summary>
+/// Issue 27 for Placements: their request shape is declared and checked before a handler
+/// runs, shown in the OpenAPI documents, and refused by camelCase JSON field with the platform's wording.
+/// </summary>
+[Collection(PlatformTestGroup.Name)]
+public sealed class DeclaredValidationServicesTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task The_Placements_OpenAPI_document_shows_the_declared_rules_of_an_episode()
+    {
+        var episode = await SchemaAsync("placements", "StartEpisodeRequest");
+        var required = Names(episode["required"]);
+        Assert.Contains("startDate", required);
+        Assert.Contains("placementType", required);
+        Assert.DoesNotContain("placementProvider", required);
+        Assert.DoesNotContain("weeklyCost", required);
+        Assert.Equal(0, episode["properties"]!["weeklyCost"]!["minimum"]!.GetValue<decimal>());
+        Assert.Equal(20_000, episode["properties"]!["weeklyCost"]!["maximum"]!.GetValue<decimal>());
+        Assert.Contains("A date between 2000-04-01 and 2100-03-31", episode["properties"]!["startDate"]!["description"]?.GetValue<string>() ?? "", StringComparison.Ordinal);
+
+        var child = await SchemaAsync("placements", "RegisterChildRequest");
+        Assert.Equal(10, child["properties"]!["childId"]!["maxLength"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Placements_refuses_by_camelCase_field_before_storing_anything()
+    {
+        using var population = await platform.Gateway.PutAsJsonAsync("/api/placements/reference/under-18-population", new { collectionYear = 1999 });
+        var errors = await ErrorsAsync(population);
+        Assert.Equal("Must be between 2000 and 2099.", errors["collectionYear"][0]);
+        Assert.Equal("This field is required.", errors["under18Population"][0]);
+
+        using var rate = await platform.Gateway.PutAsJsonAsync("/api/placements/rate-card", new { placementType = "Q9", placementProvider = " ", weeklyRate = 1m });
+        var rateErrors = await ErrorsAsync(rate);
+        Assert.StartsWith("'Q9' is not a valid code. Allowed: ", rateErrors["placementType"][0], StringComparison.Ordinal);
+        Assert.False(rateErrors.ContainsKey("placementProvider"), "a blank provider is the type's default, as before");
+
+        using var missing = await platform.Gateway.GetAsync("/api/placements/indicators/care-population");
+        Assert.Equal("This field is required.", (await ErrorsAsync(missing))["asAt"][0]);
+    }
+
+    private static List<string> Names(JsonNode? array) => array?.AsArray().Select(r => r!.GetValue<string>()).ToList() ?? [];
+
+    private async Task<JsonObject> SchemaAsync(string service, string name)
+    {
+        using var response = await platform.Gateway.GetAsync($"/api/{service}/openapi/v1.json");
+        response.EnsureSuccessStatusCode();
+        var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        return document["components"]!["schemas"]![name]!.AsObject();
+    }
+
+    private static async Task<Dictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonSerializer.Deserialize<JsonObject>(body)!["errors"].Deserialize<Dictionary<string, string[]>>()!;
+    }
+}
