@@ -31,6 +31,31 @@ public sealed class OptionalTextAttribute : MaxLengthAttribute
     public override bool IsValid(object? value) => value is not string text || (!string.IsNullOrWhiteSpace(text) && base.IsValid(text));
 }
 
+/// <summary>
+/// Text of at most the given number of characters (OpenAPI <c>maxLength</c>) that also follows a rule of its service's
+/// domain, stated in <see cref="Rule"/>; too long is said first. A missing value is left to <see cref="RequiredFieldAttribute"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public abstract class TextRuleAttribute(int length, string rule) : MaxLengthAttribute(length)
+{
+    public string Rule { get; } = rule;
+
+    /// <summary>Whether the text (as <see cref="Normalise"/> gives it) follows the rule.</summary>
+    protected abstract bool Follows(string text);
+
+    /// <summary>The text as the service stores it (trimmed, say) before its length and the rule are checked.</summary>
+    protected virtual string Normalise(string text) => text;
+
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        if (value is not string text) return ValidationResult.Success;
+        var normalised = Normalise(text);
+        var member = OneOfAttribute.MemberOf(validationContext);
+        if (normalised.Length > Length) return new ValidationResult($"Must be at most {Length} characters.", member);
+        return Follows(normalised) ? ValidationResult.Success : new ValidationResult(Rule, member);
+    }
+}
+
 /// <summary>A number between two bounds, inclusive (OpenAPI <c>minimum</c>/<c>maximum</c>).</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
 public class BetweenAttribute : RangeAttribute

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace Platform.Tests;
 
 /// <summary>
-/// Issue 27 for Placements: their request shape is declared and checked before a handler
+/// Issue 27 for Placements and Ingest: their request shape is declared and checked before a handler
 /// runs, shown in the OpenAPI documents, and refused by camelCase JSON field with the platform's wording.
 /// </summary>
 [Collection(PlatformTestGroup.Name)]
@@ -30,6 +30,16 @@ public sealed class DeclaredValidationServicesTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_Ingest_OpenAPI_document_shows_the_declared_rules_of_a_key()
+    {
+        var key = await SchemaAsync("ingest", "CreateKeyRequest");
+        var required = Names(key["required"]);
+        Assert.Equal(["eventTypes", "name", "source"], required.Order(StringComparer.Ordinal));
+        Assert.Equal(100, key["properties"]!["name"]!["maxLength"]!.GetValue<int>());
+        Assert.Equal(1, key["properties"]!["rateLimitPerMinute"]!["minimum"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Placements_refuses_by_camelCase_field_before_storing_anything()
     {
         using var population = await platform.Gateway.PutAsJsonAsync("/api/placements/reference/under-18-population", new { collectionYear = 1999 });
@@ -44,6 +54,19 @@ public sealed class DeclaredValidationServicesTests(PlatformFixture platform)
 
         using var missing = await platform.Gateway.GetAsync("/api/placements/indicators/care-population");
         Assert.Equal("This field is required.", (await ErrorsAsync(missing))["asAt"][0]);
+    }
+
+    [Fact]
+    public async Task Ingest_refuses_by_camelCase_field()
+    {
+        using var key = await platform.Gateway.PostAsJsonAsync("/api/ingest/keys",
+            new { name = "Refused", source = "urn:council:refused", eventTypes = Array.Empty<string>(), rateLimitPerMinute = 0 });
+        var errors = await ErrorsAsync(key);
+        Assert.Equal("List at least one event type.", errors["eventTypes"][0]);
+        Assert.Equal("Must be between 1 and 100000.", errors["rateLimitPerMinute"][0]);
+
+        using var listed = await platform.Gateway.GetAsync("/api/ingest/received-events?pageSize=0");
+        Assert.Equal("Must be between 1 and 200.", (await ErrorsAsync(listed))["pageSize"][0]);
     }
 
     private static List<string> Names(JsonNode? array) => array?.AsArray().Select(r => r!.GetValue<string>()).ToList() ?? [];

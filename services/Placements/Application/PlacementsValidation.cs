@@ -8,16 +8,9 @@ namespace Platform.Placements.Application;
 // bounds and code lists are the domain's (903 codes, household references, costs, rates). The SSDA903 file content has
 // its own rules (Ssda903*).
 
-/// <summary>The dates Placements accepts: 1 April 2000 to 31 March 2100.</summary>
-public static class PlacementDates
-{
-    public static readonly DateOnly Earliest = new(2000, 4, 1);
-    public static readonly DateOnly Latest = new(2100, 3, 31);
-}
-
-/// <summary>A date Placements accepts (<see cref="PlacementDates"/>).</summary>
+/// <summary>A date Placements accepts: 1 April 2000 to 31 March 2100.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-public sealed class PlacementDateAttribute() : DateBetweenAttribute(PlacementDates.Earliest, PlacementDates.Latest);
+public sealed class PlacementDateAttribute() : DateBetweenAttribute(new(2000, 4, 1), new(2100, 3, 31));
 
 /// <summary>A collection year reference data can be held for (the April it starts).</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
@@ -72,28 +65,18 @@ public sealed class PlacementCodeAttribute(PlacementCodeList list) : OneOfAttrib
 
 /// <summary>A child's pseudonymous 903 id: 1 to <see cref="Child.MaxChildIdLength"/> letters or digits.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-public sealed class ChildIdAttribute : MaxLengthAttribute
+public sealed class ChildIdAttribute() : TextRuleAttribute(Child.MaxChildIdLength, $"Must be 1 to {Child.MaxChildIdLength} letters or digits.")
 {
-    public ChildIdAttribute() : base(Child.MaxChildIdLength) { }
-
-    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
-        value is not string id ? ValidationResult.Success
-        : id.Length > Length ? new ValidationResult($"Must be at most {Length} characters.")
-        : Child.IsValidChildId(id) ? ValidationResult.Success
-        : new ValidationResult($"Must be 1 to {Length} letters or digits.");
+    protected override bool Follows(string text) => Child.IsValidChildId(text);
 }
 
 /// <summary>A foster carer household's reference (trimmed, upper-cased): <see cref="FosterCarer.ReferenceRule"/>.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-public sealed class HouseholdReferenceAttribute : MaxLengthAttribute
+public sealed class HouseholdReferenceAttribute() : TextRuleAttribute(FosterCarer.MaxReferenceLength, FosterCarer.ReferenceRule)
 {
-    public HouseholdReferenceAttribute() : base(FosterCarer.MaxReferenceLength) { }
+    protected override string Normalise(string text) => text.Trim().ToUpperInvariant();
 
-    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
-        value is not string text ? ValidationResult.Success
-        : text.Trim().Length > Length ? new ValidationResult($"Must be at most {Length} characters.")
-        : FosterCarer.IsValidReference(text.Trim().ToUpperInvariant()) ? ValidationResult.Success
-        : new ValidationResult(FosterCarer.ReferenceRule);
+    protected override bool Follows(string text) => FosterCarer.IsValidReference(text);
 }
 
 /// <summary>Optional: the outward part of a postcode (trimmed, upper-cased), e.g. ST4; blank is taken as absent.</summary>
