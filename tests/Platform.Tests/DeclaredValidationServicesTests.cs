@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace Platform.Tests;
 
 /// <summary>
-/// Issue 27 for Placements and Ingest: their request shape is declared and checked before a handler
+/// Issue 27 for Placements, Ingest and Workforce's use cases: their request shape is declared and checked before a handler
 /// runs, shown in the OpenAPI documents, and refused by camelCase JSON field with the platform's wording.
 /// </summary>
 [Collection(PlatformTestGroup.Name)]
@@ -67,6 +67,20 @@ public sealed class DeclaredValidationServicesTests(PlatformFixture platform)
 
         using var listed = await platform.Gateway.GetAsync("/api/ingest/received-events?pageSize=0");
         Assert.Equal("Must be between 1 and 200.", (await ErrorsAsync(listed))["pageSize"][0]);
+    }
+
+    [Fact]
+    public async Task Workforce_use_cases_refuse_by_camelCase_field_on_the_HTTP_path()
+    {
+        var worker = Guid.NewGuid();
+        using var allocation = await platform.Gateway.PostAsJsonAsync($"/api/workforce/staff/{worker}/cases", new { allocatedOn = "1999-01-01" });
+        var errors = await ErrorsAsync(allocation);
+        Assert.Equal("This field is required.", errors["caseReference"][0]);
+        Assert.StartsWith("Must be between ", errors["allocatedOn"][0], StringComparison.Ordinal);
+
+        using var absence = await platform.Gateway.PostAsJsonAsync($"/api/workforce/staff/{worker}/absences",
+            new { firstDay = "2027-01-04", lastDay = "2027-01-05", reason = "holiday" });
+        Assert.Equal("'holiday' is not a valid code. Allowed: sickness, other.", (await ErrorsAsync(absence))["reason"][0]);
     }
 
     private static List<string> Names(JsonNode? array) => array?.AsArray().Select(r => r!.GetValue<string>()).ToList() ?? [];
