@@ -43,7 +43,8 @@ public static class KeysApi
         [property: Between(1, ApiKey.MaxRateLimitPerMinute)] int? RateLimitPerMinute,
         [property: BrokerUser] string? BrokerUser) : IValidatableObject
     {
-        public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => EventTypesAttribute.Unknown(EventTypes!, validationContext);
+        public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+            EventTypes is null ? [] : EventTypesAttribute.Unknown(EventTypes, validationContext);
     }
 
     public sealed record KeyResponse(string Id, string Name, string Source, IReadOnlyList<string> EventTypes, int RateLimitPerMinute,
