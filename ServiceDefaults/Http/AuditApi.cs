@@ -28,7 +28,8 @@ public static class AuditApi
         CancellationToken cancellationToken)
     {
         var validator = new RequestValidator();
-        paging.Validate(validator);
+        // The paging rules are declared on PageRequest; this endpoint is mapped from here, so it checks them itself too.
+        foreach (var (field, messages) in RequestValidation.Check(paging)) validator.Add(field, messages[0]);
         validator.When(subject is { Length: > 200 }, "subject", "At most 200 characters.");
         validator.When(entity is { Length: > 200 }, "entity", "At most 200 characters.");
         validator.When(from > to, "to", "Must not be before from.");

@@ -31,6 +31,31 @@ public sealed class OptionalTextAttribute : MaxLengthAttribute
     public override bool IsValid(object? value) => value is not string text || (!string.IsNullOrWhiteSpace(text) && base.IsValid(text));
 }
 
+/// <summary>
+/// Text of at most the given number of characters (OpenAPI <c>maxLength</c>) that also follows a rule of its service's
+/// domain, stated in <see cref="Rule"/>; too long is said first. A missing value is left to <see cref="RequiredFieldAttribute"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public abstract class TextRuleAttribute(int length, string rule) : MaxLengthAttribute(length)
+{
+    public string Rule { get; } = rule;
+
+    /// <summary>Whether the text (as <see cref="Normalise"/> gives it) follows the rule.</summary>
+    protected abstract bool Follows(string text);
+
+    /// <summary>The text as the service stores it (trimmed, say) before its length and the rule are checked.</summary>
+    protected virtual string Normalise(string text) => text;
+
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        if (value is not string text) return ValidationResult.Success;
+        var normalised = Normalise(text);
+        var member = OneOfAttribute.MemberOf(validationContext);
+        if (normalised.Length > Length) return new ValidationResult($"Must be at most {Length} characters.", member);
+        return Follows(normalised) ? ValidationResult.Success : new ValidationResult(Rule, member);
+    }
+}
+
 /// <summary>A number between two bounds, inclusive (OpenAPI <c>minimum</c>/<c>maximum</c>).</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
 public class BetweenAttribute : RangeAttribute
@@ -74,14 +99,52 @@ public class OneOfAttribute : ValidationAttribute
 
     public IReadOnlyCollection<string> Allowed { get; }
 
+    /// <summary>An optional code sent blank ("" or spaces) is taken as absent rather than refused.</summary>
+    public bool BlankIsAbsent { get; init; }
+
     internal static string[]? MemberOf(ValidationContext context) => context.MemberName is { } member ? [member] : null;
 
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
     {
-        if (value is null || (value is string code && Allowed.Contains(code))) return ValidationResult.Success;
+        if (value is null || (value is string code && (Allowed.Contains(code) || (BlankIsAbsent && string.IsNullOrWhiteSpace(code))))) return ValidationResult.Success;
+        return new ValidationResult($"'{Shown(value)}' is not a valid code. Allowed: {string.Join(", ", Allowed)}.", MemberOf(validationContext));
+    }
+
+    /// <summary>A refused value as a message quotes it: its first 20 characters.</summary>
+    internal static string Shown(object value)
+    {
         var text = value.ToString() ?? "";
-        if (text.Length > 20) text = text[..20] + "…";
-        return new ValidationResult($"'{text}' is not a valid code. Allowed: {string.Join(", ", Allowed)}.", MemberOf(validationContext));
+        return text.Length > 20 ? text[..20] + "…" : text;
+    }
+}
+
+/// <summary>
+/// An optional value of an enum, as the API writes it in kebab-case ("in-progress") or as the name in any case; numbers
+/// are refused so a caller cannot depend on declaration order. The handler reads the accepted value with
+/// <see cref="Parse{TEnum}"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class EnumValueAttribute(Type enumType) : ValidationAttribute
+{
+    public Type EnumType { get; } = enumType;
+
+    /// <summary>The value the rule accepted, or null when none was given.</summary>
+    public static TEnum? Parse<TEnum>(string? value) where TEnum : struct, Enum => TryParse(typeof(TEnum), value, out var parsed) ? (TEnum)parsed : null;
+
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        if (value is not string text || text.Length == 0 || TryParse(EnumType, text, out _)) return ValidationResult.Success;
+        var allowed = string.Join(", ", Enum.GetNames(EnumType).Select(System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName));
+        return new ValidationResult($"'{OneOfAttribute.Shown(text)}' is not a valid value. Allowed: {allowed}.", OneOfAttribute.MemberOf(validationContext));
+    }
+
+    private static bool TryParse(Type type, string? value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out object? parsed)
+    {
+        parsed = null;
+        if (string.IsNullOrEmpty(value) || char.IsAsciiDigit(value[0]) || value[0] == '-') return false;
+        if (!Enum.TryParse(type, value.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var found) || !Enum.IsDefined(type, found)) return false;
+        parsed = found;
+        return true;
     }
 }
 

@@ -18,13 +18,6 @@ public readonly record struct PageRequest(
     /// <summary>The last page number any list answers: its offset at the largest page size still fits an int.</summary>
     public const int MaxPage = int.MaxValue / MaxPageSize;
 
-    public void Validate(RequestValidator validator)
-    {
-        ArgumentNullException.ThrowIfNull(validator);
-        validator.When(Page is < 1 or > MaxPage, "page", $"Must be between 1 and {MaxPage}.");
-        validator.When(PageSize is < 1 or > MaxPageSize, "pageSize", $"Must be between 1 and {MaxPageSize}.");
-    }
-
     public async Task<Page<T>> ApplyAsync<T>(IQueryable<T> ordered, CancellationToken cancellationToken)
     {
         var number = Math.Clamp(Page ?? 1, 1, MaxPage);

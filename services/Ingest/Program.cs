@@ -5,11 +5,14 @@ using Platform.ServiceDefaults.Http;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+// Request shape is declared on the request records (Application/IngestValidation.cs) and checked before a handler runs.
+builder.Services.AddValidation();
 
 var app = builder.Build();
 app.UseApiDefaults();
-app.MapKeysApi();
-app.MapEventsApi();
-app.MapEventStatusApi();
-app.MapAuditApi();
+var api = app.MapGroup("").RequireDeclaredParameters();
+api.MapKeysApi();
+api.MapEventsApi();
+api.MapEventStatusApi();
+api.MapAuditApi();
 app.Run();

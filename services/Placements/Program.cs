@@ -6,10 +6,12 @@ using Platform.ServiceDefaults.Security;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
+// Request shape is declared on the request records (Application/PlacementsValidation.cs) and checked before a handler runs.
+builder.Services.AddValidation();
 
 var app = builder.Build();
 app.UseApiDefaults();
-var api = app.MapGroup("").RequireServicePolicies(PlatformRoles.PlacementsOfficer);
+var api = app.MapGroup("").RequireServicePolicies(PlatformRoles.PlacementsOfficer).RequireDeclaredParameters();
 api.MapChildrenApi();
 api.MapFosterCarersApi();
 api.MapRateCardApi();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Ingest.Application;
 using Platform.Ingest.Domain;
 using Platform.Ingest.Infrastructure;
 using Platform.ServiceDefaults.Http;
@@ -65,15 +66,9 @@ public static class EventStatusApi
             : TypedResults.Ok(ToResponse(received));
     }
 
-    internal static async Task<Results<Ok<Page<EventStatusResponse>>, ValidationProblem>> List([AsParameters] PageRequest paging, string? status,
-        string? source, IngestDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<Page<EventStatusResponse>>, ValidationProblem>> List([AsParameters] PageRequest paging,
+        [ReceivedEventStatus] string? status, [MaxChars(InboundEvent.MaxSourceLength)] string? source, IngestDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        paging.Validate(validator);
-        validator.When(status is not null && !ReceivedEventStatus.All.Contains(status), "status", $"Must be one of {string.Join(", ", ReceivedEventStatus.All)}.");
-        validator.When(source is { Length: > InboundEvent.MaxSourceLength }, "source", $"Must be at most {InboundEvent.MaxSourceLength} characters.");
-        if (!validator.IsValid) return validator.ToProblem();
-
         var query = db.ReceivedEvents.AsNoTracking();
         if (status is not null) query = query.Where(r => r.Status == status);
         if (source is not null) query = query.Where(r => r.Source == source);

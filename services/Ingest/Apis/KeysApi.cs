@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Platform.Ingest.Application;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,16 @@ public static class KeysApi
         return app;
     }
 
-    public sealed record CreateKeyRequest(string? Name, string? Source, IReadOnlyList<string?>? EventTypes, int? RateLimitPerMinute, string? BrokerUser);
+    public sealed record CreateKeyRequest(
+        [property: RequiredField, KeyName] string? Name,
+        [property: RequiredField, Source] string? Source,
+        [property: EventTypes] IReadOnlyList<string?>? EventTypes,
+        [property: Between(1, ApiKey.MaxRateLimitPerMinute)] int? RateLimitPerMinute,
+        [property: BrokerUser] string? BrokerUser) : IValidatableObject
+    {
+        public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+            EventTypes is null ? [] : EventTypesAttribute.Unknown(EventTypes, validationContext);
+    }
 
     public sealed record KeyResponse(string Id, string Name, string Source, IReadOnlyList<string> EventTypes, int RateLimitPerMinute,
         string? BrokerUser, DateTimeOffset CreatedAt, DateTimeOffset? RotatedAt, DateTimeOffset? RevokedAt);
@@ -45,36 +55,9 @@ public static class KeysApi
         string? BrokerUser, DateTimeOffset CreatedAt);
 
     internal static async Task<Results<Created<CreatedKeyResponse>, ValidationProblem>> CreateKey(
-        CreateKeyRequest request, IngestDbContext db, EventCatalogue catalogue, IOptions<IngestOptions> options, TimeProvider clock,
+        CreateKeyRequest request, IngestDbContext db, IOptions<IngestOptions> options, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        if (validator.Required("name", request.Name, 100))
-        {
-            validator.When(request.Name.Any(char.IsControl), "name", "Must not contain control characters.");
-        }
-        if (validator.Required("source", request.Source, InboundEvent.MaxSourceLength))
-        {
-            validator.When(!Uri.TryCreate(request.Source, UriKind.RelativeOrAbsolute, out _) || request.Source.Any(char.IsWhiteSpace), "source",
-                "Must be a URI-reference (the CloudEvents source the system sends, e.g. urn:council:hr or https://hr.council.example/).");
-        }
-        if (request.EventTypes is not { Count: > 0 })
-        {
-            validator.Add("eventTypes", "List at least one event type.");
-        }
-        else
-        {
-            for (var i = 0; i < request.EventTypes.Count; i++)
-            {
-                validator.When(request.EventTypes[i] is not { } type || !catalogue.Contains(type), $"eventTypes[{i}]",
-                    $"Unknown event type. Known: {string.Join(", ", catalogue.Types.Select(t => t.Type).Order(StringComparer.Ordinal))}.");
-            }
-        }
-        if (request.RateLimitPerMinute is { } limit) validator.Range("rateLimitPerMinute", limit, 1, ApiKey.MaxRateLimitPerMinute);
-        validator.When(request.BrokerUser is { } user && !ApiKey.IsValidBrokerUser(user), "brokerUser",
-            $"Must be a RabbitMQ user name of 1 to {ApiKey.MaxBrokerUserLength} letters, digits, '.', '_', '-' or '@'.");
-        if (!validator.IsValid) return validator.ToProblem();
-
         // One sender per source and per broker user (the unique indexes hold it under races; this names the holder).
         var holder = await db.ApiKeys.AsNoTracking()
             .Where(k => k.RevokedAt == null && (k.Source == request.Source || (request.BrokerUser != null && k.BrokerUser == request.BrokerUser)))
@@ -109,10 +92,6 @@ public static class KeysApi
     internal static async Task<Results<Ok<Page<KeyResponse>>, ValidationProblem>> ListKeys(
         [AsParameters] PageRequest paging, bool? includeRevoked, IngestDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        paging.Validate(validator);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var query = db.ApiKeys.AsNoTracking();
         if (includeRevoked == false) query = query.Where(k => k.RevokedAt == null);
         var page = await paging.ApplyAsync(query.OrderByDescending(k => k.CreatedAt).ThenBy(k => k.Id), cancellationToken);

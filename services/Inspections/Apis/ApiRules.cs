@@ -24,14 +24,37 @@ internal sealed class CodeAttribute : RegularExpressionAttribute
     public CodeAttribute() : base("^[A-Za-z0-9][A-Za-z0-9-]{0,39}$") => ErrorMessage = "Use letters, digits and hyphens only.";
 }
 
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-internal sealed class InspectionTypeAttribute() : OneOfAttribute(InspectionTypes.All);
+/// <summary>The code lists an Inspections field takes its value from (the domain's).</summary>
+internal enum CodeList
+{
+    InspectionType,
+    JudgementType,
+    Grade,
+    OwnerRole,
+    ActionStatus,
+    OversightRole,
+    Recommendation,
+    Direction,
+    MeasureCode,
+}
 
+/// <summary>A code of one of the domain's lists (<see cref="CodeList"/>).</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-internal sealed class JudgementTypeAttribute() : OneOfAttribute(JudgementTypes.All);
-
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-internal sealed class GradeAttribute() : OneOfAttribute(Grades.All);
+internal sealed class CodeOfAttribute(CodeList list) : OneOfAttribute(list switch
+{
+    CodeList.InspectionType => InspectionTypes.All,
+    CodeList.JudgementType => JudgementTypes.All,
+    CodeList.Grade => Grades.All,
+    CodeList.OwnerRole => OwnerRoles.All,
+    CodeList.ActionStatus => ActionStatuses.All,
+    CodeList.OversightRole => OversightRoles.All,
+    CodeList.Recommendation => Recommendations.All,
+    CodeList.Direction => Directions.All,
+    _ => Measures.All.Keys.Order(StringComparer.Ordinal).ToArray(),
+})
+{
+    public CodeList List { get; } = list;
+}
 
 /// <summary>The judgements of an inspection: overall effectiveness at least, each judgement type at most once.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
@@ -40,21 +63,3 @@ internal sealed class JudgementListAttribute : EntriesAttribute
     public JudgementListAttribute() : base(1, JudgementTypes.All.Count) =>
         ErrorMessage = $"At least the overall effectiveness judgement is required, and at most {JudgementTypes.All.Count} judgements.";
 }
-
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-internal sealed class OwnerRoleAttribute() : OneOfAttribute(OwnerRoles.All);
-
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-internal sealed class ActionStatusAttribute() : OneOfAttribute(ActionStatuses.All);
-
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-internal sealed class OversightRoleAttribute() : OneOfAttribute(OversightRoles.All);
-
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-internal sealed class RecommendationAttribute() : OneOfAttribute(Recommendations.All);
-
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-internal sealed class DirectionAttribute() : OneOfAttribute(Directions.All);
-
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-internal sealed class MeasureCodeAttribute() : OneOfAttribute(Measures.All.Keys.Order(StringComparer.Ordinal).ToArray());

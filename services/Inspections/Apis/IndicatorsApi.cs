@@ -25,12 +25,12 @@ public static class IndicatorsApi
     public sealed record CreateIndicatorRequest(
         [property: RequiredField, MaxChars(40), Code] string? Code,
         [property: RequiredField, MaxChars(200)] string? Name,
-        [property: RequiredField, MeasureCode] string? Measure,
+        [property: RequiredField, CodeOf(CodeList.MeasureCode)] string? Measure,
         [property: RequiredField, Between(MinTarget, MaxTarget)] decimal? Target,
         [property: RequiredField, Between(0, MaxTarget)] decimal? Tolerance,
         [property: MaxChars(40), Code] string? AreaCode = null,
         [property: MaxChars(40), Code] string? TeamCode = null,
-        [property: Direction] string? Direction = null);
+        [property: CodeOf(CodeList.Direction)] string? Direction = null);
 
     public sealed record IndicatorResponse(
         string Code, string Name, string Measure, string? AreaCode, string? TeamCode, string Unit, decimal Target, decimal Tolerance, string Direction,

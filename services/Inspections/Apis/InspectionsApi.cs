@@ -27,15 +27,15 @@ public static class InspectionsApi
     }
 
     public sealed record CreateInspectionRequest(
-        [property: RequiredField, InspectionType] string? Type,
+        [property: RequiredField, CodeOf(CodeList.InspectionType)] string? Type,
         [property: RequiredField, InspectionDate] DateOnly? OnSiteFrom,
         [property: RequiredField, InspectionDate] DateOnly? OnSiteTo,
         [property: InspectionDate] DateOnly? PublishedOn = null,
         [property: OptionalText(100)] string? Reference = null);
 
     public sealed record JudgementInput(
-        [property: RequiredField, JudgementType] string? Type,
-        [property: RequiredField, Grade] string? Grade);
+        [property: RequiredField, CodeOf(CodeList.JudgementType)] string? Type,
+        [property: RequiredField, CodeOf(CodeList.Grade)] string? Grade);
 
     public sealed record RecordJudgementsRequest(
         [property: RequiredField, InspectionDate] DateOnly? PublishedOn,

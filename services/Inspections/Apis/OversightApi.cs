@@ -56,7 +56,7 @@ public static class OversightApi
 
     public sealed record AppointCommissionerRequest(
         [property: RequiredField, MaxChars(200)] string? Name,
-        [property: RequiredField, OversightRole] string? Role,
+        [property: RequiredField, CodeOf(CodeList.OversightRole)] string? Role,
         [property: RequiredField, InspectionDate] DateOnly? AppointedOn,
         Guid? DirectionId = null);
 
@@ -66,7 +66,7 @@ public static class OversightApi
         [property: RequiredField(ErrorMessage = "This field is required (an empty list if there are none yet)."), Entries(0, 50, MaxChars = 1000)]
         IReadOnlyList<string?>? Findings,
         [property: InspectionDate] DateOnly? PublishedOn = null,
-        [property: Recommendation] string? Recommendation = null);
+        [property: CodeOf(CodeList.Recommendation)] string? Recommendation = null);
 
     public sealed record ReviewResponse(Guid Id, Guid AppointmentId, DateOnly StartedOn, DateOnly ReportDueOn, DateOnly? PublishedOn, string? Recommendation, IReadOnlyList<string> Findings);
 

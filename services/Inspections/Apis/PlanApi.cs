@@ -27,12 +27,12 @@ public static class PlanApi
     public sealed record CreateActionRequest(
         [property: RequiredField, MaxChars(40), Code] string? AreaCode,
         [property: RequiredField, MaxChars(300)] string? Title,
-        [property: RequiredField, OwnerRole] string? OwnerRole,
+        [property: RequiredField, CodeOf(CodeList.OwnerRole)] string? OwnerRole,
         [property: RequiredField, InspectionDate] DateOnly? DueOn,
         [property: InspectionDate] DateOnly? RaisedOn = null);
 
     public sealed record RecordProgressRequest(
-        [property: RequiredField, ActionStatus] string? Status,
+        [property: RequiredField, CodeOf(CodeList.ActionStatus)] string? Status,
         [property: RequiredField, InspectionDate] DateOnly? On,
         [property: OptionalText(2000)] string? Evidence = null,
         [property: InspectionDate] DateOnly? DueOn = null);

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using System.ComponentModel.DataAnnotations;
 using Platform.Contracts.Placements.V1;
+using Platform.Placements.Application;
 using Platform.Placements.Domain;
 using Platform.Placements.Infrastructure;
 using Platform.ServiceDefaults.Data;
@@ -32,19 +34,45 @@ public static class ChildrenApi
         return app;
     }
 
-    public sealed record RegisterChildRequest(string? ChildId, string? Sex, DateOnly? DateOfBirth, string? Ethnicity, bool? IsUasc);
+    /// <summary>The date of birth is also refused when after today (one rule that needs the clock, in the handler).</summary>
+    public sealed record RegisterChildRequest(
+        [property: RequiredField, ChildId] string? ChildId,
+        [property: RequiredField, PlacementCode(PlacementCodeList.Sex)] string? Sex,
+        [property: RequiredField] DateOnly? DateOfBirth,
+        [property: RequiredField, PlacementCode(PlacementCodeList.Ethnicity)] string? Ethnicity,
+        [property: RequiredField] bool? IsUasc);
 
     public sealed record ChildResponse(string ChildId, string Sex, DateOnly DateOfBirth, string Ethnicity, bool IsUasc);
 
     /// <summary>A new episode; <c>reasonForPlacementChange</c> is recorded on the episode it closes.</summary>
     public sealed record StartEpisodeRequest(
-        DateOnly? StartDate, string? ReasonForNewEpisode, string? LegalStatus, string? CategoryOfNeed,
-        string? PlacementType, string? PlacementProvider, string? PostcodeDistrict, decimal? WeeklyCost,
-        string? HomePostcodeDistrict = null, string? Urn = null, Guid? FosterCarerId = null, string? ReasonForPlacementChange = null);
+        [property: RequiredField, PlacementDate] DateOnly? StartDate,
+        [property: RequiredField, PlacementCode(PlacementCodeList.ReasonForNewEpisode)] string? ReasonForNewEpisode,
+        [property: RequiredField, PlacementCode(PlacementCodeList.LegalStatus)] string? LegalStatus,
+        [property: RequiredField, PlacementCode(PlacementCodeList.CategoryOfNeed)] string? CategoryOfNeed,
+        [property: RequiredField, PlacementCode(PlacementCodeList.PlacementType)] string? PlacementType,
+        [property: PlacementCode(PlacementCodeList.PlacementProvider, BlankIsAbsent = true)] string? PlacementProvider,
+        [property: PostcodeDistrict] string? PostcodeDistrict,
+        [property: WeeklyCost] decimal? WeeklyCost,
+        [property: PostcodeDistrict] string? HomePostcodeDistrict = null,
+        [property: Urn] string? Urn = null,
+        Guid? FosterCarerId = null,
+        [property: PlacementCode(PlacementCodeList.ReasonForPlacementChange, BlankIsAbsent = true)] string? ReasonForPlacementChange = null) : IValidatableObject
+    {
+        /// <summary>The provider a placement type takes (checked once both codes are valid).</summary>
+        public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+        {
+            if (CodeLists.ProviderProblem(PlacementType!, Blank(PlacementProvider)) is { } problem) yield return new ValidationResult(problem, ["placementProvider"]);
+        }
+    }
 
-    public sealed record CeaseRequest(DateOnly? EndDate, string? ReasonEpisodeCeased);
+    public sealed record CeaseRequest(
+        [property: RequiredField, PlacementDate] DateOnly? EndDate,
+        [property: RequiredField, PlacementCode(PlacementCodeList.ReasonEpisodeCeased)] string? ReasonEpisodeCeased);
 
-    public sealed record WeeklyCostRequest(decimal? WeeklyCost, DateOnly? EffectiveFrom);
+    public sealed record WeeklyCostRequest(
+        [property: RequiredField, WeeklyCost] decimal? WeeklyCost,
+        [property: RequiredField, PlacementDate] DateOnly? EffectiveFrom);
 
     public sealed record EpisodeResponse(
         Guid Id, string ChildId, DateOnly StartDate, DateOnly? EndDate, string ReasonForNewEpisode, string LegalStatus,
@@ -52,24 +80,16 @@ public static class ChildrenApi
         string? HomePostcodeDistrict, string? Urn, Guid? FosterCarerId, bool IsCostOverride, string? ReasonEpisodeCeased,
         string? ReasonForPlacementChange);
 
-    private static readonly DateOnly EarliestDate = new(2000, 4, 1);
-    private static readonly DateOnly LatestDate = new(2100, 3, 31);
     private static readonly DateOnly EarliestDateOfBirth = new(1980, 1, 1);
 
     internal static async Task<Results<Created<ChildResponse>, ValidationProblem>> RegisterChild(
         RegisterChildRequest request, PlacementsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        if (validator.Required("childId", request.ChildId, Child.MaxChildIdLength))
-        {
-            validator.When(!Child.IsValidChildId(request.ChildId), "childId", $"Must be 1 to {Child.MaxChildIdLength} letters or digits.");
-        }
-        validator.OneOf("sex", request.Sex, Sorted(CodeLists.Sex));
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        validator.DateRange("dateOfBirth", request.DateOfBirth, EarliestDateOfBirth, today);
-        validator.OneOf("ethnicity", request.Ethnicity, Sorted(CodeLists.Ethnicity));
-        validator.Required("isUasc", request.IsUasc);
-        if (!validator.IsValid) return validator.ToProblem();
+        if (request.DateOfBirth < EarliestDateOfBirth || request.DateOfBirth > today)
+        {
+            return new RequestValidator().Add("dateOfBirth", $"Must be between {EarliestDateOfBirth:yyyy-MM-dd} and {today:yyyy-MM-dd}.").ToProblem();
+        }
 
         var child = new Child(request.ChildId!, request.Sex!, request.DateOfBirth!.Value, request.Ethnicity!, request.IsUasc!.Value);
         if (await db.Children.AnyAsync(c => c.ChildId == child.ChildId, cancellationToken))
@@ -91,32 +111,11 @@ public static class ChildrenApi
     internal static async Task<Results<Created<EpisodeResponse>, NotFound, ValidationProblem>> StartEpisode(
         string childId, StartEpisodeRequest request, PlacementsDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("startDate", request.StartDate, EarliestDate, LatestDate);
-        validator.OneOf("reasonForNewEpisode", request.ReasonForNewEpisode, Sorted(CodeLists.ReasonForNewEpisode));
-        validator.OneOf("legalStatus", request.LegalStatus, Sorted(CodeLists.LegalStatus));
-        validator.OneOf("categoryOfNeed", request.CategoryOfNeed, Sorted(CodeLists.CategoryOfNeed));
-        validator.OneOf("placementType", request.PlacementType, Sorted(CodeLists.PlacementType));
         var provider = Blank(request.PlacementProvider);
-        validator.OneOf("placementProvider", provider, Sorted(CodeLists.PlacementProvider), required: false);
-        if (request.PlacementType is { } placementType && CodeLists.PlacementType.Contains(placementType)
-            && (provider is null || CodeLists.PlacementProvider.Contains(provider))
-            && CodeLists.ProviderProblem(placementType, provider) is { } providerProblem)
-        {
-            validator.Add("placementProvider", providerProblem);
-        }
         var postcodeDistrict = Blank(request.PostcodeDistrict)?.Trim().ToUpperInvariant();
-        validator.When(postcodeDistrict is not null && !Episode.IsValidPostcodeDistrict(postcodeDistrict), "postcodeDistrict",
-            "Must be the outward part of a postcode, e.g. ST4.");
         var homePostcodeDistrict = Blank(request.HomePostcodeDistrict)?.Trim().ToUpperInvariant();
-        validator.When(homePostcodeDistrict is not null && !Episode.IsValidPostcodeDistrict(homePostcodeDistrict), "homePostcodeDistrict",
-            "Must be the outward part of a postcode, e.g. ST4.");
         var urn = Blank(request.Urn)?.Trim().ToUpperInvariant();
-        validator.When(urn is not null && !Episode.IsValidUrn(urn), "urn", Episode.UrnRule);
         var reasonForPlacementChange = Blank(request.ReasonForPlacementChange);
-        validator.OneOf("reasonForPlacementChange", reasonForPlacementChange, Sorted(CodeLists.ReasonForPlacementChange), required: false);
-        if (request.WeeklyCost is not null) validator.Range("weeklyCost", request.WeeklyCost, 0m, Episode.MaxWeeklyCost);
-        if (!validator.IsValid) return validator.ToProblem();
 
         var child = await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.ChildId == childId, cancellationToken);
         if (child is null) return TypedResults.NotFound();
@@ -127,7 +126,7 @@ public static class ChildrenApi
             // Two placements into the same household at once must not both take its last place: lock it until commit.
             await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM foster_carers WHERE id = {carerId} FOR UPDATE", cancellationToken);
             var carer = await FosterCarersApi.LoadAsync(db, carerId, cancellationToken);
-            if (carer is null) return validator.Add("fosterCarerId", $"Foster carer {carerId} does not exist.").ToProblem();
+            if (carer is null) return new RequestValidator().Add("fosterCarerId", $"Foster carer {carerId} does not exist.").ToProblem();
             // Throws 400 (not approved then, child's age outside the approval) or 409 (no place left without an exemption).
             carer.EnsureCanTake(startDate, Ssda903Rules.AgeOn(child.DateOfBirth, startDate),
                 await FosterCarersApi.OccupancyAsync(db, carerId, startDate, child.ChildId, cancellationToken));
@@ -158,11 +157,6 @@ public static class ChildrenApi
     internal static async Task<Results<Ok<EpisodeResponse>, NotFound, ValidationProblem>> Cease(
         string childId, CeaseRequest request, PlacementsDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("endDate", request.EndDate, EarliestDate, LatestDate);
-        validator.OneOf("reasonEpisodeCeased", request.ReasonEpisodeCeased, Sorted(CodeLists.ReasonEpisodeCeased));
-        if (!validator.IsValid) return validator.ToProblem();
-
         var child = await db.Children.AsNoTracking().FirstOrDefaultAsync(c => c.ChildId == childId, cancellationToken);
         if (child is null) return TypedResults.NotFound();
         var latest = await db.Episodes.Where(e => e.ChildId == childId).OrderByDescending(e => e.StartDate).FirstOrDefaultAsync(cancellationToken);
@@ -181,11 +175,6 @@ public static class ChildrenApi
     internal static async Task<Results<Ok<EpisodeResponse>, NotFound, ValidationProblem>> OverrideWeeklyCost(
         string childId, Guid episodeId, WeeklyCostRequest request, PlacementsDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.Range("weeklyCost", request.WeeklyCost, 0m, Episode.MaxWeeklyCost);
-        validator.DateRange("effectiveFrom", request.EffectiveFrom, EarliestDate, LatestDate);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var episode = await db.Episodes.FirstOrDefaultAsync(e => e.Id == episodeId && e.ChildId == childId, cancellationToken);
         if (episode is null) return TypedResults.NotFound();
         episode.OverrideWeeklyCost(request.WeeklyCost!.Value, request.EffectiveFrom!.Value);
@@ -196,10 +185,6 @@ public static class ChildrenApi
     internal static async Task<Results<Ok<Page<EpisodeResponse>>, NotFound, ValidationProblem>> ListEpisodes(
         string childId, [AsParameters] PageRequest paging, HttpContext http, PlacementsDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        paging.Validate(validator);
-        if (!validator.IsValid) return validator.ToProblem();
-
         if (!await db.Children.AnyAsync(c => c.ChildId == childId, cancellationToken)) return TypedResults.NotFound();
         await DataAccessAudit.RecordAsync(db, http, nameof(Child), DataAccessAudit.Read, 1, [childId], cancellationToken);
         var page = await paging.ApplyAsync(
@@ -209,8 +194,6 @@ public static class ChildrenApi
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
-
-    private static string[] Sorted(IReadOnlySet<string> codes) => codes.Order(StringComparer.Ordinal).ToArray();
 
     private static ChildResponse ToResponse(Child child) => new(child.ChildId, child.Sex, child.DateOfBirth, child.Ethnicity, child.IsUasc);
 

@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Placements.Application;
 using Platform.Placements.Domain;
 using Platform.Placements.Infrastructure;
 using Platform.ServiceDefaults.Http;
@@ -24,44 +26,46 @@ public static class FosterCarersApi
         return app;
     }
 
-    public sealed record ApproveRequest(string? HouseholdReference, DateOnly? ApprovedOn, int? ApprovedPlaces, int? AgeFrom, int? AgeTo, bool? IsInHouse);
+    public sealed record ApproveRequest(
+        [property: RequiredField, HouseholdReference] string? HouseholdReference,
+        [property: RequiredField, PlacementDate] DateOnly? ApprovedOn,
+        [property: RequiredField, Between(1, FosterCarer.MaxApprovedPlaces)] int? ApprovedPlaces,
+        [property: RequiredField, Between(0, FosterCarer.MaxAge)] int? AgeFrom,
+        [property: RequiredField, Between(0, FosterCarer.MaxAge)] int? AgeTo,
+        [property: RequiredField] bool? IsInHouse) : IValidatableObject
+    {
+        public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+        {
+            if (AgeTo < AgeFrom) yield return new ValidationResult("Must not be below ageFrom.", ["ageTo"]);
+        }
+    }
 
-    public sealed record ExemptionRequest(DateOnly? From, DateOnly? To, int? AdditionalPlaces);
+    public sealed record ExemptionRequest(
+        [property: RequiredField, PlacementDate] DateOnly? From,
+        [property: PlacementDate] DateOnly? To,
+        [property: RequiredField, Between(1, FosterCarer.MaxApprovedPlaces)] int? AdditionalPlaces);
 
-    public sealed record SupportVisitRequest(DateOnly? VisitedOn);
+    public sealed record SupportVisitRequest([property: RequiredField, PlacementDate] DateOnly? VisitedOn);
 
-    public sealed record DeregisterRequest(DateOnly? DeregisteredOn, string? Reason);
+    public sealed record DeregisterRequest(
+        [property: RequiredField, PlacementDate] DateOnly? DeregisteredOn,
+        [property: RequiredField, PlacementCode(PlacementCodeList.DeregistrationReason)] string? Reason);
 
     public sealed record FosterCarerResponse(
         Guid Id, string HouseholdReference, DateOnly ApprovedOn, int ApprovedPlaces, int AgeFrom, int AgeTo, bool IsInHouse,
         DateOnly? DeregisteredOn, string? DeregistrationReason, DateOnly AsAt, int Capacity, int Occupancy, int SupportVisits,
         DateOnly? LastSupportVisit);
 
-    private static readonly DateOnly EarliestDate = new(2000, 4, 1);
-    private static readonly DateOnly LatestDate = new(2100, 3, 31);
-
     internal static async Task<Results<Created<FosterCarerResponse>, ValidationProblem>> Approve(
         ApproveRequest request, PlacementsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        var reference = request.HouseholdReference?.Trim().ToUpperInvariant();
-        if (validator.Required("householdReference", reference, FosterCarer.MaxReferenceLength))
-        {
-            validator.When(!FosterCarer.IsValidReference(reference), "householdReference", FosterCarer.ReferenceRule);
-        }
-        validator.DateRange("approvedOn", request.ApprovedOn, EarliestDate, LatestDate);
-        validator.Range("approvedPlaces", request.ApprovedPlaces, 1, FosterCarer.MaxApprovedPlaces);
-        validator.Range("ageFrom", request.AgeFrom, 0, FosterCarer.MaxAge);
-        validator.Range("ageTo", request.AgeTo, 0, FosterCarer.MaxAge);
-        validator.When(request.AgeFrom is { } from && request.AgeTo is { } to && to < from, "ageTo", "Must not be below ageFrom.");
-        validator.Required("isInHouse", request.IsInHouse);
-        if (!validator.IsValid) return validator.ToProblem();
+        var reference = request.HouseholdReference!.Trim().ToUpperInvariant();
         if (await db.FosterCarers.AnyAsync(c => c.HouseholdReference == reference, cancellationToken))
         {
-            return validator.Add("householdReference", $"Household {reference} is already approved.").ToProblem();
+            return new RequestValidator().Add("householdReference", $"Household {reference} is already approved.").ToProblem();
         }
 
-        var carer = new FosterCarer(Guid.CreateVersion7(), reference!, request.ApprovedOn!.Value, request.ApprovedPlaces!.Value,
+        var carer = new FosterCarer(Guid.CreateVersion7(), reference, request.ApprovedOn!.Value, request.ApprovedPlaces!.Value,
             request.AgeFrom!.Value, request.AgeTo!.Value, request.IsInHouse!.Value);
         db.FosterCarers.Add(carer);
         await db.SaveChangesAsync(cancellationToken);
@@ -69,13 +73,8 @@ public static class FosterCarersApi
     }
 
     internal static async Task<Results<Ok<Page<FosterCarerResponse>>, ValidationProblem>> List(
-        [AsParameters] PageRequest paging, DateOnly? asAt, PlacementsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        [AsParameters] PageRequest paging, [PlacementDate] DateOnly? asAt, PlacementsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        paging.Validate(validator);
-        if (asAt is not null) validator.DateRange("asAt", asAt, EarliestDate, LatestDate);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var date = asAt ?? Today(clock);
         var page = await paging.ApplyAsync(
             db.FosterCarers.AsNoTracking().Include(c => c.Exemptions).Include(c => c.SupportVisits).AsSplitQuery().OrderBy(c => c.HouseholdReference),
@@ -86,11 +85,8 @@ public static class FosterCarersApi
     }
 
     internal static async Task<Results<Ok<FosterCarerResponse>, NotFound, ValidationProblem>> Get(
-        Guid id, DateOnly? asAt, PlacementsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, [PlacementDate] DateOnly? asAt, PlacementsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        if (asAt is not null) validator.DateRange("asAt", asAt, EarliestDate, LatestDate);
-        if (!validator.IsValid) return validator.ToProblem();
         var carer = await LoadAsync(db, id, cancellationToken);
         return carer is null ? TypedResults.NotFound() : TypedResults.Ok(await ToResponseAsync(db, carer, asAt ?? Today(clock), cancellationToken));
     }
@@ -98,12 +94,6 @@ public static class FosterCarersApi
     internal static async Task<Results<Created<FosterCarerResponse>, NotFound, ValidationProblem>> RecordExemption(
         Guid id, ExemptionRequest request, PlacementsDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("from", request.From, EarliestDate, LatestDate);
-        if (request.To is not null) validator.DateRange("to", request.To, EarliestDate, LatestDate);
-        validator.Range("additionalPlaces", request.AdditionalPlaces, 1, FosterCarer.MaxApprovedPlaces);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var carer = await LoadAsync(db, id, cancellationToken, tracked: true);
         if (carer is null) return TypedResults.NotFound();
         db.Add(carer.RecordExemption(Guid.CreateVersion7(), request.From!.Value, request.To, request.AdditionalPlaces!.Value));
@@ -114,10 +104,6 @@ public static class FosterCarersApi
     internal static async Task<Results<Created<FosterCarerResponse>, NotFound, ValidationProblem>> RecordSupportVisit(
         Guid id, SupportVisitRequest request, PlacementsDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("visitedOn", request.VisitedOn, EarliestDate, LatestDate);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var carer = await LoadAsync(db, id, cancellationToken, tracked: true);
         if (carer is null) return TypedResults.NotFound();
         db.Add(carer.RecordSupportVisit(Guid.CreateVersion7(), request.VisitedOn!.Value));
@@ -128,11 +114,6 @@ public static class FosterCarersApi
     internal static async Task<Results<Ok<FosterCarerResponse>, NotFound, ValidationProblem>> Deregister(
         Guid id, DeregisterRequest request, PlacementsDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("deregisteredOn", request.DeregisteredOn, EarliestDate, LatestDate);
-        validator.OneOf("reason", request.Reason, FosterCarer.DeregistrationReasons.ToArray());
-        if (!validator.IsValid) return validator.ToProblem();
-
         var carer = await LoadAsync(db, id, cancellationToken, tracked: true);
         if (carer is null) return TypedResults.NotFound();
         var date = request.DeregisteredOn!.Value;

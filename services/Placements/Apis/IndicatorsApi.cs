@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Placements.Application;
 using Platform.Placements.Domain;
 using Platform.Placements.Infrastructure;
 using Platform.ServiceDefaults.Http;
@@ -43,87 +44,67 @@ public static class IndicatorsApi
 
     public sealed record FlowResponse(DateOnly From, DateOnly To, int Started, int Ceased);
 
-    public sealed record PopulationRequest(int? CollectionYear, int? Under18Population);
-
-    public sealed record ComparatorRequest(int? CollectionYear, decimal? EnglandRatePer10000, decimal? StatisticalNeighbourRatePer10000);
+    /// <summary>The neighbours' rate is optional: a year's England rate is published before a council's neighbour group is agreed.</summary>
+    public sealed record ComparatorRequest(
+        [property: RequiredField, CollectionYear] int? CollectionYear,
+        [property: RequiredField, RatePer10000] decimal? EnglandRatePer10000,
+        [property: RatePer10000] decimal? StatisticalNeighbourRatePer10000);
 
     public sealed record ReferenceResponse(int CollectionYear, int? Under18Population, decimal? EnglandRatePer10000, decimal? StatisticalNeighbourRatePer10000);
 
-    internal static readonly DateOnly EarliestDate = new(2000, 4, 1);
-    internal static readonly DateOnly LatestDate = new(2100, 3, 31);
-
     internal static async Task<Results<Ok<CarePopulationResponse>, ValidationProblem>> CarePopulationOn(
-        DateOnly? asAt, Application.MonthlyIndicators indicators, CancellationToken cancellationToken)
+        [RequiredField, PlacementDate] DateOnly? asAt, Application.MonthlyIndicators indicators, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("asAt", asAt, EarliestDate, LatestDate);
-        if (!validator.IsValid) return validator.ToProblem();
-
         // One date is a series of one: the figure is computed in one place for both answers.
         var p = (await indicators.CarePopulationAsync(asAt!.Value, asAt.Value, cancellationToken)).Single();
         return TypedResults.Ok(new CarePopulationResponse(p.AsAt, p.ChildrenLookedAfter, p.Under18Population, p.RatePer10000, p.EnglandRatePer10000,
             p.StatisticalNeighbourRatePer10000));
     }
 
-    private static RequestValidator MonthlyRange(DateOnly? from, DateOnly? to)
-    {
-        var validator = new RequestValidator();
-        validator.DateRange("from", from, EarliestDate, LatestDate);
-        validator.DateRange("to", to, EarliestDate, LatestDate);
-        validator.When(from is { } f && to is { } t && t < f, "to", "Must not be before from.");
-        validator.When(from is { } start && to is { } end && start.AddMonths(Application.MonthlyIndicators.MaxMonths) <= end, "to",
-            $"At most {Application.MonthlyIndicators.MaxMonths} months from `from`.");
-        return validator;
-    }
+    /// <summary>The refusal of a period whose end is before its start, or (for a monthly series) too far from it; null when it is fine.</summary>
+    private static ValidationProblem? PeriodProblem(DateOnly from, DateOnly to, bool monthly = false) =>
+        to < from ? new RequestValidator().Add("to", "Must not be before from.").ToProblem()
+        : monthly && from.AddMonths(Application.MonthlyIndicators.MaxMonths) <= to
+            ? new RequestValidator().Add("to", $"At most {Application.MonthlyIndicators.MaxMonths} months from `from`.").ToProblem()
+            : null;
 
     internal static async Task<Results<Ok<IReadOnlyList<Application.MonthlyIndicators.Population>>, ValidationProblem>> CarePopulationMonthly(
-        DateOnly? from, DateOnly? to, Application.MonthlyIndicators monthly, CancellationToken cancellationToken)
+        [RequiredField, PlacementDate] DateOnly? from, [RequiredField, PlacementDate] DateOnly? to, Application.MonthlyIndicators monthly,
+        CancellationToken cancellationToken)
     {
-        var validator = MonthlyRange(from, to);
-        if (!validator.IsValid) return validator.ToProblem();
+        if (PeriodProblem(from!.Value, to!.Value, monthly: true) is { } problem) return problem;
         return TypedResults.Ok(await monthly.CarePopulationAsync(from!.Value, to!.Value, cancellationToken));
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<Application.MonthlyIndicators.Flow>>, ValidationProblem>> FlowMonthly(
-        DateOnly? from, DateOnly? to, Application.MonthlyIndicators monthly, CancellationToken cancellationToken)
+        [RequiredField, PlacementDate] DateOnly? from, [RequiredField, PlacementDate] DateOnly? to, Application.MonthlyIndicators monthly,
+        CancellationToken cancellationToken)
     {
-        var validator = MonthlyRange(from, to);
-        if (!validator.IsValid) return validator.ToProblem();
+        if (PeriodProblem(from!.Value, to!.Value, monthly: true) is { } problem) return problem;
         return TypedResults.Ok(await monthly.FlowAsync(from!.Value, to!.Value, cancellationToken));
     }
 
     internal static async Task<Results<Ok<ComparisonResponse>, ValidationProblem>> Comparison(
-        DateOnly? asAt, Application.CareComparisonQuery query, CancellationToken cancellationToken)
+        [RequiredField, PlacementDate] DateOnly? asAt, Application.CareComparisonQuery query, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("asAt", asAt, EarliestDate, LatestDate);
-        if (!validator.IsValid) return validator.ToProblem();
         return TypedResults.Ok(new ComparisonResponse(asAt!.Value, await query.HandleAsync(asAt.Value, cancellationToken)));
     }
 
     internal static async Task<Results<Ok<FlowResponse>, ValidationProblem>> Flow(
-        DateOnly? from, DateOnly? to, PlacementsDbContext db, CancellationToken cancellationToken)
+        [RequiredField, PlacementDate] DateOnly? from, [RequiredField, PlacementDate] DateOnly? to, PlacementsDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("from", from, EarliestDate, LatestDate);
-        validator.DateRange("to", to, EarliestDate, LatestDate);
-        validator.When(from is { } f && to is { } t && t < f, "to", "Must not be before from.");
-        if (!validator.IsValid) return validator.ToProblem();
-
         var (start, end) = (from!.Value, to!.Value);
+        if (PeriodProblem(start, end) is { } problem) return problem;
         var started = await CarePopulation.StartsBetween(db, start, end).CountAsync(cancellationToken);
         var ceased = await CarePopulation.CeasesBetween(db, start, end).CountAsync(cancellationToken);
         return TypedResults.Ok(new FlowResponse(start, end, started, ceased));
     }
 
     internal static async Task<Results<Ok<StabilityResult>, ValidationProblem>> Stability(
-        int? year, DateOnly? asAt, PlacementsDbContext db, CancellationToken cancellationToken)
+        [CollectionYear] int? year, [PlacementDate] DateOnly? asAt, PlacementsDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        if (asAt is null) validator.Range("year", year, EarliestDate.Year, LatestDate.Year - 1);
-        else validator.DateRange("asAt", asAt, EarliestDate, LatestDate);
-        validator.When(year is not null && asAt is not null, "asAt", "Give either year or asAt, not both.");
-        if (!validator.IsValid) return validator.ToProblem();
+        if (year is null && asAt is null) return new RequestValidator().Add("year", "This field is required.").ToProblem();
+        if (year is not null && asAt is not null) return new RequestValidator().Add("asAt", "Give either year or asAt, not both.").ToProblem();
 
         var yearEnd = asAt ?? new DateOnly(year!.Value + 1, 3, 31);
         var children = CarePopulation.LookedAfterOn(db, yearEnd);
@@ -135,12 +116,8 @@ public static class IndicatorsApi
     }
 
     internal static async Task<Results<Ok<FosterSufficiencyResult>, ValidationProblem>> FosterSufficiencyOn(
-        DateOnly? asAt, PlacementsDbContext db, CancellationToken cancellationToken)
+        [RequiredField, PlacementDate] DateOnly? asAt, PlacementsDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.DateRange("asAt", asAt, EarliestDate, LatestDate);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var date = asAt!.Value;
         var open = await PlacementMeasureSource.EpisodeSpans(db.Episodes.AsNoTracking().Where(e => e.StartDate <= date && (e.EndDate == null || e.EndDate > date)))
             .ToListAsync(cancellationToken);
@@ -150,17 +127,14 @@ public static class IndicatorsApi
     internal static async Task<Results<Ok<Page<ReferenceResponse>>, ValidationProblem>> ListReference(
         [AsParameters] PageRequest paging, PlacementsDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        paging.Validate(validator);
-        if (!validator.IsValid) return validator.ToProblem();
         var page = await paging.ApplyAsync(db.PopulationReferences.AsNoTracking().OrderBy(r => r.CollectionYear), cancellationToken);
         return TypedResults.Ok(new Page<ReferenceResponse>(page.Items.Select(ToResponse).ToList(), page.PageNumber, page.PageSize, page.TotalCount));
     }
 
     internal static async Task<Results<Ok<ReferenceResponse>, ValidationProblem>> SetPopulation(
-        PopulationRequest request, Application.SetUnder18Population setPopulation, CancellationToken cancellationToken)
+        Application.PopulationRequest request, Application.SetUnder18Population setPopulation, CancellationToken cancellationToken)
     {
-        var outcome = await setPopulation.HandleAsync(new Application.SetUnder18Population.Command(request.CollectionYear, request.Under18Population), cancellationToken);
+        var outcome = await setPopulation.HandleAsync(new Application.SetUnder18Population.Command(request), cancellationToken);
         if (outcome.Errors is not null) return outcome.ToProblem();
         return TypedResults.Ok(ToResponse(outcome.Result!));
     }
@@ -168,16 +142,6 @@ public static class IndicatorsApi
     internal static async Task<Results<Ok<ReferenceResponse>, ValidationProblem>> SetComparators(
         ComparatorRequest request, PlacementsDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.Range("collectionYear", request.CollectionYear, Application.SetUnder18Population.EarliestYear, Application.SetUnder18Population.LatestYear);
-        validator.Range("englandRatePer10000", request.EnglandRatePer10000, 0m, PopulationReference.MaxRate);
-        // The neighbours' rate is optional: a year's England rate is published before a council's neighbour group is agreed.
-        if (request.StatisticalNeighbourRatePer10000 is not null)
-        {
-            validator.Range("statisticalNeighbourRatePer10000", request.StatisticalNeighbourRatePer10000, 0m, PopulationReference.MaxRate);
-        }
-        if (!validator.IsValid) return validator.ToProblem();
-
         var reference = await Application.SetUnder18Population.FindOrAddAsync(db, request.CollectionYear!.Value, cancellationToken);
         reference.SetComparators(request.EnglandRatePer10000!.Value, request.StatisticalNeighbourRatePer10000);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Platform.Placements.Application;
 using Platform.Placements.Domain;
 using Platform.Placements.Infrastructure;
 using Platform.ServiceDefaults.Http;
@@ -19,16 +20,17 @@ public static class RateCardApi
         return app;
     }
 
-    public sealed record RateRequest(string? PlacementType, string? PlacementProvider, decimal? WeeklyRate);
+    /// <summary>A blank placementProvider is the placement type's default rate.</summary>
+    public sealed record RateRequest(
+        [property: RequiredField, PlacementCode(PlacementCodeList.PlacementType)] string? PlacementType,
+        [property: PlacementCode(PlacementCodeList.PlacementProvider, BlankIsAbsent = true)] string? PlacementProvider,
+        [property: RequiredField, WeeklyCost] decimal? WeeklyRate);
 
     public sealed record RateResponse(string PlacementType, string? PlacementProvider, decimal WeeklyRate);
 
     internal static async Task<Results<Ok<Page<RateResponse>>, ValidationProblem>> List(
         [AsParameters] PageRequest paging, PlacementsDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        paging.Validate(validator);
-        if (!validator.IsValid) return validator.ToProblem();
         var page = await paging.ApplyAsync(db.RateCard.AsNoTracking().OrderBy(r => r.PlacementType).ThenBy(r => r.Provider), cancellationToken);
         return TypedResults.Ok(new Page<RateResponse>(page.Items.Select(ToResponse).ToList(), page.PageNumber, page.PageSize, page.TotalCount));
     }
@@ -36,13 +38,7 @@ public static class RateCardApi
     internal static async Task<Results<Ok<RateResponse>, ValidationProblem>> Set(
         RateRequest request, PlacementsDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        validator.OneOf("placementType", request.PlacementType, CodeLists.PlacementType.Order(StringComparer.Ordinal).ToArray());
         var provider = string.IsNullOrWhiteSpace(request.PlacementProvider) ? null : request.PlacementProvider;
-        validator.OneOf("placementProvider", provider, CodeLists.PlacementProvider.Order(StringComparer.Ordinal).ToArray(), required: false);
-        validator.Range("weeklyRate", request.WeeklyRate, 0m, Episode.MaxWeeklyCost);
-        if (!validator.IsValid) return validator.ToProblem();
-
         var key = provider ?? RateCardEntry.AnyProvider;
         var entry = await db.RateCard.FirstOrDefaultAsync(r => r.PlacementType == request.PlacementType && r.Provider == key, cancellationToken);
         if (entry is null)

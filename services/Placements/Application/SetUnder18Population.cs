@@ -13,7 +13,8 @@ namespace Platform.Placements.Application;
 /// </summary>
 public sealed class SetUnder18Population(PlacementsDbContext db)
 {
-    public sealed record Command(int? CollectionYear, int? Under18Population);
+    /// <summary><paramref name="Population"/> is the request (or the census figure from the ingest) as sent.</summary>
+    public sealed record Command(PopulationRequest Population);
 
     /// <summary>The collection years reference data can be held for (2000-01 to 2099-00).</summary>
     public const int EarliestYear = 2000, LatestYear = 2099;
@@ -21,14 +22,13 @@ public sealed class SetUnder18Population(PlacementsDbContext db)
     public async Task<Outcome<PopulationReference>> HandleAsync(Command command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var validator = new RequestValidator();
-        validator.Range("collectionYear", command.CollectionYear, EarliestYear, LatestYear);
-        validator.Range("under18Population", command.Under18Population, 1, PopulationReference.MaxPopulation);
-        if (!validator.IsValid) return Outcome.Refused<PopulationReference>(validator);
+        // PUT /reference/under-18-population was checked against the request's declared rules before it got here; a census figure is checked now.
+        var request = command.Population;
+        if (RequestValidation.Check(request) is { Count: > 0 } errors) return Outcome.Refused<PopulationReference>(errors);
 
         await using var transaction = await db.BeginUseCaseTransactionAsync(cancellationToken);
-        var reference = await FindOrAddAsync(db, command.CollectionYear!.Value, cancellationToken);
-        reference.SetUnder18Population(command.Under18Population!.Value);
+        var reference = await FindOrAddAsync(db, request.CollectionYear!.Value, cancellationToken);
+        reference.SetUnder18Population(request.Under18Population!.Value);
         await db.SaveChangesAsync(cancellationToken);
         db.AddIntegrationEvent(await CarePopulation.ChangedAsync(db, new DateOnly(reference.CollectionYear + 1, 3, 31), cancellationToken));
         db.MeasuresChangedFrom(new DateOnly(reference.CollectionYear, 4, 1));
@@ -49,3 +49,8 @@ public sealed class SetUnder18Population(PlacementsDbContext db)
         return reference;
     }
 }
+
+/// <summary>A collection year's under-18 population as <c>PUT /reference/under-18-population</c> (and the census ingest) sends it.</summary>
+public sealed record PopulationRequest(
+    [property: RequiredField, CollectionYear] int? CollectionYear,
+    [property: RequiredField, Between(1, PopulationReference.MaxPopulation)] int? Under18Population);

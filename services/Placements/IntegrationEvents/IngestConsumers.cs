@@ -12,6 +12,7 @@ public sealed class SetUnder18PopulationConsumer(PlacementsDbContext db, Applica
     : InboxConsumer<Ingest.SetUnder18Population, PlacementsDbContext>(db)
 {
     protected override async Task HandleAsync(Ingest.SetUnder18Population message, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
-        (await setPopulation.HandleAsync(new Application.SetUnder18Population.Command(message.CollectionYear, message.Under18Population), cancellationToken))
+        (await setPopulation.HandleAsync(new Application.SetUnder18Population.Command(
+            new Application.PopulationRequest(message.CollectionYear, message.Under18Population)), cancellationToken))
             .ResultOrThrow($"Collection year {message.CollectionYear} was not found.");
 }

@@ -31,12 +31,6 @@ public static class CaseloadsApi
         return app;
     }
 
-    public sealed record AllocateCaseRequest(string? CaseReference, DateOnly? AllocatedOn);
-
-    public sealed record ReleaseCaseRequest(DateOnly? ReleasedOn);
-
-    public sealed record TransferCaseRequest(Guid? ToWorkerId, DateOnly? TransferredOn);
-
     public sealed record WorkerCaseloadResponse(Guid WorkerId, string TeamCode, string JobRole, decimal Fte, DateOnly AsAt, int Caseload,
         int WarningThreshold, int CriticalThreshold, string Level, IReadOnlyList<string> CaseReferences);
 
@@ -54,7 +48,7 @@ public static class CaseloadsApi
     internal static async Task<Results<Created<WorkerCaseloadResponse>, NotFound, ValidationProblem>> AllocateCase(
         Guid id, AllocateCaseRequest request, Application.AllocateCase allocateCase, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var outcome = await allocateCase.HandleAsync(new Application.AllocateCase.Command(id, request.CaseReference, request.AllocatedOn), cancellationToken);
+        var outcome = await allocateCase.HandleAsync(new Application.AllocateCase.Command(id, request), cancellationToken);
         if (outcome.Errors is not null) return outcome.ToProblem();
         if (outcome.IsNotFound) return TypedResults.NotFound();
         return TypedResults.Created($"/staff/{id}/cases", await CaseloadAfterAsync(db, outcome.Result!, cancellationToken));
@@ -63,7 +57,7 @@ public static class CaseloadsApi
     internal static async Task<Results<Ok<WorkerCaseloadResponse>, NotFound, ValidationProblem>> ReleaseCase(
         Guid id, string caseReference, ReleaseCaseRequest request, Application.ReleaseCase releaseCase, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var outcome = await releaseCase.HandleAsync(new Application.ReleaseCase.Command(id, caseReference, request.ReleasedOn), cancellationToken);
+        var outcome = await releaseCase.HandleAsync(new Application.ReleaseCase.Command(id, caseReference, request), cancellationToken);
         if (outcome.Errors is not null) return outcome.ToProblem();
         if (outcome.IsNotFound) return TypedResults.NotFound();
         return TypedResults.Ok(await CaseloadAfterAsync(db, outcome.Result!, cancellationToken));
@@ -72,7 +66,7 @@ public static class CaseloadsApi
     internal static async Task<Results<Ok<WorkerCaseloadResponse>, NotFound, ValidationProblem>> TransferCase(
         Guid id, string caseReference, TransferCaseRequest request, Application.TransferCase transferCase, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var outcome = await transferCase.HandleAsync(new Application.TransferCase.Command(id, caseReference, request.ToWorkerId, request.TransferredOn), cancellationToken);
+        var outcome = await transferCase.HandleAsync(new Application.TransferCase.Command(id, caseReference, request), cancellationToken);
         if (outcome.Errors is not null) return outcome.ToProblem();
         if (outcome.IsNotFound) return TypedResults.NotFound();
         return TypedResults.Ok(await CaseloadAfterAsync(db, outcome.Result!, cancellationToken));

@@ -136,11 +136,9 @@ public static class EstablishmentApi
     }
 
     internal static async Task<Results<Ok<Page<PostResponse>>, ValidationProblem>> ListPosts(
-        [AsParameters] PageRequest paging, string? teamCode, string? status, WorkforceDbContext db, CancellationToken cancellationToken)
+        [AsParameters] PageRequest paging, string? teamCode, [EnumValue(typeof(PostStatus))] string? status, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        var wantedStatus = validator.OptionalEnum<PostStatus>("status", status);
-        if (!validator.IsValid) return validator.ToProblem();
+        var wantedStatus = EnumValueAttribute.Parse<PostStatus>(status);
 
         var query = db.Posts.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(teamCode))
@@ -229,11 +227,9 @@ public static class EstablishmentApi
     }
 
     internal static async Task<Results<Ok<Page<VacancyResponse>>, ValidationProblem>> ListVacancies(
-        [AsParameters] PageRequest paging, string? status, WorkforceDbContext db, CancellationToken cancellationToken)
+        [AsParameters] PageRequest paging, [EnumValue(typeof(VacancyStatus))] string? status, WorkforceDbContext db, CancellationToken cancellationToken)
     {
-        var validator = new RequestValidator();
-        var wantedStatus = validator.OptionalEnum<VacancyStatus>("status", status);
-        if (!validator.IsValid) return validator.ToProblem();
+        var wantedStatus = EnumValueAttribute.Parse<VacancyStatus>(status);
         var query = db.Vacancies.AsNoTracking();
         if (wantedStatus is { } wanted) query = query.Where(v => v.Status == wanted);
         var page = await paging.ApplyAsync(query.OrderBy(v => v.OpenedOn).ThenBy(v => v.Id), cancellationToken);

@@ -25,27 +25,17 @@ public static class StaffApi
         return app;
     }
 
-    public sealed record StartWorkerRequest(
-        string? TeamCode, string? JobRole, string? EmploymentType, decimal? Fte, bool? IsQualifiedSocialWorker,
-        string? RegistrationNumber, Guid? PostId, DateOnly? StartDate, decimal? AgencyDayRate, DateOnly? ExpectedEndDate);
-
     public sealed record WorkerResponse(
         Guid Id, string TeamCode, string JobRole, EmploymentType EmploymentType, decimal Fte, bool IsQualifiedSocialWorker,
         string? RegistrationNumber, Guid? PostId, DateOnly StartDate, DateOnly? LeftOn, string? LeavingReason,
         decimal? AgencyDayRate, DateOnly? ExpectedEndDate, int Caseload, DateOnly? LastSupervisionOn);
-
-    public sealed record LeaveRequest(DateOnly? LeftOn, string? LeavingReason);
-
-    public sealed record AbsenceRequest(DateOnly? FirstDay, DateOnly? LastDay, string? Reason);
 
     public sealed record AbsenceResponse(Guid Id, Guid WorkerId, DateOnly FirstDay, DateOnly LastDay, AbsenceReason Reason, int WorkingDaysLost);
 
     internal static async Task<Results<Created<WorkerResponse>, ValidationProblem>> StartWorker(
         StartWorkerRequest request, Application.StartWorker startWorker, CancellationToken cancellationToken)
     {
-        var outcome = await startWorker.HandleAsync(new Application.StartWorker.Command(Guid.CreateVersion7(), request.TeamCode, request.JobRole,
-            request.EmploymentType, request.Fte, request.IsQualifiedSocialWorker, request.RegistrationNumber, request.PostId, request.StartDate,
-            request.AgencyDayRate, request.ExpectedEndDate), cancellationToken);
+        var outcome = await startWorker.HandleAsync(new Application.StartWorker.Command(Guid.CreateVersion7(), request), cancellationToken);
         if (outcome.Errors is not null) return outcome.ToProblem();
         return TypedResults.Created($"/staff/{outcome.Result!.Id}", ToResponse(outcome.Result));
     }
@@ -79,7 +69,7 @@ public static class StaffApi
     internal static async Task<Results<Ok<WorkerResponse>, NotFound, ValidationProblem>> Leave(
         Guid id, LeaveRequest request, Application.RecordLeaving recordLeaving, CancellationToken cancellationToken)
     {
-        var outcome = await recordLeaving.HandleAsync(new Application.RecordLeaving.Command(id, request.LeftOn, request.LeavingReason), cancellationToken);
+        var outcome = await recordLeaving.HandleAsync(new Application.RecordLeaving.Command(id, request), cancellationToken);
         if (outcome.Errors is not null) return outcome.ToProblem();
         if (outcome.IsNotFound) return TypedResults.NotFound();
         return TypedResults.Ok(ToResponse(outcome.Result!));
@@ -88,7 +78,7 @@ public static class StaffApi
     internal static async Task<Results<Created<AbsenceResponse>, NotFound, ValidationProblem>> RecordAbsence(
         Guid id, AbsenceRequest request, Application.RecordAbsence recordAbsence, CancellationToken cancellationToken)
     {
-        var outcome = await recordAbsence.HandleAsync(new Application.RecordAbsence.Command(id, request.FirstDay, request.LastDay, request.Reason), cancellationToken);
+        var outcome = await recordAbsence.HandleAsync(new Application.RecordAbsence.Command(id, request), cancellationToken);
         if (outcome.Errors is not null) return outcome.ToProblem();
         if (outcome.IsNotFound) return TypedResults.NotFound();
         var absence = outcome.Result!;

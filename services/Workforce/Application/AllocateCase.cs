@@ -13,23 +13,19 @@ namespace Platform.Workforce.Application;
 /// </summary>
 public sealed class AllocateCase(WorkforceDbContext db, CaseloadThresholds thresholds)
 {
-    public sealed record Command(Guid WorkerId, string? CaseReference, DateOnly? AllocatedOn);
+    /// <summary><paramref name="Allocation"/> is the request (or the case management system's allocation) as sent.</summary>
+    public sealed record Command(Guid WorkerId, AllocateCaseRequest Allocation);
 
     public async Task<Outcome<CaseloadChange>> HandleAsync(Command command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var validator = new RequestValidator();
-        if (validator.Required("caseReference", command.CaseReference, 30))
-        {
-            validator.When(!CaseAllocation.IsValidReference(command.CaseReference), "caseReference",
-                "A case reference is the case management system's reference: letters, digits, '-' or '/', with at least one digit. Names are not accepted.");
-        }
-        validator.DateRange("allocatedOn", command.AllocatedOn, BusinessDates.Earliest, BusinessDates.Latest);
-        if (!validator.IsValid) return Outcome.Refused<CaseloadChange>(validator);
+        // POST /staff/{id}/cases was checked against the request's declared rules before it got here; an ingest allocation is checked now.
+        var request = command.Allocation;
+        if (RequestValidation.Check(request) is { Count: > 0 } errors) return Outcome.Refused<CaseloadChange>(errors);
 
         var worker = await db.Staff.FirstOrDefaultAsync(s => s.Id == command.WorkerId, cancellationToken);
         if (worker is null) return Outcome.NotFound<CaseloadChange>();
-        var reference = command.CaseReference!.ToUpperInvariant();
+        var reference = request.CaseReference!.ToUpperInvariant();
         var holder = await db.CaseAllocations.Where(a => a.CaseReference == reference && a.ReleasedOn == null)
             .Select(a => (Guid?)a.WorkerId).FirstOrDefaultAsync(cancellationToken);
         if (holder is not null)
@@ -39,10 +35,15 @@ public sealed class AllocateCase(WorkforceDbContext db, CaseloadThresholds thres
                 : $"The case is held by worker {holder}; release it there first.", "caseReference");
         }
 
-        var on = command.AllocatedOn!.Value;
+        var on = request.AllocatedOn!.Value;
         var threshold = await thresholds.ForAsync(worker.JobRole, cancellationToken);
         db.CaseAllocations.Add(worker.AllocateCase(reference, on, threshold));
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done<CaseloadChange>(new CaseloadChange(worker, threshold, on));
     }
 }
+
+/// <summary>A case allocation as <c>POST /staff/{id}/cases</c> (and the case management system's allocation) sends it.</summary>
+public sealed record AllocateCaseRequest(
+    [property: RequiredField, CaseReference] string? CaseReference,
+    [property: RequiredField, BusinessDate] DateOnly? AllocatedOn);

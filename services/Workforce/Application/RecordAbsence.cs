@@ -12,26 +12,31 @@ namespace Platform.Workforce.Application;
 /// </summary>
 public sealed class RecordAbsence(WorkforceDbContext db)
 {
-    public sealed record Command(Guid WorkerId, DateOnly? FirstDay, DateOnly? LastDay, string? Reason);
+    /// <summary><paramref name="Absence"/> is the request (or the HR absence from the ingest) as sent.</summary>
+    public sealed record Command(Guid WorkerId, AbsenceRequest Absence);
 
     public static readonly string[] Reasons = ["sickness", "other"];
 
     public async Task<Outcome<Absence>> HandleAsync(Command command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var validator = new RequestValidator();
-        validator.DateRange("firstDay", command.FirstDay, BusinessDates.Earliest, BusinessDates.Latest);
-        validator.DateRange("lastDay", command.LastDay, BusinessDates.Earliest, BusinessDates.Latest);
-        validator.OneOf("reason", command.Reason, Reasons);
-        if (!validator.IsValid) return Outcome.Refused<Absence>(validator);
+        // POST /staff/{id}/absences was checked against the request's declared rules before it got here; an HR absence is checked now.
+        var request = command.Absence;
+        if (RequestValidation.Check(request) is { Count: > 0 } errors) return Outcome.Refused<Absence>(errors);
 
         var worker = await db.Staff.FirstOrDefaultAsync(s => s.Id == command.WorkerId, cancellationToken);
         if (worker is null) return Outcome.NotFound<Absence>();
 
-        var absence = worker.RecordAbsence(command.FirstDay!.Value, command.LastDay!.Value,
-            command.Reason == "sickness" ? AbsenceReason.Sickness : AbsenceReason.Other);
+        var absence = worker.RecordAbsence(request.FirstDay!.Value, request.LastDay!.Value,
+            request.Reason == "sickness" ? AbsenceReason.Sickness : AbsenceReason.Other);
         db.Absences.Add(absence);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done<Absence>(absence);
     }
 }
+
+/// <summary>An absence as <c>POST /staff/{id}/absences</c> (and the HR absence from the ingest) sends it.</summary>
+public sealed record AbsenceRequest(
+    [property: RequiredField, BusinessDate] DateOnly? FirstDay,
+    [property: RequiredField, BusinessDate] DateOnly? LastDay,
+    [property: RequiredField, AbsenceReason] string? Reason);

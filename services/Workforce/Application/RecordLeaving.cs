@@ -12,20 +12,20 @@ namespace Platform.Workforce.Application;
 /// </summary>
 public sealed class RecordLeaving(WorkforceDbContext db)
 {
-    public sealed record Command(Guid WorkerId, DateOnly? LeftOn, string? LeavingReason);
+    /// <summary><paramref name="Leaving"/> is the request (or the HR leaver from the ingest) as sent.</summary>
+    public sealed record Command(Guid WorkerId, LeaveRequest Leaving);
 
     public async Task<Outcome<StaffMember>> HandleAsync(Command command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var validator = new RequestValidator();
-        validator.DateRange("leftOn", command.LeftOn, BusinessDates.Earliest, BusinessDates.Latest);
-        validator.OneOf("leavingReason", command.LeavingReason, LeavingReasons.All);
-        if (!validator.IsValid) return Outcome.Refused<StaffMember>(validator);
+        // POST /staff/{id}/leave was checked against the request's declared rules before it got here; an HR leaver is checked now.
+        var request = command.Leaving;
+        if (RequestValidation.Check(request) is { Count: > 0 } errors) return Outcome.Refused<StaffMember>(errors);
 
         var worker = await db.Staff.FirstOrDefaultAsync(s => s.Id == command.WorkerId, cancellationToken);
         if (worker is null) return Outcome.NotFound<StaffMember>();
 
-        worker.Leave(command.LeftOn!.Value, command.LeavingReason!);
+        worker.Leave(request.LeftOn!.Value, request.LeavingReason!);
         if (worker.EmploymentType == EmploymentType.Employed)
         {
             if (worker.PostId is { } postId && await db.Posts.FirstOrDefaultAsync(p => p.Id == postId, cancellationToken) is { OccupantId: { } occupant } post
@@ -38,3 +38,8 @@ public sealed class RecordLeaving(WorkforceDbContext db)
         return Outcome.Done<StaffMember>(worker);
     }
 }
+
+/// <summary>A leaving as <c>POST /staff/{id}/leave</c> (and the HR leaver from the ingest) sends it.</summary>
+public sealed record LeaveRequest(
+    [property: RequiredField, BusinessDate] DateOnly? LeftOn,
+    [property: RequiredField, LeavingReason] string? LeavingReason);

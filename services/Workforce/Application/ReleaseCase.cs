@@ -12,14 +12,14 @@ namespace Platform.Workforce.Application;
 /// </summary>
 public sealed class ReleaseCase(WorkforceDbContext db, CaseloadThresholds thresholds)
 {
-    public sealed record Command(Guid WorkerId, string CaseReference, DateOnly? ReleasedOn);
+    /// <summary><paramref name="Release"/> is the request (or the case management system's release) as sent.</summary>
+    public sealed record Command(Guid WorkerId, string CaseReference, ReleaseCaseRequest Release);
 
     public async Task<Outcome<CaseloadChange>> HandleAsync(Command command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var validator = new RequestValidator();
-        validator.DateRange("releasedOn", command.ReleasedOn, BusinessDates.Earliest, BusinessDates.Latest);
-        if (!validator.IsValid) return Outcome.Refused<CaseloadChange>(validator);
+        // The endpoint's request was checked against its declared rules before it got here; an ingest release is checked now.
+        if (RequestValidation.Check(command.Release) is { Count: > 0 } errors) return Outcome.Refused<CaseloadChange>(errors);
 
         var worker = await db.Staff.FirstOrDefaultAsync(s => s.Id == command.WorkerId, cancellationToken);
         if (worker is null) return Outcome.NotFound<CaseloadChange>();
@@ -28,10 +28,13 @@ public sealed class ReleaseCase(WorkforceDbContext db, CaseloadThresholds thresh
             a => a.WorkerId == worker.Id && a.CaseReference == reference && a.ReleasedOn == null, cancellationToken);
         if (allocation is null) return Outcome.NotFound<CaseloadChange>();
 
-        var on = command.ReleasedOn!.Value;
+        var on = command.Release.ReleasedOn!.Value;
         var threshold = await thresholds.ForAsync(worker.JobRole, cancellationToken);
         worker.ReleaseCase(allocation, on, threshold);
         await db.SaveChangesAsync(cancellationToken);
         return Outcome.Done<CaseloadChange>(new CaseloadChange(worker, threshold, on));
     }
 }
+
+/// <summary>A release as <c>POST /staff/{id}/cases/{caseReference}/release</c> (and the case management system's release) sends it.</summary>
+public sealed record ReleaseCaseRequest([property: RequiredField, BusinessDate] DateOnly? ReleasedOn);

@@ -14,50 +14,42 @@ namespace Platform.Workforce.Application;
 /// </summary>
 public sealed class StartWorker(WorkforceDbContext db)
 {
-    public sealed record Command(
-        Guid WorkerId, string? TeamCode, string? JobRole, string? EmploymentType, decimal? Fte, bool? IsQualifiedSocialWorker,
-        string? RegistrationNumber, Guid? PostId, DateOnly? StartDate, decimal? AgencyDayRate, DateOnly? ExpectedEndDate);
+    /// <summary><paramref name="Worker"/> is the request (or the HR starter from the ingest) as sent.</summary>
+    public sealed record Command(Guid WorkerId, StartWorkerRequest Worker);
 
     public static readonly string[] EmploymentTypes = ["employed", "agency"];
 
     public async Task<Outcome<StaffMember>> HandleAsync(Command command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var validator = new RequestValidator();
-        validator.Required("teamCode", command.TeamCode, 40);
-        validator.OneOf("jobRole", command.JobRole, JobRoles.All.Order().ToArray());
-        validator.OneOf("employmentType", command.EmploymentType, EmploymentTypes);
-        validator.Range("fte", command.Fte, 0.01m, 1m);
-        validator.Required("isQualifiedSocialWorker", command.IsQualifiedSocialWorker);
-        validator.When(command.RegistrationNumber is { Length: > 20 }, "registrationNumber", "Must be at most 20 characters.");
-        validator.DateRange("startDate", command.StartDate, BusinessDates.Earliest, BusinessDates.Latest);
-        if (command.AgencyDayRate is { } rate) validator.Range("agencyDayRate", rate, 0.01m, 5_000m);
-        if (command.ExpectedEndDate is { } end) validator.DateRange("expectedEndDate", end, BusinessDates.Earliest, BusinessDates.Latest);
-        if (!validator.IsValid) return Outcome.Refused<StaffMember>(validator);
+        // POST /staff was checked against the request's declared rules before it got here; an HR starter is checked now.
+        var request = command.Worker;
+        if (RequestValidation.Check(request) is { Count: > 0 } errors) return Outcome.Refused<StaffMember>(errors);
 
-        var teamCode = command.TeamCode!.ToUpperInvariant();
+        var validator = new RequestValidator();
+        var teamCode = request.TeamCode!.ToUpperInvariant();
         if (!await db.Teams.AnyAsync(t => t.Code == teamCode, cancellationToken))
         {
             return Outcome.Refused<StaffMember>(validator.Add("teamCode", $"Team {teamCode} does not exist."));
         }
         Post? post = null;
-        if (command.PostId is { } postId)
+        if (request.PostId is { } postId)
         {
             post = await db.Posts.FirstOrDefaultAsync(p => p.Id == postId, cancellationToken);
             if (post is null) return Outcome.Refused<StaffMember>(validator.Add("postId", "The post does not exist."));
             if (post.TeamCode != teamCode) return Outcome.Refused<StaffMember>(validator.Add("postId", $"The post belongs to team {post.TeamCode}, not {teamCode}."));
         }
 
-        var employment = command.EmploymentType == "agency" ? EmploymentType.Agency : EmploymentType.Employed;
+        var employment = request.EmploymentType == "agency" ? EmploymentType.Agency : EmploymentType.Employed;
         if (employment == EmploymentType.Agency && post is not null && post.Status is not (PostStatus.Funded or PostStatus.Vacant))
         {
             return Outcome.Refused<StaffMember>(validator.Add("postId",
                 $"An agency worker can only cover a funded or vacant post; this post is {post.Status.ToString().ToLowerInvariant()}."));
         }
         // An agency engagement is charged to the post it covers, or to social work when it covers none.
-        var worker = new StaffMember(command.WorkerId, teamCode, command.JobRole!, employment, command.Fte!.Value,
-            command.IsQualifiedSocialWorker!.Value, command.RegistrationNumber, post?.Id, command.StartDate!.Value,
-            command.AgencyDayRate, command.ExpectedEndDate, employment == EmploymentType.Agency ? post?.BudgetLineCode ?? S251Lines.SocialWork : null);
+        var worker = new StaffMember(command.WorkerId, teamCode, request.JobRole!, employment, request.Fte!.Value,
+            request.IsQualifiedSocialWorker!.Value, request.RegistrationNumber, post?.Id, request.StartDate!.Value,
+            request.AgencyDayRate, request.ExpectedEndDate, employment == EmploymentType.Agency ? post?.BudgetLineCode ?? S251Lines.SocialWork : null);
         db.Staff.Add(worker);
         if (employment == EmploymentType.Employed && post is not null) await FillPostAsync(post, worker, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -79,3 +71,16 @@ public sealed class StartWorker(WorkforceDbContext db)
         }
     }
 }
+
+/// <summary>A worker starting as <c>POST /staff</c> (and the HR starter from the ingest) sends it.</summary>
+public sealed record StartWorkerRequest(
+    [property: RequiredField, MaxChars(40)] string? TeamCode,
+    [property: RequiredField, JobRole] string? JobRole,
+    [property: RequiredField, EmploymentType] string? EmploymentType,
+    [property: RequiredField, Fte] decimal? Fte,
+    [property: RequiredField] bool? IsQualifiedSocialWorker,
+    [property: MaxChars(20)] string? RegistrationNumber,
+    Guid? PostId,
+    [property: RequiredField, BusinessDate] DateOnly? StartDate,
+    [property: Between(0.01, 5_000)] decimal? AgencyDayRate,
+    [property: BusinessDate] DateOnly? ExpectedEndDate);

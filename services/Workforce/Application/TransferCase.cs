@@ -12,26 +12,25 @@ namespace Platform.Workforce.Application;
 /// </summary>
 public sealed class TransferCase(WorkforceDbContext db, CaseloadThresholds thresholds)
 {
-    public sealed record Command(Guid FromWorkerId, string CaseReference, Guid? ToWorkerId, DateOnly? TransferredOn);
+    public sealed record Command(Guid FromWorkerId, string CaseReference, TransferCaseRequest Transfer);
 
     public async Task<Outcome<CaseloadChange>> HandleAsync(Command command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
+        var request = command.Transfer;
+        if (RequestValidation.Check(request) is { Count: > 0 } errors) return Outcome.Refused<CaseloadChange>(errors);
         var validator = new RequestValidator();
-        validator.Required("toWorkerId", command.ToWorkerId);
-        validator.When(command.ToWorkerId == command.FromWorkerId, "toWorkerId", "The case is already with this worker.");
-        validator.DateRange("transferredOn", command.TransferredOn, BusinessDates.Earliest, BusinessDates.Latest);
-        if (!validator.IsValid) return Outcome.Refused<CaseloadChange>(validator);
+        if (request.ToWorkerId == command.FromWorkerId) return Outcome.Refused<CaseloadChange>(validator.Add("toWorkerId", "The case is already with this worker."));
 
         var from = await db.Staff.FirstOrDefaultAsync(s => s.Id == command.FromWorkerId, cancellationToken);
         var reference = command.CaseReference.ToUpperInvariant();
         var allocation = await db.CaseAllocations.FirstOrDefaultAsync(
             a => a.WorkerId == command.FromWorkerId && a.CaseReference == reference && a.ReleasedOn == null, cancellationToken);
         if (from is null || allocation is null) return Outcome.NotFound<CaseloadChange>();
-        var to = await db.Staff.FirstOrDefaultAsync(s => s.Id == command.ToWorkerId, cancellationToken);
+        var to = await db.Staff.FirstOrDefaultAsync(s => s.Id == request.ToWorkerId, cancellationToken);
         if (to is null) return Outcome.Refused<CaseloadChange>(validator.Add("toWorkerId", "The worker does not exist."));
 
-        var on = command.TransferredOn!.Value;
+        var on = request.TransferredOn!.Value;
         var (fromThreshold, toThreshold) = (await thresholds.ForAsync(from.JobRole, cancellationToken), await thresholds.ForAsync(to.JobRole, cancellationToken));
         // Two writes in one transaction: the release must reach the table before the new open allocation, which the one-holder index checks.
         await using var transaction = await db.BeginUseCaseTransactionAsync(cancellationToken);
@@ -43,3 +42,8 @@ public sealed class TransferCase(WorkforceDbContext db, CaseloadThresholds thres
         return Outcome.Done<CaseloadChange>(new CaseloadChange(to, toThreshold, on));
     }
 }
+
+/// <summary>A transfer as <c>POST /staff/{id}/cases/{caseReference}/transfer</c> sends it.</summary>
+public sealed record TransferCaseRequest(
+    [property: RequiredField] Guid? ToWorkerId,
+    [property: RequiredField, BusinessDate] DateOnly? TransferredOn);

@@ -27,3 +27,17 @@ public sealed class CostAttribute() : BetweenAttribute(0, 1_000_000);
 
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
 public sealed class EmploymentTypeAttribute() : OneOfAttribute(StartWorker.EmploymentTypes);
+
+/// <summary>A case management system's reference: letters, digits, '-' or '/', with at least one digit; at most 30 characters.</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class CaseReferenceAttribute() : TextRuleAttribute(30,
+    "A case reference is the case management system's reference: letters, digits, '-' or '/', with at least one digit. Names are not accepted.")
+{
+    protected override bool Follows(string text) => CaseAllocation.IsValidReference(text);
+}
+
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class LeavingReasonAttribute() : OneOfAttribute(LeavingReasons.All.ToArray());
+
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class AbsenceReasonAttribute() : OneOfAttribute(RecordAbsence.Reasons);

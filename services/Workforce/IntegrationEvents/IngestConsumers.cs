@@ -21,9 +21,9 @@ public sealed class RecordStarterConsumer(WorkforceDbContext db, StartWorker sta
         {
             throw DomainRuleException.Conflict($"Worker {message.WorkerId} has already started.", "employeeNumber");
         }
-        (await startWorker.HandleAsync(new StartWorker.Command(message.WorkerId, message.TeamCode, message.JobRole, message.EmploymentType,
-            message.Fte, message.IsQualifiedSocialWorker, message.RegistrationNumber, message.PostId, message.StartDate, message.AgencyDayRate,
-            message.ExpectedEndDate), cancellationToken)).ResultOrThrow(UnknownWorker(message.WorkerId));
+        (await startWorker.HandleAsync(new StartWorker.Command(message.WorkerId, new StartWorkerRequest(message.TeamCode, message.JobRole,
+            message.EmploymentType, message.Fte, message.IsQualifiedSocialWorker, message.RegistrationNumber, message.PostId, message.StartDate,
+            message.AgencyDayRate, message.ExpectedEndDate)), cancellationToken)).ResultOrThrow(UnknownWorker(message.WorkerId));
     }
 
     private static string UnknownWorker(Guid workerId) => $"Worker {workerId} does not exist.";
@@ -33,7 +33,7 @@ public sealed class RecordStarterConsumer(WorkforceDbContext db, StartWorker sta
 public sealed class RecordLeaverConsumer(WorkforceDbContext db, RecordLeaving recordLeaving) : InboxConsumer<Ingest.RecordLeaver, WorkforceDbContext>(db)
 {
     protected override async Task HandleAsync(Ingest.RecordLeaver message, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
-        (await recordLeaving.HandleAsync(new RecordLeaving.Command(message.WorkerId, message.LeftOn, message.LeavingReason), cancellationToken))
+        (await recordLeaving.HandleAsync(new RecordLeaving.Command(message.WorkerId, new LeaveRequest(message.LeftOn, message.LeavingReason)), cancellationToken))
             .ResultOrThrow($"Worker {message.WorkerId} does not exist.");
 }
 
@@ -41,7 +41,7 @@ public sealed class RecordLeaverConsumer(WorkforceDbContext db, RecordLeaving re
 public sealed class RecordAbsenceConsumer(WorkforceDbContext db, RecordAbsence recordAbsence) : InboxConsumer<Ingest.RecordAbsence, WorkforceDbContext>(db)
 {
     protected override async Task HandleAsync(Ingest.RecordAbsence message, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
-        (await recordAbsence.HandleAsync(new RecordAbsence.Command(message.WorkerId, message.FirstDay, message.LastDay, message.Reason), cancellationToken))
+        (await recordAbsence.HandleAsync(new RecordAbsence.Command(message.WorkerId, new AbsenceRequest(message.FirstDay, message.LastDay, message.Reason)), cancellationToken))
             .ResultOrThrow($"Worker {message.WorkerId} does not exist.");
 }
 
@@ -49,7 +49,7 @@ public sealed class RecordAbsenceConsumer(WorkforceDbContext db, RecordAbsence r
 public sealed class AllocateCaseConsumer(WorkforceDbContext db, AllocateCase allocateCase) : InboxConsumer<Ingest.AllocateCase, WorkforceDbContext>(db)
 {
     protected override async Task HandleAsync(Ingest.AllocateCase message, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
-        (await allocateCase.HandleAsync(new AllocateCase.Command(message.WorkerId, message.CaseReference, message.AllocatedOn), cancellationToken))
+        (await allocateCase.HandleAsync(new AllocateCase.Command(message.WorkerId, new AllocateCaseRequest(message.CaseReference, message.AllocatedOn)), cancellationToken))
             .ResultOrThrow($"Worker {message.WorkerId} does not exist.");
 }
 
@@ -57,6 +57,6 @@ public sealed class AllocateCaseConsumer(WorkforceDbContext db, AllocateCase all
 public sealed class ReleaseCaseConsumer(WorkforceDbContext db, ReleaseCase releaseCase) : InboxConsumer<Ingest.ReleaseCase, WorkforceDbContext>(db)
 {
     protected override async Task HandleAsync(Ingest.ReleaseCase message, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
-        (await releaseCase.HandleAsync(new ReleaseCase.Command(message.WorkerId, message.CaseReference, message.ReleasedOn), cancellationToken))
+        (await releaseCase.HandleAsync(new ReleaseCase.Command(message.WorkerId, message.CaseReference, new ReleaseCaseRequest(message.ReleasedOn)), cancellationToken))
             .ResultOrThrow($"Worker {message.WorkerId} (or its allocation of the case) does not exist.");
 }
