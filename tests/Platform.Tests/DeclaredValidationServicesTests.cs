@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using static Platform.Tests.DeclaredRules;
+
 namespace Platform.Tests;
 
 /// <summary>
@@ -15,7 +17,7 @@ public sealed class DeclaredValidationServicesTests(PlatformFixture platform)
     [Fact]
     public async Task The_Placements_OpenAPI_document_shows_the_declared_rules_of_an_episode()
     {
-        var episode = await SchemaAsync("placements", "StartEpisodeRequest");
+        var episode = await platform.SchemaAsync("placements", "StartEpisodeRequest");
         var required = Names(episode["required"]);
         Assert.Contains("startDate", required);
         Assert.Contains("placementType", required);
@@ -25,14 +27,14 @@ public sealed class DeclaredValidationServicesTests(PlatformFixture platform)
         Assert.Equal(20_000, episode["properties"]!["weeklyCost"]!["maximum"]!.GetValue<decimal>());
         Assert.Contains("A date between 2000-04-01 and 2100-03-31", episode["properties"]!["startDate"]!["description"]?.GetValue<string>() ?? "", StringComparison.Ordinal);
 
-        var child = await SchemaAsync("placements", "RegisterChildRequest");
+        var child = await platform.SchemaAsync("placements", "RegisterChildRequest");
         Assert.Equal(10, child["properties"]!["childId"]!["maxLength"]!.GetValue<int>());
     }
 
     [Fact]
     public async Task The_Ingest_OpenAPI_document_shows_the_declared_rules_of_a_key()
     {
-        var key = await SchemaAsync("ingest", "CreateKeyRequest");
+        var key = await platform.SchemaAsync("ingest", "CreateKeyRequest");
         var required = Names(key["required"]);
         Assert.Equal(["eventTypes", "name", "source"], required.Order(StringComparer.Ordinal));
         Assert.Equal(100, key["properties"]!["name"]!["maxLength"]!.GetValue<int>());
@@ -84,20 +86,4 @@ public sealed class DeclaredValidationServicesTests(PlatformFixture platform)
     }
 
     private static List<string> Names(JsonNode? array) => array?.AsArray().Select(r => r!.GetValue<string>()).ToList() ?? [];
-
-    private async Task<JsonObject> SchemaAsync(string service, string name)
-    {
-        using var response = await platform.Gateway.GetAsync($"/api/{service}/openapi/v1.json");
-        response.EnsureSuccessStatusCode();
-        var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        return document["components"]!["schemas"]![name]!.AsObject();
-    }
-
-    private static async Task<Dictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return JsonSerializer.Deserialize<JsonObject>(body)!["errors"].Deserialize<Dictionary<string, string[]>>()!;
-    }
 }

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using static Platform.Tests.DeclaredRules;
+
 namespace Platform.Tests;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed class DeclaredValidationTests(PlatformFixture platform)
     [InlineData("workforce", "CreatePostRequest", "grade", "fte", "effectiveFrom")]
     public async Task The_OpenAPI_document_shows_the_declared_rules_of_a_request(string service, string schemaName, string requiredField, string bounded, string date)
     {
-        var schema = await SchemaAsync(service, schemaName);
+        var schema = await platform.SchemaAsync(service, schemaName);
         var required = schema["required"]!.AsArray().Select(r => r!.GetValue<string>()).ToList();
         Assert.Contains(requiredField, required);
         Assert.Contains(date, required);
@@ -30,17 +32,17 @@ public sealed class DeclaredValidationTests(PlatformFixture platform)
     [Fact]
     public async Task Optional_fields_are_not_listed_as_required_and_bounds_and_lengths_are_shown()
     {
-        var budget = await SchemaAsync("finance", "SetBudgetRequest");
+        var budget = await platform.SchemaAsync("finance", "SetBudgetRequest");
         Assert.DoesNotContain("reason", budget["required"]!.AsArray().Select(r => r!.GetValue<string>()));
         Assert.Equal(500, budget["properties"]!["reason"]!["maxLength"]!.GetValue<int>());
         Assert.Equal(0, budget["properties"]!["amount"]!["minimum"]!.GetValue<decimal>());
         Assert.Equal(1_000_000_000, budget["properties"]!["amount"]!["maximum"]!.GetValue<decimal>());
 
-        var post = await SchemaAsync("workforce", "CreatePostRequest");
+        var post = await platform.SchemaAsync("workforce", "CreatePostRequest");
         Assert.Equal(0.01m, post["properties"]!["fte"]!["minimum"]!.GetValue<decimal>());
         Assert.Equal(1m, post["properties"]!["fte"]!["maximum"]!.GetValue<decimal>());
 
-        var inspection = await SchemaAsync("inspections", "CreateInspectionRequest");
+        var inspection = await platform.SchemaAsync("inspections", "CreateInspectionRequest");
         Assert.DoesNotContain("reference", inspection["required"]!.AsArray().Select(r => r!.GetValue<string>()));
         Assert.Equal(100, inspection["properties"]!["reference"]!["maxLength"]!.GetValue<int>());
     }
@@ -76,21 +78,5 @@ public sealed class DeclaredValidationTests(PlatformFixture platform)
 
         using var paging = await platform.Gateway.GetAsync("/api/finance/cost-centres?pageSize=0");
         Assert.Equal("Must be between 1 and 200.", (await ErrorsAsync(paging))["pageSize"][0]);
-    }
-
-    private async Task<JsonObject> SchemaAsync(string service, string name)
-    {
-        using var response = await platform.Gateway.GetAsync($"/api/{service}/openapi/v1.json");
-        response.EnsureSuccessStatusCode();
-        var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        return document["components"]!["schemas"]![name]!.AsObject();
-    }
-
-    private static async Task<Dictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return JsonSerializer.Deserialize<JsonObject>(body)!["errors"].Deserialize<Dictionary<string, string[]>>()!;
     }
 }
