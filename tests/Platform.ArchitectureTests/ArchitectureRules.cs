@@ -24,23 +24,12 @@ public static class ArchitectureRules
             ]).GetResult());
 
     /// <summary>
-    /// The domain knows nothing of the messages (<paramref name="messageNamespaces"/>: their namespaces and base types):
-    /// entities raise domain events, which the service maps to messages in one place.
+    /// The domain knows nothing of the message contracts (<paramref name="contractsNamespace"/>): entities raise domain
+    /// events, which the service maps to messages in one place.
     /// </summary>
-    public static IReadOnlyList<string> DomainKnowsNoMessages(Assembly assembly, string serviceNamespace, IEnumerable<string> messageNamespaces) =>
+    public static IReadOnlyList<string> DomainKnowsNoMessages(Assembly assembly, string serviceNamespace, string contractsNamespace = "Platform.Contracts") =>
         Failing(Types.InAssembly(assembly).That().ResideInNamespace($"{serviceNamespace}.Domain")
-            .ShouldNot().HaveDependencyOnAny([.. messageNamespaces]).GetResult());
-
-    /// <summary>
-    /// Where the shared messages are: every namespace holding a <paramref name="messageBase"/>, and the base type itself.
-    /// The shared code lists beside them (the S251 lines) are published definitions every service may use, not messages.
-    /// </summary>
-    public static IReadOnlyList<string> MessageNamespaces(Type messageBase)
-    {
-        ArgumentNullException.ThrowIfNull(messageBase);
-        return [.. messageBase.Assembly.GetTypes().Where(t => t.IsSubclassOf(messageBase)).Select(t => t.Namespace!).Distinct()
-            .Append(messageBase.FullName!).Order(StringComparer.Ordinal)];
-    }
+            .ShouldNot().HaveDependencyOn(contractsNamespace).GetResult());
 
     /// <summary>Endpoints never call message consumers.</summary>
     public static IReadOnlyList<string> EndpointsDoNotCallConsumers(Assembly assembly, string serviceNamespace) =>

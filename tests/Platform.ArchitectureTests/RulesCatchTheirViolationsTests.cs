@@ -20,7 +20,7 @@ public sealed class RulesCatchTheirViolationsTests
     [Fact]
     public void A_domain_type_building_a_message_is_reported()
     {
-        var failing = ArchitectureRules.DomainKnowsNoMessages(Samples, Service, [$"{Service}.Contracts"]);
+        var failing = ArchitectureRules.DomainKnowsNoMessages(Samples, Service, $"{Service}.Contracts");
         Assert.Contains(typeof(Samples.Domain.EntityThatBuildsAMessage).FullName, failing);
         Assert.DoesNotContain(typeof(Samples.Domain.PlainEntity).FullName, failing);
     }

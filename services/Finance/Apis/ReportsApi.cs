@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Platform.Contracts.Finance;
+using Platform.ServiceDefaults.Domain;
 using Platform.Finance.Application;
 using Platform.Finance.Domain;
 using Platform.Finance.Infrastructure;

@@ -1,4 +1,4 @@
-using Platform.Contracts.Finance;
+using Platform.ServiceDefaults.Domain;
 
 namespace Platform.Finance.Domain;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Platform.Contracts.Finance;
+using Platform.ServiceDefaults.Domain;
 using Platform.Web.Gateway;
 
 namespace Platform.Web.Pages;

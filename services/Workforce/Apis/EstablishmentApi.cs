@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Platform.Contracts.Finance;
+using Platform.ServiceDefaults.Domain;
 using System.ComponentModel.DataAnnotations;
 using Platform.ServiceDefaults.Http;
 using Platform.Workforce.Application;

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Platform.Contracts.Finance;
 using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Http;
 using Platform.Workforce.Application;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Platform.Contracts.Finance;
+using Platform.ServiceDefaults.Domain;
 using Platform.Contracts.Workforce.V1;
 using Platform.ServiceDefaults.Http;
 using Platform.Workforce.Application;

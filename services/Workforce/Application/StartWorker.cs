@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Platform.Contracts.Finance;
+using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Application;
 using Platform.ServiceDefaults.Http;
 using Platform.Workforce.Domain;

@@ -1,3 +1,4 @@
+using Platform.ServiceDefaults.Domain;
 using Platform.ServiceDefaults.Http;
 using Platform.Workforce.Domain;
 
@@ -15,7 +16,7 @@ public sealed class JobRoleAttribute() : OneOfAttribute(JobRoles.All.Order().ToA
 
 /// <summary>An S251 budget line a post is costed to.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-public sealed class BudgetLineCodeAttribute() : OneOfAttribute(Platform.Contracts.Finance.S251Lines.All.Keys.Order().ToArray());
+public sealed class BudgetLineCodeAttribute() : OneOfAttribute(S251Lines.All.Keys.Order().ToArray());
 
 /// <summary>Full-time equivalent of a post or worker: 0.01 to 1.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]

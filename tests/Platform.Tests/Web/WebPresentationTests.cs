@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Platform.Contracts.Finance;
+using Platform.ServiceDefaults.Domain;
 using static Platform.Tests.Inspections.InspectionsImprovementTests;
 
 namespace Platform.Tests.Web;

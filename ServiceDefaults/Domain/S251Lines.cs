@@ -1,8 +1,10 @@
-namespace Platform.Contracts.Finance;
+namespace Platform.ServiceDefaults.Domain;
 
 /// <summary>
 /// Section 251 children's social care budget lines, as stable codes shared by every service that charges
-/// cost to a line. The statutory line numbers change between years; these codes do not.
+/// cost to a line. The statutory line numbers change between years; these codes do not. A published definition
+/// (the DfE's S251), kept once beside the other shared domain types so every service's domain may use it; messages
+/// carry the codes as text.
 /// </summary>
 public static class S251Lines
 {
