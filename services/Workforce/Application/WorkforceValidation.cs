@@ -20,11 +20,11 @@ public sealed class BudgetLineCodeAttribute() : OneOfAttribute(S251Lines.All.Key
 
 /// <summary>Full-time equivalent of a post or worker: 0.01 to 1.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-public sealed class FteAttribute() : BetweenAttribute(0.01, 1);
+public sealed class FteAttribute() : BetweenAttribute(Post.MinFte, Post.MaxFte);
 
 /// <summary>A post's annual cost, or a redundancy cost: £0 to £1m.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-public sealed class CostAttribute() : BetweenAttribute(0, 1_000_000);
+public sealed class CostAttribute() : BetweenAttribute(0, Post.MaxAnnualCost);
 
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
 public sealed class EmploymentTypeAttribute() : OneOfAttribute(StartWorker.EmploymentTypes);

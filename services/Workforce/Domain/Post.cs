@@ -22,6 +22,12 @@ public sealed class Post : Entity
 {
     private readonly List<PostVersion> _history = [];
 
+    /// <summary>The FTE of a post or a worker: from 0.01 to 1 (the request rules read these bounds too).</summary>
+    public const double MinFte = 0.01, MaxFte = 1;
+
+    /// <summary>The largest annual cost of a post (£1m).</summary>
+    public const double MaxAnnualCost = 1_000_000;
+
     private Post() { }
 
     public Post(Guid id, string teamCode, string jobRole, string grade, decimal fte, decimal annualCost, string budgetLineCode, DateOnly effectiveFrom)
@@ -179,8 +185,14 @@ public sealed class Post : Entity
     public static void RequireValidTerms(string jobRole, decimal fte, decimal annualCost)
     {
         if (!JobRoles.All.Contains(jobRole)) throw DomainRuleException.ForField("jobRole", $"Unknown job role '{jobRole}'.");
-        if (fte is <= 0 or > 1) throw DomainRuleException.ForField("fte", "FTE must be more than 0 and at most 1.");
-        if (annualCost < 0) throw DomainRuleException.ForField("annualCost", "Annual cost cannot be negative.");
+        RequireValidFte(fte);
+        if (annualCost is < 0 or > (decimal)MaxAnnualCost) throw DomainRuleException.ForField("annualCost", $"Must be between 0 and {MaxAnnualCost}.");
+    }
+
+    /// <summary>The FTE rule of posts and workers.</summary>
+    public static void RequireValidFte(decimal fte)
+    {
+        if (fte is < (decimal)MinFte or > (decimal)MaxFte) throw DomainRuleException.ForField("fte", $"Must be between {MinFte} and {MaxFte}.");
     }
 
     private void SetTerms(decimal fte, decimal annualCost)

@@ -33,7 +33,7 @@ public sealed class StaffMember : Entity
         string? agencyBudgetLineCode = null)
     {
         if (!JobRoles.All.Contains(jobRole)) throw DomainRuleException.ForField("jobRole", $"Unknown job role '{jobRole}'.");
-        if (fte is <= 0 or > 1) throw DomainRuleException.ForField("fte", "FTE must be more than 0 and at most 1.");
+        Post.RequireValidFte(fte);
         if (isQualifiedSocialWorker && string.IsNullOrWhiteSpace(registrationNumber))
         {
             throw DomainRuleException.ForField("registrationNumber", "A qualified social worker needs their Social Work England registration number.");
