@@ -401,18 +401,38 @@ public sealed class ReliabilityBadInputCatalogueTests(PlatformFixture platform)
         return operations;
     }
 
-    /// <summary>Row counts once earlier tests' events have settled (two equal snapshots a second apart).</summary>
+    /// <summary>
+    /// Row counts once earlier tests' work has settled: nothing waiting in an outbox or to be republished as measures
+    /// (the measure publisher waits a moment before it publishes, so equal counts alone can be a lull), and two equal
+    /// snapshots a second apart.
+    /// </summary>
     private async Task<Dictionary<string, long>> QuietRowCountsAsync()
     {
         var previous = await RowCountsAsync();
-        for (var i = 0; i < 30; i++)
+        for (var i = 0; i < 60; i++)
         {
             await Task.Delay(1000);
             var current = await RowCountsAsync();
-            if (current.Count == previous.Count && current.All(t => previous.GetValueOrDefault(t.Key, -1) == t.Value)) return current;
+            var stable = current.Count == previous.Count && current.All(t => previous.GetValueOrDefault(t.Key, -1) == t.Value);
+            if (stable && !current.Any(t => t.Key.EndsWith(".measure_changes", StringComparison.Ordinal) && t.Value > 0) && await NothingUnsentAsync())
+            {
+                return current;
+            }
             previous = current;
         }
         return previous;
+    }
+
+    private async Task<bool> NothingUnsentAsync()
+    {
+        foreach (var database in new[] { platform.WorkforceDb, platform.FinanceDb, platform.PlacementsDb, platform.InspectionsDb })
+        {
+            await using var connection = new NpgsqlConnection(database);
+            await connection.OpenAsync();
+            await using var unsent = new NpgsqlCommand("SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL", connection);
+            if ((long)(await unsent.ExecuteScalarAsync())! > 0) return false;
+        }
+        return true;
     }
 
     private async Task<Dictionary<string, long>> RowCountsAsync()
