@@ -15,6 +15,11 @@ public static class Footprint
                 .Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()));
 
         report.Heading("5. Footprint");
+        if (Env.Optional("BENCH_SECTIONS") is { } only && !only.Split(',').Contains("5"))
+        {
+            report.Line("Not run (BENCH_SECTIONS).");
+            return;
+        }
         var idleNote = Env.Quick ? "5 s" : "8 s";
         var minimal = figures["rss_minimal-aspnetcore"];
         report.Line(Env.Quick
