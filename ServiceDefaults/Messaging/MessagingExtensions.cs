@@ -83,4 +83,28 @@ public static class MessagingExtensions
         });
         return builder;
     }
+
+    /// <summary>Most messages a batch consumer applies in one transaction.</summary>
+    public const int BatchMessageLimit = 100;
+
+    /// <summary>
+    /// Registers a <see cref="BatchInboxConsumer{TMessage,TContext}"/>: up to <see cref="BatchMessageLimit"/> messages
+    /// in one transaction, or what arrived within 50 ms of the first, so a lone event waits no longer than that; one
+    /// batch at a time per replica (the recalculation per key is then never contended by its own service). The queue
+    /// prefetches two batches, so the next one is ready when a batch commits.
+    /// </summary>
+    public static void AddBatchConsumer<TConsumer>(this IBusRegistrationConfigurator bus)
+        where TConsumer : class, IConsumer
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        bus.AddConsumer<TConsumer>(consumer => consumer.Options<BatchOptions>(batch => batch
+                .SetMessageLimit(BatchMessageLimit)
+                .SetTimeLimit(TimeSpan.FromMilliseconds(50))
+                .SetConcurrencyLimit(1)))
+            .Endpoint(endpoint =>
+            {
+                endpoint.PrefetchCount = 2 * BatchMessageLimit;
+                endpoint.ConcurrentMessageLimit = 2 * BatchMessageLimit;
+            });
+    }
 }

@@ -21,4 +21,10 @@ public static class PlatformTelemetry
 
     public static readonly Counter<long> InboxDuplicates =
         Meter.CreateCounter<long>("platform.inbox.duplicates", description: "Messages skipped because the inbox had already applied them.");
+
+    public static readonly Counter<long> Parked =
+        Meter.CreateCounter<long>("platform.inbox.parked", description: "Messages of a batch parked in their _error queue with the reason while the rest applied.");
+
+    public static readonly Histogram<int> BatchSize =
+        Meter.CreateHistogram<int>("platform.inbox.batch_size", unit: "{message}", description: "Messages a batch consumer applied in one transaction.");
 }

@@ -28,15 +28,15 @@ internal static class ApplicationServices
         builder.AddMeasurePublishing<FinanceDbContext, FinanceMeasureSource>();
         builder.AddMessaging("finance", bus =>
         {
-            bus.AddConsumer<PostCreatedConsumer>();
-            bus.AddConsumer<PostChangedConsumer>();
-            bus.AddConsumer<PostDeletedConsumer>();
-            bus.AddConsumer<AgencyWorkerEngagedConsumer>();
-            bus.AddConsumer<AgencyWorkerEndedConsumer>();
-            bus.AddConsumer<RedundancyConfirmedConsumer>();
-            bus.AddConsumer<PlacementStartedConsumer>();
-            bus.AddConsumer<PlacementChangedConsumer>();
-            bus.AddConsumer<PlacementEndedConsumer>();
+            bus.AddBatchConsumer<PostCreatedConsumer>();
+            bus.AddBatchConsumer<PostChangedConsumer>();
+            bus.AddBatchConsumer<PostDeletedConsumer>();
+            bus.AddBatchConsumer<AgencyWorkerEngagedConsumer>();
+            bus.AddBatchConsumer<AgencyWorkerEndedConsumer>();
+            bus.AddBatchConsumer<RedundancyConfirmedConsumer>();
+            bus.AddBatchConsumer<PlacementStartedConsumer>();
+            bus.AddBatchConsumer<PlacementChangedConsumer>();
+            bus.AddBatchConsumer<PlacementEndedConsumer>();
             bus.AddConsumer<RecordActualSpendConsumer>();
         });
     }

@@ -66,6 +66,61 @@ public sealed class ReliabilityMessageTests(FaultFixture faults)
         Dictionary<string, string> HeadersOf(Guid id) => parked.First(m => m.MessageId == id.ToString()).Headers;
     }
 
+    [Fact(Timeout = 240_000)]
+    public async Task A_message_breaking_a_rule_inside_a_batch_is_parked_with_its_reason_while_the_rest_apply_in_one_transaction()
+    {
+        var events = Enumerable.Range(0, 40).Select(_ => (Id: Guid.NewGuid(), Post: Guid.NewGuid())).ToList();
+        var poison = events[17];
+        var applied = events.Where(e => e != poison).ToList();
+        await using var broker = await faults.ConnectBrokerAsync();
+
+        // Finance stopped: the queue holds all forty, and the restarted consumer takes them together. The poison one
+        // reads well but its negative cost breaks the commitment's rule when it is applied.
+        Assert.Equal(0, await faults.Finance.StopAsync(TimeSpan.FromSeconds(45)));
+        try
+        {
+            foreach (var (id, post) in events)
+            {
+                await RawMessages.PublishAsync(broker, "", RawMessages.FinancePostCreatedQueue, id,
+                    RawMessages.PostCreated(id, post, id == poison.Id ? -36_600m : 36_600m));
+            }
+        }
+        finally
+        {
+            await faults.Finance.StartAsync(FaultFixture.StartTimeout);
+        }
+
+        var appliedIds = applied.Select(e => e.Id).ToArray();
+        await Eventually.UntilAsync(async () => await FaultFixture.ScalarAsync(faults.FinanceDb,
+            "SELECT count(*) FROM inbox_messages WHERE message_id = ANY($1)", appliedIds) == applied.Count, Patience, "the 39 good events to be applied");
+        foreach (var (_, post) in applied) Assert.Equal(1, await CommitmentsForPostAsync(post));
+
+        var parked = new List<(string? MessageId, Dictionary<string, string> Headers)>();
+        try
+        {
+            await Eventually.UntilAsync(async () =>
+            {
+                parked.AddRange(await RawMessages.DrainAsync(broker, RawMessages.FinancePostCreatedQueue + "_error"));
+                return parked.Any(m => m.MessageId == poison.Id.ToString());
+            }, Patience, "the message breaking the rule to be parked");
+        }
+        catch (TimeoutException notParked)
+        {
+            throw new TimeoutException($"{notParked.Message} Parked: {parked.Count}.\nFinance output:\n{faults.Finance.RecentOutput()}", notParked);
+        }
+        var headers = parked.First(m => m.MessageId == poison.Id.ToString()).Headers;
+        Assert.Contains("DomainRuleException", headers.GetValueOrDefault("MT-Fault-ExceptionType"), StringComparison.Ordinal);
+        Assert.Contains("negative", headers.GetValueOrDefault("MT-Fault-Message"), StringComparison.Ordinal);
+        Assert.DoesNotContain(parked, m => appliedIds.Any(id => id.ToString() == m.MessageId));
+        Assert.Equal(0, await InboxRowsAsync(poison.Id));
+        Assert.Equal(0, await CommitmentsForPostAsync(poison.Post));
+
+        // Rows written by one transaction share its id (xmin): the 39 were applied in a few transactions, not one each.
+        var transactions = await FaultFixture.ScalarAsync(faults.FinanceDb,
+            "SELECT count(DISTINCT xmin::text) FROM inbox_messages WHERE message_id = ANY($1)", appliedIds);
+        Assert.True(transactions <= 4, $"The 39 events took {transactions} transactions; a batch should apply them together.");
+    }
+
     /// <summary>Queues are FIFO: once a later message is applied, everything published before it was consumed.</summary>
     private async Task WaitUntilConsumedAfterAsync(RabbitMQ.Client.IConnection broker)
     {

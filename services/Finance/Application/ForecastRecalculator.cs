@@ -48,16 +48,18 @@ public sealed class ForecastRecalculator(FinanceDbContext db, IOptions<FinanceOp
         (await RecalculateLockedAsync(financialYear, ByLine(changedLines, asAt), asAt, skipIfLocked: false, cancellationToken))!;
 
     /// <summary>
-    /// The consumers' path: recomputes the year now if no other transaction is recomputing it, otherwise records
-    /// the changed lines in <c>forecast_dirty_lines</c> (in the caller's transaction, so with the change and its
-    /// inbox row) for <see cref="DeferredForecastService"/>, which recomputes the year once for all of them after
-    /// the holder's commit. Never waits for the year's lock, so consumers no longer queue behind each other.
+    /// The consumers' path, once per batch of events: recomputes the year now if no other transaction is recomputing
+    /// it, otherwise records the changed lines (each with its latest change date) in <c>forecast_dirty_lines</c> (in
+    /// the caller's transaction, so with the changes and their inbox rows) for <see cref="DeferredForecastService"/>,
+    /// which recomputes the year once for all of them after the holder's commit. Never waits for the year's lock, so
+    /// consumers no longer queue behind each other. A crossing is dated by the batch's latest change.
     /// </summary>
-    public async Task RecalculateOrDeferAsync(int financialYear, IEnumerable<string> changedLines, DateOnly asAt, CancellationToken cancellationToken)
+    public async Task RecalculateOrDeferAsync(int financialYear, IReadOnlyDictionary<string, DateOnly> changedLines, CancellationToken cancellationToken)
     {
-        var lines = ByLine(changedLines, asAt);
-        if (await RecalculateLockedAsync(financialYear, lines, asAt, skipIfLocked: true, cancellationToken) is not null) return;
-        foreach (var code in lines.Keys)
+        ArgumentNullException.ThrowIfNull(changedLines);
+        var lines = changedLines.ToDictionary(StringComparer.Ordinal);
+        if (await RecalculateLockedAsync(financialYear, lines, lines.Values.Max(), skipIfLocked: true, cancellationToken) is not null) return;
+        foreach (var (code, asAt) in lines)
         {
             db.ForecastDirtyLines.Add(new ForecastDirtyLine(financialYear, code, asAt));
         }

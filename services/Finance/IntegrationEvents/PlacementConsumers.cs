@@ -1,7 +1,7 @@
 using Platform.Contracts.Placements.V1;
 using Platform.Finance.Domain;
 using Platform.Finance.Infrastructure;
-using Platform.ServiceDefaults.Messaging;
+using Microsoft.Extensions.Logging;
 
 namespace Platform.Finance.IntegrationEvents;
 
@@ -9,10 +9,10 @@ namespace Platform.Finance.IntegrationEvents;
 // of its placement type.
 
 /// <summary>A new placement commits its weekly cost from its start.</summary>
-public sealed class PlacementStartedConsumer(FinanceDbContext db, CommitmentUpdater commitments) : InboxConsumer<PlacementStarted, FinanceDbContext>(db)
+public sealed class PlacementStartedConsumer(FinanceDbContext db, CommitmentUpdater commitments, ILogger<PlacementStartedConsumer> logger) : CommitmentConsumer<PlacementStarted>(db, commitments, logger)
 {
     protected override Task HandleAsync(PlacementStarted message, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
-        commitments.ApplyAsync(CommitmentSource.ForPlacement(message.EpisodeId), CommitmentKind.Placement, source =>
+        Commitments.ApplyAsync(CommitmentSource.ForPlacement(message.EpisodeId), CommitmentKind.Placement, source =>
         {
             source.Describe(placementType: message.PlacementType);
             source.SetRate(message.StartDate, message.WeeklyCost, PlacementBudgetLines.For(message.PlacementType));
@@ -20,10 +20,10 @@ public sealed class PlacementStartedConsumer(FinanceDbContext db, CommitmentUpda
 }
 
 /// <summary>A changed placement re-commits from the change's date at its new weekly cost.</summary>
-public sealed class PlacementChangedConsumer(FinanceDbContext db, CommitmentUpdater commitments) : InboxConsumer<PlacementChanged, FinanceDbContext>(db)
+public sealed class PlacementChangedConsumer(FinanceDbContext db, CommitmentUpdater commitments, ILogger<PlacementChangedConsumer> logger) : CommitmentConsumer<PlacementChanged>(db, commitments, logger)
 {
     protected override Task HandleAsync(PlacementChanged message, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
-        commitments.ApplyAsync(CommitmentSource.ForPlacement(message.EpisodeId), CommitmentKind.Placement, source =>
+        Commitments.ApplyAsync(CommitmentSource.ForPlacement(message.EpisodeId), CommitmentKind.Placement, source =>
         {
             source.Describe(placementType: message.PlacementType);
             source.SetRate(message.EffectiveFrom, message.WeeklyCost, PlacementBudgetLines.For(message.PlacementType));
@@ -31,9 +31,9 @@ public sealed class PlacementChangedConsumer(FinanceDbContext db, CommitmentUpda
 }
 
 /// <summary>An ended placement costs nothing after its end date.</summary>
-public sealed class PlacementEndedConsumer(FinanceDbContext db, CommitmentUpdater commitments) : InboxConsumer<PlacementEnded, FinanceDbContext>(db)
+public sealed class PlacementEndedConsumer(FinanceDbContext db, CommitmentUpdater commitments, ILogger<PlacementEndedConsumer> logger) : CommitmentConsumer<PlacementEnded>(db, commitments, logger)
 {
     protected override Task HandleAsync(PlacementEnded message, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
-        commitments.ApplyAsync(CommitmentSource.ForPlacement(message.EpisodeId), CommitmentKind.Placement,
+        Commitments.ApplyAsync(CommitmentSource.ForPlacement(message.EpisodeId), CommitmentKind.Placement,
             source => source.Stop(message.EndDate), message.EndDate, cancellationToken);
 }

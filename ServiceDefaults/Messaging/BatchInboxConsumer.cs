@@ -1,0 +1,135 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using Platform.ServiceDefaults.Data;
+
+namespace Platform.ServiceDefaults.Messaging;
+
+/// <summary>
+/// Base of a consumer of high-volume events, taken in batches (MassTransit's <see cref="Batch{T}"/>): the batch's effects,
+/// its inbox rows and the events it raises are committed in <b>one transaction</b>, so a burst of events costs one commit
+/// and one recalculation per key (<see cref="CompleteBatchAsync"/>) instead of one per event.
+/// Exactly once is kept: every message's id goes to the inbox in that transaction (a redelivered or republished id
+/// changes nothing, also inside one batch), and a crash before the commit applies nothing, so the broker redelivers
+/// the whole batch. A message that fails on its own (a broken rule, data the handler cannot apply) is rolled back to
+/// its savepoint and parked in the queue's <c>_error</c> queue with its reason in the <c>MT-Fault-*</c> headers, as
+/// a single message would be, while the rest of the batch applies. A dependency failure (the database down) fails the
+/// whole batch, which waits and is retried by the bus's retry policy (<see cref="MessagingExtensions.AddMessaging"/>).
+/// Commands from Ingest stay on <see cref="InboxConsumer{TMessage,TContext}"/>: their refusals are reported to Ingest
+/// through MassTransit's fault events, which a batch does not publish per message.
+/// </summary>
+public abstract class BatchInboxConsumer<TMessage, TContext>(TContext db, ILogger logger) : IConsumer<Batch<TMessage>>
+    where TMessage : class
+    where TContext : ServiceDbContext
+{
+    private const string Savepoint = "message";
+
+    protected TContext Db { get; } = db;
+
+    public async Task Consume(ConsumeContext<Batch<TMessage>> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var consumer = GetType().Name;
+        var cancellationToken = context.CancellationToken;
+        var parked = new List<(ConsumeContext<TMessage> Message, Exception Reason)>();
+
+        await using (var transaction = await Db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var firstTime = await RecordInInboxAsync(context.Message, consumer, cancellationToken);
+            foreach (var message in context.Message)
+            {
+                var messageId = message.MessageId!.Value;
+                if (!firstTime.Remove(messageId))
+                {
+                    PlatformTelemetry.InboxDuplicates.Add(1, new KeyValuePair<string, object?>("consumer", consumer));
+                    continue;
+                }
+                await transaction.CreateSavepointAsync(Savepoint, cancellationToken);
+                try
+                {
+                    await HandleAsync(message.Message, SentAt(message), cancellationToken);
+                    await Db.SaveChangesAsync(cancellationToken);
+                    await transaction.ReleaseSavepointAsync(Savepoint, cancellationToken);
+                }
+                catch (Exception failure) when (!TransientFailures.IsTransient(failure) && !cancellationToken.IsCancellationRequested)
+                {
+                    await ForgetAsync(transaction, messageId, consumer, cancellationToken);
+                    parked.Add((message, failure));
+                }
+            }
+            await CompleteBatchAsync(cancellationToken);
+            await Db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        PlatformTelemetry.BatchSize.Record(context.Message.Length, new KeyValuePair<string, object?>("consumer", consumer));
+
+        // After the commit: if parking fails, the batch is redelivered, its applied messages are skipped as
+        // duplicates and the failing one is parked again.
+        foreach (var (message, reason) in parked)
+        {
+            await ParkAsync(context, message, reason, consumer);
+        }
+    }
+
+    /// <summary>Applies one message to this service's state; the base saves it (and its events) under its savepoint.</summary>
+    protected abstract Task HandleAsync(TMessage message, DateTimeOffset sentAt, CancellationToken cancellationToken);
+
+    /// <summary>Runs once per batch after every message applied, in the batch's transaction: the place for work per key (a recalculation).</summary>
+    protected virtual Task CompleteBatchAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Inserts the batch's message ids in one statement (sorted, so two batches never deadlock); returns those not seen before.</summary>
+    private async Task<HashSet<Guid>> RecordInInboxAsync(Batch<TMessage> batch, string consumer, CancellationToken cancellationToken)
+    {
+        var ids = batch.Select(m => m.MessageId ?? throw new InvalidOperationException("A message without a message id cannot be de-duplicated."))
+            .Distinct().Order().ToArray();
+        var inserted = await Db.Database.SqlQuery<Guid>($"""
+            INSERT INTO inbox_messages (message_id, consumer, processed_at)
+            SELECT id, {consumer}, {DateTimeOffset.UtcNow} FROM unnest({ids}) AS id
+            ON CONFLICT DO NOTHING
+            RETURNING message_id AS "Value"
+            """).ToListAsync(cancellationToken);
+        return [.. inserted];
+    }
+
+    /// <summary>Undoes a failed message's effects and its inbox row (a replay from <c>_error</c> then applies it).</summary>
+    private async Task ForgetAsync(IDbContextTransaction transaction, Guid messageId, string consumer, CancellationToken cancellationToken)
+    {
+        await transaction.RollbackToSavepointAsync(Savepoint, cancellationToken);
+        // The savepoint undid the rows; the tracker still holds the failed message's entities and events.
+        Db.ChangeTracker.Clear();
+        await Db.Database.ExecuteSqlAsync(
+            $"DELETE FROM inbox_messages WHERE message_id = {messageId} AND consumer = {consumer}", cancellationToken);
+    }
+
+    private async Task ParkAsync(ConsumeContext<Batch<TMessage>> context, ConsumeContext<TMessage> message, Exception reason, string consumer)
+    {
+        // "queue:" declares the _error queue and binds it to its exchange if no failure has created them yet.
+        var queue = message.ReceiveContext.InputAddress.AbsolutePath.Split('/')[^1];
+        var endpoint = await context.GetSendEndpoint(new Uri($"queue:{queue}_error"));
+        await endpoint.Send(message.Message, send =>
+        {
+            send.MessageId = message.MessageId;
+            send.CorrelationId = message.CorrelationId;
+            send.ConversationId = message.ConversationId;
+            send.Headers.Set("MT-Reason", "fault");
+            send.Headers.Set("MT-Fault-ExceptionType", reason.GetType().FullName);
+            send.Headers.Set("MT-Fault-Message", reason.Message);
+            send.Headers.Set("MT-Fault-StackTrace", reason.StackTrace);
+            send.Headers.Set("MT-Fault-ConsumerType", consumer);
+            send.Headers.Set("MT-Fault-Timestamp", DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        }, context.CancellationToken);
+        PlatformTelemetry.Parked.Add(1, new KeyValuePair<string, object?>("consumer", consumer));
+        // The message id and the exception's type only: a reason can quote a child's or worker's data.
+        Log.Parked(logger, message.MessageId, consumer, reason.GetType().Name);
+    }
+
+    private static DateTimeOffset SentAt(ConsumeContext<TMessage> message) =>
+        message.SentTime is { } sent ? new DateTimeOffset(sent, TimeSpan.Zero) : DateTimeOffset.UtcNow;
+}
+
+internal static partial class Log
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} parked by {Consumer} in its _error queue: {ExceptionType}")]
+    public static partial void Parked(ILogger logger, Guid? messageId, string consumer, string exceptionType);
+}
