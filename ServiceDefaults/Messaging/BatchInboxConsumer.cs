@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Domain;
 
 namespace Platform.ServiceDefaults.Messaging;
 
@@ -12,8 +13,8 @@ namespace Platform.ServiceDefaults.Messaging;
 /// and one recalculation per key (<see cref="CompleteBatchAsync"/>) instead of one per event.
 /// Exactly once is kept: every message's id goes to the inbox in that transaction (a redelivered or republished id
 /// changes nothing, also inside one batch), and a crash before the commit applies nothing, so the broker redelivers
-/// the whole batch. A message that fails on its own (a broken rule, data the handler cannot apply) is rolled back to
-/// its savepoint and parked in the queue's <c>_error</c> queue with its reason in the <c>MT-Fault-*</c> headers, as
+/// the whole batch. A message that fails on its own (a broken rule at once; anything else after a few tries) is rolled
+/// back to its savepoint and parked in the queue's <c>_error</c> queue with its reason in the <c>MT-Fault-*</c> headers, as
 /// a single message would be, while the rest of the batch applies. A dependency failure (the database down) fails the
 /// whole batch, which waits and is retried by the bus's retry policy (<see cref="MessagingExtensions.AddMessaging"/>).
 /// Commands from Ingest stay on <see cref="InboxConsumer{TMessage,TContext}"/>: their refusals are reported to Ingest
@@ -45,16 +46,8 @@ public abstract class BatchInboxConsumer<TMessage, TContext>(TContext db, ILogge
                     PlatformTelemetry.InboxDuplicates.Add(1, new KeyValuePair<string, object?>("consumer", consumer));
                     continue;
                 }
-                await transaction.CreateSavepointAsync(Savepoint, cancellationToken);
-                try
+                if (await ApplyAsync(transaction, message, consumer, cancellationToken) is { } failure)
                 {
-                    await HandleAsync(message.Message, SentAt(message), cancellationToken);
-                    await Db.SaveChangesAsync(cancellationToken);
-                    await transaction.ReleaseSavepointAsync(Savepoint, cancellationToken);
-                }
-                catch (Exception failure) when (!TransientFailures.IsTransient(failure) && !cancellationToken.IsCancellationRequested)
-                {
-                    await ForgetAsync(transaction, messageId, consumer, cancellationToken);
                     parked.Add((message, failure));
                 }
             }
@@ -71,6 +64,42 @@ public abstract class BatchInboxConsumer<TMessage, TContext>(TContext db, ILogge
             await ParkAsync(context, message, reason, consumer);
         }
     }
+
+    /// <summary>
+    /// Applies one message under a savepoint. A broken rule fails the same way every time: rolled back and returned at
+    /// once, to be parked. Anything else that is not a dependency failure may pass on another try (a row a concurrent
+    /// consumer of another queue inserted first: the next try reads it), so it is rolled back and tried again, a few
+    /// times, as the bus's retry policy does for single messages, before it is parked. A dependency failure fails the batch.
+    /// </summary>
+    private async Task<Exception?> ApplyAsync(IDbContextTransaction transaction, ConsumeContext<TMessage> message, string consumer, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await transaction.CreateSavepointAsync(Savepoint, cancellationToken);
+            try
+            {
+                await HandleAsync(message.Message, SentAt(message), cancellationToken);
+                await Db.SaveChangesAsync(cancellationToken);
+                await transaction.ReleaseSavepointAsync(Savepoint, cancellationToken);
+                return null;
+            }
+            catch (Exception failure) when (!TransientFailures.IsTransient(failure) && !cancellationToken.IsCancellationRequested)
+            {
+                await transaction.RollbackToSavepointAsync(Savepoint, cancellationToken);
+                // The savepoint undid the rows; the tracker still holds the failed attempt's entities and events.
+                Db.ChangeTracker.Clear();
+                if (failure is DomainRuleException || attempt == MessageAttempts)
+                {
+                    await Db.Database.ExecuteSqlAsync(
+                        $"DELETE FROM inbox_messages WHERE message_id = {message.MessageId} AND consumer = {consumer}", cancellationToken);
+                    return failure;
+                }
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    private const int MessageAttempts = 4;
 
     /// <summary>Applies one message to this service's state; the base saves it (and its events) under its savepoint.</summary>
     protected abstract Task HandleAsync(TMessage message, DateTimeOffset sentAt, CancellationToken cancellationToken);
@@ -90,16 +119,6 @@ public abstract class BatchInboxConsumer<TMessage, TContext>(TContext db, ILogge
             RETURNING message_id AS "Value"
             """).ToListAsync(cancellationToken);
         return [.. inserted];
-    }
-
-    /// <summary>Undoes a failed message's effects and its inbox row (a replay from <c>_error</c> then applies it).</summary>
-    private async Task ForgetAsync(IDbContextTransaction transaction, Guid messageId, string consumer, CancellationToken cancellationToken)
-    {
-        await transaction.RollbackToSavepointAsync(Savepoint, cancellationToken);
-        // The savepoint undid the rows; the tracker still holds the failed message's entities and events.
-        Db.ChangeTracker.Clear();
-        await Db.Database.ExecuteSqlAsync(
-            $"DELETE FROM inbox_messages WHERE message_id = {messageId} AND consumer = {consumer}", cancellationToken);
     }
 
     private async Task ParkAsync(ConsumeContext<Batch<TMessage>> context, ConsumeContext<TMessage> message, Exception reason, string consumer)

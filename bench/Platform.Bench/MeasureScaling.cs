@@ -30,7 +30,8 @@ public static class MeasureScaling
             team.EnsureSuccessStatusCode();
         }
 
-        var rows = new List<(int Posts, double Seconds, double Rate, int Points, double PublishSeconds)>();
+        var rows = new List<(int Posts, double Seconds, double Rate, int Points, double PublishSeconds, double InspectionsCpuMs, double FinanceCpuMs)>();
+        var financeEvents = Env.Quick ? 200 : 600;
         var created = 0;
         foreach (var size in sizes)
         {
@@ -46,8 +47,14 @@ public static class MeasureScaling
             created++;
             var (payload, points) = await LatestPublicationAsync(publishing);
             var publishSeconds = publishing.Elapsed.TotalSeconds;
+            var before = CpuSnapshot.Take();
             var seconds = await ReplayAsync(payload, replays);
-            rows.Add((size, seedSeconds, replays / seconds, points, publishSeconds));
+            var inspectionsCpu = CpuSnapshot.Between(before, CpuSnapshot.Take()).GetValueOrDefault("inspections");
+            // Finance's per-event cost at this size: a burst of PostCreated through the whole pipeline (section 1's method).
+            before = CpuSnapshot.Take();
+            await Pipeline.PlatformPipelineAsync(financeEvents);
+            var financeCpu = CpuSnapshot.Between(before, CpuSnapshot.Take()).GetValueOrDefault("finance");
+            rows.Add((size, seedSeconds, replays / seconds, points, publishSeconds, 1000 * inspectionsCpu / replays, 1000 * financeCpu / financeEvents));
             Log.Say($"measure scaling: {size:N0} posts, Inspections {replays / seconds:N0} publications/s ({points} points each)");
         }
 
@@ -57,17 +64,24 @@ public static class MeasureScaling
                     $"(every team's five census measures from that date on) replayed {replays:N0} times through Workforce's outbox, RabbitMQ and " +
                     "Inspections' `MeasureSeriesPublishedConsumer` (store the points, re-rate the indicators), timed until Inspections' inbox has the last one.");
         report.Line();
-        report.Table("posts", "Inspections publications/s", "points per publication", "Workforce: change → publication queued", "ratio to the smallest size");
+        report.Table("posts", "Inspections publications/s", "points per publication", "Workforce: change → publication queued", "ratio to the smallest size",
+            "Inspections CPU ms per publication", $"Finance CPU ms per PostCreated ({financeEvents} through the pipeline)");
         foreach (var row in rows)
         {
             report.Row(row.Posts.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
                 row.Rate.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
                 row.Points.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"{row.PublishSeconds:N1} s", Report.Ratio(row.Rate, rows[0].Rate));
+                $"{row.PublishSeconds:N1} s", Report.Ratio(row.Rate, rows[0].Rate),
+                row.InspectionsCpuMs.ToString("N2", System.Globalization.CultureInfo.InvariantCulture),
+                row.FinanceCpuMs.ToString("N2", System.Globalization.CultureInfo.InvariantCulture));
         }
         report.Line();
         report.Line("Target: the rate at the larger size within the noise of the smaller (no consumer loads the establishment). " +
                     Report.Met(rows[^1].Rate >= 0.7 * rows[0].Rate) + ".");
+        static bool Flat(double small, double large) => small > 0 && Math.Abs(large - small) / small <= 0.25;
+        report.Line("Target: each consumer's CPU per event at the larger size within 25 % of the smaller: Inspections " +
+                    Report.Met(Flat(rows[0].InspectionsCpuMs, rows[^1].InspectionsCpuMs)) + ", Finance " +
+                    Report.Met(Flat(rows[0].FinanceCpuMs, rows[^1].FinanceCpuMs)) + ".");
     }
 
     private static async Task CreatePostsAsync(HttpClient http, int run, int first, int count)

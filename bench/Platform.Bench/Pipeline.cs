@@ -241,7 +241,7 @@ public static class Pipeline
         new(id, "BENCH-T1", "social-worker", "SW3", 1m, 45000m, "3.4.1", new DateOnly(2025, 4, 1));
 
     /// <summary>Commits <paramref name="n"/> PostCreated rows to Workforce's outbox and waits for Finance to apply them all.</summary>
-    private static async Task<(double Rate, double DispatchRate, double LockWaiting, string Check)> PlatformPipelineAsync(int n)
+    internal static async Task<(double Rate, double DispatchRate, double LockWaiting, string Check)> PlatformPipelineAsync(int n)
     {
         var ids = Enumerable.Range(0, n).Select(_ => Guid.NewGuid()).ToArray();
         var sources = ids.Select(id => $"post:{id}").ToArray();

@@ -22,6 +22,6 @@ internal static class ApplicationServices
         builder.Services.AddHostedService<DailyChecks>();
         builder.Services.AddScoped<ApplyMeasureSeries>();
         builder.Services.AddScoped<RecordAreaCommentary>();
-        builder.AddMessaging("inspections", bus => bus.AddConsumer<MeasureSeriesPublishedConsumer>());
+        builder.AddMessaging("inspections", bus => bus.AddBatchConsumer<MeasureSeriesPublishedConsumer>());
     }
 }

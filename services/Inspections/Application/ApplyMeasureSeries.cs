@@ -9,9 +9,14 @@ namespace Platform.Inspections.Application;
 /// <summary>
 /// Stores an owner's published measure values and re-rates the indicators on them. Inspections never derives another
 /// service's measure: the work per publication follows the number of points published, not the size of the authority.
+/// Publications arrive in batches: each is stored as it comes (<see cref="HandleAsync"/>), and the indicators on the
+/// measures the batch changed are re-rated once, at its end (<see cref="RateChangedIndicatorsAsync"/>). Scoped: one per batch.
 /// </summary>
 public sealed class ApplyMeasureSeries(InspectionsDbContext db, TimeProvider time)
 {
+    // Per owner: the measures a publication of this batch changed, and the latest date one of them measured.
+    private readonly SortedDictionary<string, (HashSet<string> Measures, DateOnly Latest)> changed = new(StringComparer.Ordinal);
+
     public async Task HandleAsync(MeasureSeriesPublished message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -64,7 +69,26 @@ public sealed class ApplyMeasureSeries(InspectionsDbContext db, TimeProvider tim
 
         // Indicators are rated as at the latest date the owner measured something (not a series' closing "no value" point).
         var latest = message.Series.SelectMany(s => s.Points).Where(p => InRange(p.AsAt) && p.Value is not null).Select(p => (DateOnly?)p.AsAt).Max() ?? message.From;
-        await IndicatorEvaluation.ReevaluateAsync(db, measures, latest, cancellationToken);
+        if (changed.TryGetValue(message.Owner, out var earlier))
+        {
+            earlier.Measures.UnionWith(measures);
+            changed[message.Owner] = (earlier.Measures, earlier.Latest > latest ? earlier.Latest : latest);
+        }
+        else
+        {
+            changed[message.Owner] = ([.. measures], latest);
+        }
+    }
+
+    /// <summary>Re-rates, once per owner, the indicators on the measures the publications stored so far changed.</summary>
+    public async Task RateChangedIndicatorsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (measures, latest) in changed.Values)
+        {
+            await IndicatorEvaluation.ReevaluateAsync(db, measures, latest, cancellationToken);
+        }
+        changed.Clear();
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static DateOnly? Earliest(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
