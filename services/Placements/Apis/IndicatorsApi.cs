@@ -107,7 +107,7 @@ public static class IndicatorsApi
         if (year is not null && asAt is not null) return new RequestValidator().Add("asAt", "Give either year or asAt, not both.").ToProblem();
 
         var yearEnd = asAt ?? new DateOnly(year!.Value + 1, 3, 31);
-        var rows = await CarePopulation.StabilityEpisodes(db, yearEnd).ToListAsync(cancellationToken);
+        var rows = await CarePopulation.StabilityEpisodesAsync(db, yearEnd, cancellationToken);
         return TypedResults.Ok(StabilityMeasures.Calculate(yearEnd, rows.Select(r => r.Episode), EpisodeOfChild.Births(rows)));
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Platform.Contracts.Placements.V1;
 using Platform.Placements.Domain;
 
@@ -55,21 +56,45 @@ internal static class CarePopulation
     public static IQueryable<DateOnly> CeasesBetween(PlacementsDbContext db, DateOnly from, DateOnly to) =>
         db.Database.SqlQueryRaw<DateOnly>(EndDatesSql, from, to);
 
+    // The children looked after, then for each one (OFFSET 0 keeps each lookup a probe of that child's keys) its date of
+    // birth and its episodes since the history's start: the work follows the children looked after, never a scan of
+    // every child or episode, which the planner chose for a plain join.
+    private const string StabilitySql = $"""
+        SELECT e.child_id, e.start_date, e.end_date, e.reason_for_new_episode, e.legal_status, e.placement_type, e.placement_provider, c.date_of_birth
+        FROM (SELECT DISTINCT child_id FROM episodes WHERE {NotShortBreak} AND {Period} @> $1) l
+        CROSS JOIN LATERAL (SELECT date_of_birth FROM children WHERE child_id = l.child_id OFFSET 0) c
+        CROSS JOIN LATERAL (SELECT * FROM episodes WHERE child_id = l.child_id AND start_date <= $1 AND (end_date IS NULL OR end_date >= $2)
+            AND {NotShortBreak} OFFSET 0) e
+        """;
+
     /// <summary>
     /// The episodes the stability measures read on <paramref name="yearEnd"/>, with each child's date of birth: those of
     /// the children looked after on it, started by then and not ended before <see cref="StabilityMeasures.HistoryFrom"/>
     /// (earlier ones cannot change a measure); short breaks excluded, as the measures exclude them.
     /// </summary>
-    public static IQueryable<EpisodeOfChild> StabilityEpisodes(PlacementsDbContext db, DateOnly yearEnd)
+    public static async Task<List<EpisodeOfChild>> StabilityEpisodesAsync(PlacementsDbContext db, DateOnly yearEnd, CancellationToken cancellationToken)
     {
-        var historyFrom = StabilityMeasures.HistoryFrom(yearEnd);
-        var children = LookedAfterOn(db, yearEnd);
-        return db.Episodes.AsNoTracking()
-            .Where(e => children.Contains(e.ChildId) && e.StartDate <= yearEnd && (e.EndDate == null || e.EndDate >= historyFrom)
-                && e.LegalStatus != "V3" && e.LegalStatus != "V4")
-            .Join(db.Children, e => e.ChildId, c => c.ChildId, (e, c) => new EpisodeOfChild(
-                new EpisodeSpan(e.ChildId, e.StartDate, e.EndDate, e.ReasonForNewEpisode, e.LegalStatus, e.PlacementType, e.PlacementProvider),
-                c.DateOfBirth));
+        var rows = new List<EpisodeOfChild>();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand(StabilitySql, (NpgsqlConnection)db.Database.GetDbConnection());
+            command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = yearEnd });
+            command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = StabilityMeasures.HistoryFrom(yearEnd) });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(new EpisodeOfChild(
+                    new EpisodeSpan(reader.GetString(0), reader.GetFieldValue<DateOnly>(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2),
+                        reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6)),
+                    reader.GetFieldValue<DateOnly>(7)));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return rows;
     }
 
     /// <summary>The figures of CarePopulationChanged for a date, with the rate when the population is configured.</summary>
