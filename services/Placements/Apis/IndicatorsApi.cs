@@ -107,20 +107,15 @@ public static class IndicatorsApi
         if (year is not null && asAt is not null) return new RequestValidator().Add("asAt", "Give either year or asAt, not both.").ToProblem();
 
         var yearEnd = asAt ?? new DateOnly(year!.Value + 1, 3, 31);
-        var children = CarePopulation.LookedAfterOn(db, yearEnd);
-        var episodes = await PlacementMeasureSource.EpisodeSpans(db.Episodes.AsNoTracking().Where(e => children.Contains(e.ChildId) && e.StartDate <= yearEnd))
-            .ToListAsync(cancellationToken);
-        var births = await db.Children.AsNoTracking().Where(c => children.Contains(c.ChildId))
-            .ToDictionaryAsync(c => c.ChildId, c => c.DateOfBirth, cancellationToken);
-        return TypedResults.Ok(StabilityMeasures.Calculate(yearEnd, episodes, births));
+        var rows = await CarePopulation.StabilityEpisodesAsync(db, yearEnd, cancellationToken);
+        return TypedResults.Ok(StabilityMeasures.Calculate(yearEnd, rows.Select(r => r.Episode), EpisodeOfChild.Births(rows)));
     }
 
     internal static async Task<Results<Ok<FosterSufficiencyResult>, ValidationProblem>> FosterSufficiencyOn(
         [RequiredField, PlacementDate] DateOnly? asAt, PlacementsDbContext db, CancellationToken cancellationToken)
     {
         var date = asAt!.Value;
-        var open = await PlacementMeasureSource.EpisodeSpans(db.Episodes.AsNoTracking().Where(e => e.StartDate <= date && (e.EndDate == null || e.EndDate > date)))
-            .ToListAsync(cancellationToken);
+        var open = await PlacementMeasureSource.EpisodeSpans(CarePopulation.OpenOn(db, date)).ToListAsync(cancellationToken);
         return TypedResults.Ok(FosterSufficiency.Calculate(date, open));
     }
 

@@ -48,8 +48,8 @@ public sealed class MonthlyIndicators(PlacementsDbContext db)
     public async Task<IReadOnlyList<Flow>> FlowAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         // The same episodes /indicators/flow counts, fetched once for the whole range and split by month here.
-        var starts = await CarePopulation.StartsBetween(db, from, to).Select(e => e.StartDate).ToListAsync(cancellationToken);
-        var ceases = await CarePopulation.CeasesBetween(db, from, to).Select(e => e.EndDate!.Value).ToListAsync(cancellationToken);
+        var starts = await CarePopulation.StartsBetween(db, from, to).ToListAsync(cancellationToken);
+        var ceases = await CarePopulation.CeasesBetween(db, from, to).ToListAsync(cancellationToken);
         var months = new List<Flow>();
         for (var first = new DateOnly(from.Year, from.Month, 1); first <= to; first = first.AddMonths(1))
         {

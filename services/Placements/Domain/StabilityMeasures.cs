@@ -33,24 +33,74 @@ public static class StabilityMeasures
     public static StabilityResult Calculate(DateOnly yearEnd, IEnumerable<EpisodeSpan> episodes, IReadOnlyDictionary<string, DateOnly> datesOfBirth)
     {
         ArgumentNullException.ThrowIfNull(datesOfBirth);
-        var collectionYear = PopulationReference.CollectionYearOf(yearEnd);
-        var yearStart = yearEnd.AddYears(-1).AddDays(1);
-        var longTermStart = yearEnd.AddMonths(-30);
-        var samePlacementStart = yearEnd.AddYears(-2);
-
-        int lookedAfter = 0, threePlus = 0, eligible = 0, stable = 0;
+        var tally = new Tally(yearEnd);
         foreach (var child in episodes.Where(e => !CodeLists.ShortBreakLegalStatuses.Contains(e.LegalStatus)).GroupBy(e => e.ChildId))
         {
-            var ordered = child.OrderBy(e => e.StartDate).ToList();
-            var current = ordered.LastOrDefault(e => e.StartDate <= yearEnd && (e.EndDate is null || e.EndDate > yearEnd));
-            if (current is null) continue;
-            lookedAfter++;
+            tally.Add(child.OrderBy(e => e.StartDate).ToList(), datesOfBirth.TryGetValue(child.Key, out var born) ? born : null);
+        }
+        return tally.Result();
+    }
 
-            var inYear = ordered.Where(e => e.StartDate <= yearEnd && (e.EndDate is null || e.EndDate > yearStart)).ToList();
-            var placements = inYear.Select((e, i) => i == 0 || e.ReasonForNewEpisode != "L").Count(counted => counted);
-            if (placements >= 3) threePlus++;
+    /// <summary>
+    /// The measures on each of <paramref name="dates"/>, as <see cref="Calculate(DateOnly, IEnumerable{EpisodeSpan}, IReadOnlyDictionary{string, DateOnly})"/>
+    /// gives each, but visiting on each date only the children with an episode open on it (<see cref="OpenEpisodes"/>),
+    /// not every child: a publication of many dates over a large care population.
+    /// </summary>
+    public static IReadOnlyList<StabilityResult> CalculateEach(IReadOnlyList<DateOnly> dates, OpenEpisodes episodes, IReadOnlyDictionary<string, DateOnly> datesOfBirth)
+    {
+        ArgumentNullException.ThrowIfNull(dates);
+        ArgumentNullException.ThrowIfNull(episodes);
+        ArgumentNullException.ThrowIfNull(datesOfBirth);
+        var results = new StabilityResult[dates.Count];
+        foreach (var (index, date, open) in episodes.OnEach(dates))
+        {
+            var tally = new Tally(date);
+            foreach (var childId in open.Select(e => e.ChildId).Distinct(StringComparer.Ordinal))
+            {
+                tally.Add(episodes.OfChild(childId), datesOfBirth.TryGetValue(childId, out var born) ? born : null);
+            }
+            results[index] = tally.Result();
+        }
+        return results;
+    }
 
-            var index = ordered.IndexOf(current);
+    /// <summary>
+    /// The earliest end date of an episode that can move the measures on <paramref name="yearEnd"/>: 2½ years before it.
+    /// An episode that ended earlier is neither in the year nor needed to find out whether the period of care or the
+    /// placement began early enough: the episode after it in a continuous period started before that day, so the period
+    /// and the placement did too, whatever came before. Reading from this day bounds the episodes a measure reads.
+    /// </summary>
+    public static DateOnly HistoryFrom(DateOnly yearEnd) => yearEnd.AddMonths(-30);
+
+    /// <summary>The four counts over the children looked after at the year's end, one child at a time.</summary>
+    private sealed class Tally(DateOnly yearEnd)
+    {
+        private readonly DateOnly _yearStart = yearEnd.AddYears(-1).AddDays(1);
+        private readonly DateOnly _longTermStart = yearEnd.AddMonths(-30);
+        private readonly DateOnly _samePlacementStart = yearEnd.AddYears(-2);
+        private int _lookedAfter, _threePlus, _eligible, _stable;
+
+        /// <summary>One child's episodes (no short breaks), ordered by start date.</summary>
+        public void Add(IReadOnlyList<EpisodeSpan> ordered, DateOnly? born)
+        {
+            var index = -1;
+            for (var i = ordered.Count - 1; i >= 0; i--)
+            {
+                if (ordered[i].StartDate <= yearEnd && (ordered[i].EndDate is null || ordered[i].EndDate > yearEnd)) { index = i; break; }
+            }
+            if (index < 0) return;
+            _lookedAfter++;
+
+            var placements = 0;
+            foreach (var e in ordered)
+            {
+                if (e.StartDate > yearEnd || (e.EndDate is not null && e.EndDate <= _yearStart)) continue;
+                // The first episode of the year is a placement; later ones when they start a new placement (not RNE L).
+                if (placements == 0 || e.ReasonForNewEpisode != "L") placements++;
+            }
+            if (placements >= 3) _threePlus++;
+
+            var current = ordered[index];
             var periodStart = current.StartDate;
             var placementStart = current.StartDate;
             var placementFound = current.ReasonForNewEpisode != "L";
@@ -64,14 +114,16 @@ public static class StabilityMeasures
                 if (episode.ReasonForNewEpisode == CodeLists.StartedToBeLookedAfter) break;
             }
 
-            var under16 = datesOfBirth.TryGetValue(child.Key, out var born) && Ssda903Rules.AgeOn(born, yearEnd) < 16;
-            if (under16 && periodStart <= longTermStart)
+            var under16 = born is { } date && Ssda903Rules.AgeOn(date, yearEnd) < 16;
+            if (under16 && periodStart <= _longTermStart)
             {
-                eligible++;
-                if (placementStart <= samePlacementStart) stable++;
+                _eligible++;
+                if (placementStart <= _samePlacementStart) _stable++;
             }
         }
-        return new StabilityResult(collectionYear, yearEnd, lookedAfter, threePlus, Percent(threePlus, lookedAfter), eligible, stable, Percent(stable, eligible));
+
+        public StabilityResult Result() => new(PopulationReference.CollectionYearOf(yearEnd), yearEnd, _lookedAfter, _threePlus,
+            Percent(_threePlus, _lookedAfter), _eligible, _stable, Percent(_stable, _eligible));
     }
 
     private static decimal? Percent(int part, int whole) =>

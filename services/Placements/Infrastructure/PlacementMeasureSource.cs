@@ -49,24 +49,36 @@ public sealed class PlacementMeasureSource(PlacementsDbContext db) : IMeasureSou
     {
         ArgumentNullException.ThrowIfNull(dates);
         if (dates.Count == 0) return [];
-        var last = dates.Max();
-        var episodes = await EpisodeSpans(db.Episodes.AsNoTracking().Where(e => e.StartDate <= last)).ToListAsync(cancellationToken);
-        var births = await db.Children.AsNoTracking().ToDictionaryAsync(c => c.ChildId, c => c.DateOfBirth, StringComparer.Ordinal, cancellationToken);
+        var (first, last) = (dates.Min(), dates.Max());
+        // Only the episodes that can move a measure on one of the dates: started by the last, not ended before the
+        // stability measures' history of the first (StabilityMeasures.HistoryFrom), with the dates of birth of their
+        // children. A publication reads a window of the episodes, not every episode held.
+        var historyFrom = StabilityMeasures.HistoryFrom(first);
+        var rows = await db.Episodes.AsNoTracking()
+            .Where(e => e.StartDate <= last && (e.EndDate == null || e.EndDate >= historyFrom) && e.LegalStatus != "V3" && e.LegalStatus != "V4")
+            .Join(db.Children, e => e.ChildId, c => c.ChildId, (e, c) => new EpisodeOfChild(
+                new EpisodeSpan(e.ChildId, e.StartDate, e.EndDate, e.ReasonForNewEpisode, e.LegalStatus, e.PlacementType, e.PlacementProvider),
+                c.DateOfBirth))
+            .ToListAsync(cancellationToken);
+        var births = EpisodeOfChild.Births(rows);
+        var episodes = new OpenEpisodes(rows.Select(r => r.Episode));
         var references = await db.PopulationReferences.AsNoTracking().OrderBy(r => r.CollectionYear).ToListAsync(cancellationToken);
+
+        // The children looked after on the date are the stability measure's population: one rule for both.
+        var stability = StabilityMeasures.CalculateEach(dates, episodes, births);
+        var fostering = new FosterSufficiencyResult[dates.Count];
+        foreach (var (index, date, open) in episodes.OnEach(dates)) fostering[index] = FosterSufficiency.Calculate(date, open);
         var result = new List<IReadOnlyList<MeasureValue>>(dates.Count);
-        foreach (var date in dates)
+        for (var i = 0; i < dates.Count; i++)
         {
-            // The children looked after on the date are the stability measure's population: one rule for both.
-            var stability = StabilityMeasures.Calculate(date, episodes, births);
-            var count = stability.ChildrenLookedAfter;
-            var population = references.LastOrDefault(r => r.CollectionYear <= PopulationReference.CollectionYearOf(date))?.Under18Population;
-            var fostering = FosterSufficiency.Calculate(date, episodes);
+            var count = stability[i].ChildrenLookedAfter;
+            var population = references.LastOrDefault(r => r.CollectionYear <= PopulationReference.CollectionYearOf(dates[i]))?.Under18Population;
             result.Add(
             [
                 new MeasureValue(ChildrenLookedAfter, "", count, count, 1),
                 new MeasureValue(ClaRatePer10000, "", PopulationReference.RatePer10000(count, population), count, population ?? 0),
-                new MeasureValue(ThreePlusPlacements, "", stability.ThreeOrMorePlacementsPercent, stability.WithThreeOrMorePlacements, count),
-                new MeasureValue(FosterOwnProvision, "", fostering.OwnProvisionPercent, fostering.WithOwnProvision, fostering.InFosterPlacements),
+                new MeasureValue(ThreePlusPlacements, "", stability[i].ThreeOrMorePlacementsPercent, stability[i].WithThreeOrMorePlacements, count),
+                new MeasureValue(FosterOwnProvision, "", fostering[i].OwnProvisionPercent, fostering[i].WithOwnProvision, fostering[i].InFosterPlacements),
             ]);
         }
         return result;

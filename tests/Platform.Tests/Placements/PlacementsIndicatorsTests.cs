@@ -195,6 +195,61 @@ public sealed class PlacementsIndicatorsTests(PlatformFixture platform)
         Assert.Contains("asAt", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task On_a_date_an_episode_ending_on_it_no_longer_counts_one_starting_on_it_does_and_a_child_moving_on_it_counts_once()
+    {
+        // September 2007. Earlier tests' children still open then are counted too, so each figure is taken before this
+        // test's children are added and compared as a difference.
+        async Task<PopulationDto> Population(string date) => await (await platform.Gateway.GetAsync($"/api/placements/indicators/care-population?asAt={date}")).ReadAsync<PopulationDto>();
+        async Task<FlowDto> Flow(string from, string to) => await (await platform.Gateway.GetAsync($"/api/placements/indicators/flow?from={from}&to={to}")).ReadAsync<FlowDto>();
+        async Task<FosterDto> Fostering(string date) => await (await platform.Gateway.GetAsync($"/api/placements/indicators/foster-sufficiency?asAt={date}")).ReadAsync<FosterDto>();
+        async Task<StabilityDto> Stability(string date) => await (await platform.Gateway.GetAsync($"/api/placements/indicators/stability?asAt={date}")).ReadAsync<StabilityDto>();
+        var before = (Eve: (await Population("2007-08-31")).ChildrenLookedAfter, Day: (await Population("2007-09-01")).ChildrenLookedAfter,
+            DayFlow: await Flow("2007-09-01", "2007-09-01"), RestFlow: await Flow("2007-09-02", "2007-09-30"), Fostering: await Fostering("2007-09-01"));
+
+        // G: in foster care with the council's carers from 1 May, moves on 1 September to an agency's carers (one
+        //    episode ends and the next starts that day), still there.
+        var g = await ChildAsync("1999-02-01");
+        await EpisodeAsync(g, "2007-05-01", "S", "C2", "U4", "PR1");
+        await EpisodeAsync(g, "2007-09-01", "P", "C2", "U6", "PR4", "CARPL");
+        // H: from 1 June, goes home on 1 September.
+        var h = await ChildAsync("2000-03-01");
+        await EpisodeAsync(h, "2007-06-01", "S", "C2", "U4", "PR1");
+        Assert.Equal(HttpStatusCode.OK, (await platform.Gateway.PostAsJsonAsync($"/api/placements/children/{h}/cease", new { endDate = "2007-09-01", reasonEpisodeCeased = "E4A" })).StatusCode);
+        // I: comes into care on 1 September with the council's carers, still there.
+        var i = await ChildAsync("2001-04-01");
+        await EpisodeAsync(i, "2007-09-01", "S", "C2", "U4", "PR1");
+        // J: in a children's home from 10 April, goes home on 2 September.
+        var j = await ChildAsync("1997-07-07");
+        await EpisodeAsync(j, "2007-04-10", "S", "C2", "K2", "PR4");
+        Assert.Equal(HttpStatusCode.OK, (await platform.Gateway.PostAsJsonAsync($"/api/placements/children/{j}/cease", new { endDate = "2007-09-02", reasonEpisodeCeased = "E4A" })).StatusCode);
+
+        // 31 August: G, H, J. 1 September: G once (its first episode ended that day, its second began), I (began), J;
+        // not H (went home that day).
+        Assert.Equal(before.Eve + 3, (await Population("2007-08-31")).ChildrenLookedAfter);
+        var day = await Population("2007-09-01");
+        Assert.Equal(before.Day + 3, day.ChildrenLookedAfter);
+        // The flow's dates are inclusive: on 1 September I started (G's move is no start) and H ceased (G's move, REC
+        // X1, is no cease); later in September J ceased.
+        var dayFlow = await Flow("2007-09-01", "2007-09-01");
+        Assert.Equal((before.DayFlow.Started + 1, before.DayFlow.Ceased + 1), (dayFlow.Started, dayFlow.Ceased));
+        var restFlow = await Flow("2007-09-02", "2007-09-30");
+        Assert.Equal((before.RestFlow.Started, before.RestFlow.Ceased + 1), (restFlow.Started, restFlow.Ceased));
+        // Foster placements on 1 September: G's new one (PR4) and I's (PR1); G's first (PR1) ended that day.
+        var fostering = await Fostering("2007-09-01");
+        Assert.Equal((before.Fostering.InFosterPlacements + 2, before.Fostering.WithOwnProvision + 1), (fostering.InFosterPlacements, fostering.WithOwnProvision));
+        // The stability measures count the same children.
+        Assert.Equal(day.ChildrenLookedAfter, (await Stability("2007-09-01")).ChildrenLookedAfter);
+
+        // Inspections shows what Placements publishes for those dates.
+        foreach (var date in new[] { "2007-08-31", "2007-09-01", "2007-09-02" })
+        {
+            var owner = await Population(date);
+            await InspectionsAgreeAsync(date, ("children-looked-after", owner.ChildrenLookedAfter), ("cla-rate-per-10000", owner.RatePer10000),
+                ("three-plus-placements", (await Stability(date)).ThreeOrMorePlacementsPercent), ("foster-own-provision", (await Fostering(date)).OwnProvisionPercent));
+        }
+    }
+
     private async Task<string> ChildAsync(string dateOfBirth) => await platform.RegisterPlacementsChildAsync(dateOfBirth);
 
     private async Task EpisodeAsync(string child, string startDate, string rne, string ls, string place, string provider, string? reasonForPlacementChange = null)
