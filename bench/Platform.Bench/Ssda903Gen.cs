@@ -64,6 +64,21 @@ public static class Ssda903Gen
         return json.RootElement.GetProperty("episodes").GetInt32();
     }
 
+    /// <summary>POSTs a generated return to the validate route (staged, read back and checked; nothing stored); returns the findings.</summary>
+    public static async Task<int> ValidateAsync(HttpClient http, string baseUrl, string prefix, int children, int year)
+    {
+        using var content = new MultipartFormDataContent
+        {
+            { new LinesContent(HeaderLines(prefix, children, year)), "header", "header.csv" },
+            { new LinesContent(EpisodeLines(prefix, children, year)), "episodes", "episodes.csv" },
+        };
+        using var response = await http.PostAsync($"{baseUrl}/ssda903/returns/{year}/validate", content);
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"903 validation answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 500)]}");
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("findingCount").GetInt32();
+    }
+
     private sealed class LinesContent : HttpContent
     {
         private readonly IEnumerable<string> _lines;

@@ -313,6 +313,15 @@ public sealed class PlacementsSsda903Tests(PlatformFixture platform)
         var result = await response.ReadAsync<ImportDto>();
         Assert.Equal((children, 100_000, 0), (result.Children, result.Episodes, result.FindingCount));
         Assert.Equal(100_000, await PlatformFixture.CountRowsAsync(platform.PlacementsDb, "episodes", $"child_id LIKE '{p}%'"));
+        // What the import stores beside the codes (read while staging): both postcodes in full and their districts, the
+        // dates, and a weekly cost from the rate card (U4 with PR4, an agency foster placement, has one).
+        Assert.Equal(100_000, await PlatformFixture.CountRowsAsync(platform.PlacementsDb, "episodes",
+            $"child_id LIKE '{p}%' AND home_postcode = 'ST1 1BQ' AND home_postcode_district = 'ST1' AND postcode_district = 'ST1' AND end_date = start_date + 30"));
+        Assert.Equal(children, await PlatformFixture.CountRowsAsync(platform.PlacementsDb, "episodes",
+            $"child_id LIKE '{p}%' AND placement_postcode = 'ST1 5DR' AND reason_episode_ceased = 'E4A' AND reason_for_placement_change IS NULL"));
+        Assert.Equal(0, await PlatformFixture.CountRowsAsync(platform.PlacementsDb, "episodes", $"child_id LIKE '{p}%' AND weekly_cost = 0"));
+        Assert.Equal(children / 2, await PlatformFixture.CountRowsAsync(platform.PlacementsDb, "children",
+            $"child_id LIKE '{p}%' AND sex = 'F' AND is_mother = false AND date_of_birth IS NOT NULL"));
     }
 
     /// <summary>The errors the Placements service and the gateway logged, for a failing test's message.</summary>

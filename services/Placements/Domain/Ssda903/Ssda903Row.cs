@@ -22,6 +22,9 @@ public sealed class Ssda903Row
         Values = values;
     }
 
+    private DateOnly?[]? _dates;
+    private ulong _datesRead;
+
     public TableDefinition Table { get; }
 
     public int Line { get; }
@@ -39,10 +42,21 @@ public sealed class Ssda903Row
     public string? this[string column] => Values[Table.IndexOf(column)];
 
     /// <summary>A DD/MM/YYYY date, or null when blank or not a date.</summary>
-    public DateOnly? Date(string column) => ParseDate(this[column]);
+    public DateOnly? Date(string column)
+    {
+        // Read once per row and column: the rules ask for the same dates many times over (a child's rows, ~100 rules).
+        var index = Table.IndexOf(column);
+        if (index >= 64) return ParseDate(Values[index]);
+        var bit = 1UL << index;
+        if ((_datesRead & bit) != 0) return _dates![index];
+        var date = ParseDate(Values[index]);
+        (_dates ??= new DateOnly?[Values.Count])[index] = date;
+        _datesRead |= bit;
+        return date;
+    }
 
     /// <summary>Whether the column holds something that is not a DD/MM/YYYY date.</summary>
-    public bool IsBadDate(string column) => this[column] is not null && ParseDate(this[column]) is null;
+    public bool IsBadDate(string column) => this[column] is not null && Date(column) is null;
 
     public static DateOnly? ParseDate(string? value) =>
         value is not null && DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;

@@ -44,10 +44,11 @@ public static partial class Ssda903RuleSet
     {
         var rules = new List<Ssda903Rule>();
         void Header(string code, string[] fields, string message, Func<RuleContext, Ssda903Row, bool> when, int from = 2000, int until = int.MaxValue) =>
-            rules.Add(new Ssda903Rule(code, Ssda903Table.Header, fields, message, c => c.Child.Header.Where(r => when(c, r))) { FromYear = from, UntilYear = until });
+            rules.Add(new Ssda903Rule(code, Ssda903Table.Header, fields, message, c => c.Child.Header.Where(r => when(c, r)))
+            { FromYear = from, UntilYear = until, RowCheck = when });
         void Episode(string code, string[] fields, string message, Func<RuleContext, Ssda903Row, bool> when, int from = 2000, int until = int.MaxValue, bool postcodes = false) =>
             rules.Add(new Ssda903Rule(code, Ssda903Table.Episodes, fields, message, c => c.Child.Episodes.Where(r => when(c, r)))
-            { FromYear = from, UntilYear = until, NeedsPostcodes = postcodes });
+            { FromYear = from, UntilYear = until, NeedsPostcodes = postcodes, RowCheck = when });
         void Child(string code, Ssda903Table table, string[] fields, string message, Func<RuleContext, IEnumerable<Ssda903Row>> check, int from = 2000) =>
             rules.Add(new Ssda903Rule(code, table, fields, message, check) { FromYear = from });
         // A rule that flags an episode and the child's header row with it.

@@ -14,6 +14,12 @@ public sealed record Ssda903Rule(string Code, Ssda903Table Table, string[] Field
     /// <summary>The rule reads the postcode reference; without one it is reported as not checked.</summary>
     public bool NeedsPostcodes { get; init; }
 
+    /// <summary>
+    /// The rule as a test of one row of <see cref="Table"/> at a time, when it is one (the same test as <see cref="Check"/>):
+    /// the validator then runs it without building a sequence per child.
+    /// </summary>
+    public Func<RuleContext, Ssda903Row, bool>? RowCheck { get; init; }
+
     public bool AppliesTo(int collectionYear) => collectionYear >= FromYear && collectionYear <= UntilYear;
 }
 
@@ -69,6 +75,14 @@ public sealed class Ssda903Validator
         var findings = new List<Ssda903Finding>();
         foreach (var rule in _rules)
         {
+            if (rule.RowCheck is { } when)
+            {
+                foreach (var row in child.Rows(rule.Table))
+                {
+                    if (when(_context, row)) findings.Add(new Ssda903Finding(rule.Code, row.Table.Name, row.Line, row.Child, rule.Fields, rule.Message));
+                }
+                continue;
+            }
             foreach (var row in rule.Check(_context).Distinct())
             {
                 findings.Add(new Ssda903Finding(rule.Code, row.Table.Name, row.Line, row.Child, rule.Fields, rule.Message));

@@ -3,10 +3,11 @@ using Npgsql;
 using Platform.Contracts;
 using Platform.Contracts.Placements.V1;
 using Platform.Placements.Domain;
+using Platform.Placements.Domain.Ssda903;
 
 namespace Platform.Placements.Infrastructure.Ssda903;
 
-/// <summary>The integration events and measure changes of an imported 903 return (the rows are in the temporary table import_rows).</summary>
+/// <summary>The integration events and measure changes of an imported 903 return (its episodes are the staged Episodes rows, staged_rows).</summary>
 internal static class Ssda903Events
 {
     /// <summary>
@@ -17,16 +18,16 @@ internal static class Ssda903Events
     public static async Task QueueAsync(PlacementsDbContext db, NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         // Every measure is republished from the earliest date the return touches (docs/measures.md).
-        await using (var earliest = new NpgsqlCommand("SELECT min(decom) FROM import_rows", connection))
+        await using (var earliest = new NpgsqlCommand($"SELECT min(date1) FROM staged_rows r WHERE {ImportedEpisodes}", connection))
         await using (var reader = await earliest.ExecuteReaderAsync(cancellationToken))
         {
             if (await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0)) db.MeasuresChangedFrom(reader.GetFieldValue<DateOnly>(0));
         }
         await db.SaveChangesAsync(cancellationToken);
         var open = new List<PlacementStarted>();
-        await using (var command = new NpgsqlCommand("""
+        await using (var command = new NpgsqlCommand($"""
             SELECT e.id, e.child_id, e.start_date, e.reason_for_new_episode, e.legal_status, e.placement_type, e.placement_provider, e.weekly_cost
-            FROM episodes e JOIN import_rows r ON r.child = e.child_id AND r.decom = e.start_date WHERE e.end_date IS NULL
+            FROM staged_rows r JOIN episodes e ON e.id = r.id WHERE {ImportedEpisodes} AND r.date2 IS NULL
             """, connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -43,9 +44,9 @@ internal static class Ssda903Events
         // count the day before the first change.
         DateOnly? first = null;
         var changes = new List<(DateOnly Day, int Running)>();
-        await using (var command = new NpgsqlCommand("""
+        await using (var command = new NpgsqlCommand($"""
             WITH span AS (
-                SELECT least(min(decom), min(dec)) AS first_day, greatest(max(decom), max(dec)) AS last_day FROM import_rows),
+                SELECT least(min(date1), min(date2)) AS first_day, greatest(max(date1), max(date2)) AS last_day FROM staged_rows r WHERE {ImportedEpisodes}),
             changes AS (
                 SELECT start_date AS day, 1 AS delta FROM episodes, span
                 WHERE reason_for_new_episode = 'S' AND legal_status NOT IN ('V3', 'V4') AND start_date BETWEEN first_day AND last_day
@@ -78,6 +79,9 @@ internal static class Ssda903Events
         }
         await SaveEventsAsync(db, events, cancellationToken);
     }
+
+    // The staged rows an import stored as episodes (StagedReturn: date1 is DECOM, date2 DEC).
+    private static readonly string ImportedEpisodes = $"r.tab = {(int)Ssda903Table.Episodes} AND r.child IS NOT NULL";
 
     private static async Task SaveEventsAsync<T>(PlacementsDbContext db, List<T> events, CancellationToken cancellationToken) where T : IntegrationEvent
     {

@@ -15,10 +15,6 @@ public sealed record ImportedReturn(int Children, int Episodes, int ChildrenLeft
 /// </summary>
 public static class Ssda903ReturnStore
 {
-    // A full postcode (outward code, a space or none, inward code) and a district on its own, as the 903 has carried both.
-    private const string FullPostcode = "'^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$'";
-    private const string District = "'^[A-Z]{1,2}[0-9][A-Z0-9]?$'";
-
     /// <summary>
     /// Adds the staged return's children and episodes. Children already held are refused (rule P05, added to the
     /// findings) because an import adds children; the caller decides from the findings whether to go on.
@@ -38,41 +34,26 @@ public static class Ssda903ReturnStore
     public static async Task<ImportedReturn> LoadAsync(PlacementsDbContext db, NpgsqlConnection connection, int leftOut, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        await Execute(connection, $$"""
-            CREATE FUNCTION pg_temp.date903(value text) RETURNS date LANGUAGE plpgsql IMMUTABLE AS $$
-            BEGIN RETURN to_date(value, 'DD/MM/YYYY'); EXCEPTION WHEN others THEN RETURN NULL; END $$;
-            CREATE FUNCTION pg_temp.full_postcode(value text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-                SELECT CASE WHEN value ~ {{FullPostcode}}
-                    THEN regexp_replace(replace(value, ' ', ''), '^(.+)([0-9][A-Z]{2})$', '\1 \2') END $$;
-            CREATE FUNCTION pg_temp.district(value text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-                SELECT CASE WHEN value ~ {{FullPostcode}} THEN split_part(pg_temp.full_postcode(value), ' ', 1)
-                            WHEN value ~ {{District}} THEN value END $$;
-            CREATE TEMP TABLE import_rows ON COMMIT DROP AS
-                SELECT s.child, pg_temp.date903(s.vals[2]) AS decom, s.vals[3] AS rne, s.vals[4] AS ls, s.vals[5] AS cin, s.vals[6] AS place,
-                    s.vals[7] AS provider, pg_temp.date903(s.vals[8]) AS dec, s.vals[9] AS rec, s.vals[10] AS rpc, s.vals[11] AS home_post,
-                    s.vals[12] AS pl_post, s.vals[13] AS urn, s.line
-                FROM staged_rows s WHERE s.tab = {{(int)Ssda903Table.Episodes}} AND s.child IS NOT NULL;
-            """, cancellationToken);
-
+        // Straight from the staged rows, which carry the ids, dates and postcodes read while staging (StagedReturn).
         var children = await Execute(connection, $"""
             INSERT INTO children (child_id, sex, date_of_birth, ethnicity, is_uasc, upn, is_mother, mother_child_date_of_birth)
-            SELECT DISTINCT ON (h.child) h.child, CASE h.vals[2] WHEN '1' THEN 'M' WHEN '2' THEN 'F' ELSE h.vals[2] END,
-                pg_temp.date903(h.vals[3]), h.vals[4],
+            SELECT DISTINCT ON (h.child COLLATE "C") h.child, CASE h.vals[2] WHEN '1' THEN 'M' WHEN '2' THEN 'F' ELSE h.vals[2] END,
+                h.date1, h.vals[4],
                 EXISTS (SELECT 1 FROM staged_rows u WHERE u.tab = {(int)Ssda903Table.Uasc} AND u.child = h.child),
-                left(h.vals[5], 13), CASE h.vals[6] WHEN '1' THEN true WHEN '0' THEN false END, pg_temp.date903(h.vals[7])
-            FROM staged_rows h WHERE h.tab = {(int)Ssda903Table.Header} AND h.child IS NOT NULL ORDER BY h.child, h.line
+                left(h.vals[5], 13), CASE h.vals[6] WHEN '1' THEN true WHEN '0' THEN false END, h.date2
+            FROM staged_rows h WHERE h.tab = {(int)Ssda903Table.Header} AND h.child IS NOT NULL ORDER BY h.child COLLATE "C", h.line
             """, cancellationToken);
         // The weekly cost of each imported placement comes from the rate card: the provider's own rate, else the type's default.
-        var episodes = await Execute(connection, """
+        var episodes = await Execute(connection, $"""
             INSERT INTO episodes (id, child_id, start_date, reason_for_new_episode, legal_status, category_of_need, placement_type,
                 placement_provider, postcode_district, home_postcode_district, placement_postcode, home_postcode, urn, weekly_cost,
                 is_cost_override, end_date, reason_episode_ceased, reason_for_placement_change)
-            SELECT gen_random_uuid(), r.child, r.decom, r.rne, r.ls, r.cin, r.place, r.provider, pg_temp.district(r.pl_post),
-                pg_temp.district(r.home_post), pg_temp.full_postcode(r.pl_post), pg_temp.full_postcode(r.home_post), left(r.urn, 8),
-                COALESCE(own.weekly_rate, def.weekly_rate, 0), false, r.dec, r.rec, r.rpc
-            FROM import_rows r
-            LEFT JOIN rate_card own ON own.placement_type = r.place AND own.provider = COALESCE(r.provider, '')
-            LEFT JOIN rate_card def ON def.placement_type = r.place AND def.provider = ''
+            SELECT r.id, r.child, r.date1, r.vals[3], r.vals[4], r.vals[5], r.vals[6], r.vals[7], r.pl_district, r.home_district,
+                r.pl_post, r.home_post, left(r.vals[13], 8), COALESCE(own.weekly_rate, def.weekly_rate, 0), false, r.date2, r.vals[9], r.vals[10]
+            FROM staged_rows r
+            LEFT JOIN rate_card own ON own.placement_type = r.vals[6] AND own.provider = COALESCE(r.vals[7], '')
+            LEFT JOIN rate_card def ON def.placement_type = r.vals[6] AND def.provider = ''
+            WHERE r.tab = {(int)Ssda903Table.Episodes} AND r.child IS NOT NULL
             """, cancellationToken);
         await Ssda903Events.QueueAsync(db, connection, cancellationToken);
         return new ImportedReturn(children, episodes, leftOut);

@@ -57,7 +57,8 @@ public sealed class StagedReturn
         ArgumentNullException.ThrowIfNull(files);
         var staged = new StagedReturn(connection, collectionYear, localAuthority);
         await staged.ExecuteAsync("""
-            CREATE TEMP TABLE staged_rows (tab smallint NOT NULL, line int NOT NULL, child text, vals text[] NOT NULL) ON COMMIT DROP;
+            CREATE TEMP TABLE staged_rows (tab smallint NOT NULL, line int NOT NULL, child text, vals text[] NOT NULL,
+                id uuid, date1 date, date2 date, home_post text, home_district text, pl_post text, pl_district text) ON COMMIT DROP;
             CREATE TEMP TABLE staged_findings (rule text NOT NULL, tab text NOT NULL, line int NOT NULL, child text, fields text NOT NULL, message text NOT NULL) ON COMMIT DROP;
             """, cancellationToken);
         await foreach (var file in files.WithCancellation(cancellationToken)) await staged.StageFileAsync(file, cancellationToken);
@@ -108,7 +109,19 @@ public sealed class StagedReturn
         var malformed = new List<string>();
         var malformedCount = 0;
         var rows = 0;
-        await using (var copy = await _connection.BeginBinaryImportAsync("COPY staged_rows (tab, line, child, vals) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        // Beside the values the rules read, each row carries what an import stores, read once here rather than per row in
+        // SQL: the episode's id (time-ordered, so the episodes' primary key grows at its end), the dates as the rules read
+        // them (Header: DOB, MC_DOB; Episodes: DECOM, DEC) and the episode's postcodes in their stored forms.
+        var (date1, date2) = table.Table switch
+        {
+            Ssda903Table.Header => (table.IndexOf("DOB"), table.IndexOf("MC_DOB")),
+            Ssda903Table.Episodes => (table.IndexOf("DECOM"), table.IndexOf("DEC")),
+            _ => (-1, -1),
+        };
+        var isEpisodes = table.Table == Ssda903Table.Episodes;
+        var (homePost, plPost) = isEpisodes ? (table.IndexOf("HOME_POST"), table.IndexOf("PL_POST")) : (-1, -1);
+        await using (var copy = await _connection.BeginBinaryImportAsync(
+            "COPY staged_rows (tab, line, child, vals, id, date1, date2, home_post, home_district, pl_post, pl_district) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             var line = 1;
             var values = new string?[table.Columns.Count];
@@ -134,6 +147,13 @@ public sealed class StagedReturn
                 await copy.WriteAsync(line, NpgsqlDbType.Integer, cancellationToken);
                 if (values[0] is { } child) await copy.WriteAsync(child, NpgsqlDbType.Text, cancellationToken); else await copy.WriteNullAsync(cancellationToken);
                 await copy.WriteAsync(values, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+                if (isEpisodes) await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, cancellationToken); else await copy.WriteNullAsync(cancellationToken);
+                await WriteDateAsync(copy, date1 < 0 ? null : Ssda903Row.ParseDate(values[date1]), cancellationToken);
+                await WriteDateAsync(copy, date2 < 0 ? null : Ssda903Row.ParseDate(values[date2]), cancellationToken);
+                await WriteTextAsync(copy, isEpisodes ? Ssda903Postcode.Full(values[homePost]) : null, cancellationToken);
+                await WriteTextAsync(copy, isEpisodes ? Ssda903Postcode.District(values[homePost]) : null, cancellationToken);
+                await WriteTextAsync(copy, isEpisodes ? Ssda903Postcode.Full(values[plPost]) : null, cancellationToken);
+                await WriteTextAsync(copy, isEpisodes ? Ssda903Postcode.District(values[plPost]) : null, cancellationToken);
             }
             if (malformedCount > 0)
             {
@@ -145,6 +165,12 @@ public sealed class StagedReturn
         }
         _tables.Add(new StagedTable(table.Name, file.Name, rows));
     }
+
+    private static Task WriteDateAsync(NpgsqlBinaryImporter copy, DateOnly? value, CancellationToken cancellationToken) =>
+        value is { } date ? copy.WriteAsync(date, NpgsqlDbType.Date, cancellationToken) : copy.WriteNullAsync(cancellationToken);
+
+    private static Task WriteTextAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken cancellationToken) =>
+        value is not null ? copy.WriteAsync(value, NpgsqlDbType.Text, cancellationToken) : copy.WriteNullAsync(cancellationToken);
 
     private async Task ValidateAsync(CancellationToken cancellationToken)
     {
