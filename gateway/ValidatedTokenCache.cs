@@ -11,10 +11,10 @@ namespace Platform.Gateway;
 /// Remembers the bearer tokens the gateway has validated, so that a client sending the same token on every request
 /// (the web app, an integration) costs one signature check and claims parse per token, not one per request. Only
 /// successful validations are kept, keyed by the whole token, never past the token's expiry nor longer than
-/// <c>Security:TokenCache:Seconds</c> (default 60, so a rotated signing key takes effect within it; 0 turns the cache
-/// off; the handler's parameters are fixed configuration, and a key fetched from an authority is trusted for as long as
-/// a token it signed stays cached), and at most <c>Security:TokenCache:Size</c> tokens (default 10,000). The role policy is still evaluated on
-/// every request from the cached claims, and every service validates the token again itself.
+/// <c>Security:TokenCache:Seconds</c> (default 60; 0 turns the cache off), and at most <c>Security:TokenCache:Size</c>
+/// tokens (default 10,000). The short lifetime bounds how long a token signed with a key since rotated out of the
+/// authority's metadata is still accepted. The role policy is still evaluated on every request from the cached claims,
+/// and every service validates the token again itself.
 /// </summary>
 internal static class ValidatedTokenCache
 {
