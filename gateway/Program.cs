@@ -6,6 +6,7 @@ using Platform.ServiceDefaults.Security;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPlatformSecurity();
+builder.AddValidatedTokenCache();
 builder.AddGateway();
 
 var app = builder.Build();

@@ -22,6 +22,8 @@ public static class PersonalData
     public static string RedactPath(string? path)
     {
         if (string.IsNullOrEmpty(path)) return path ?? "";
+        // Most paths name no person: those are returned as they are, without splitting (this runs on every request).
+        if (!NamesAPerson(path)) return path;
         var segments = path.Split('/');
         for (var i = 0; i < segments.Length - 1; i++)
         {
@@ -30,6 +32,21 @@ public static class PersonalData
             break;
         }
         return string.Join('/', segments);
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PersonalCollectionsBySpan =
+        PersonalCollections.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether a segment other than the last is a personal-data collection (what <see cref="RedactPath"/> redacts after).</summary>
+    private static bool NamesAPerson(string path)
+    {
+        var rest = path.AsSpan();
+        while (rest.IndexOf('/') is var slash and >= 0)
+        {
+            if (PersonalCollectionsBySpan.Contains(rest[..slash])) return true;
+            rest = rest[(slash + 1)..];
+        }
+        return false;
     }
 
     /// <summary>Sets a server span's <c>url.path</c> to its route template, or the redacted path.</summary>

@@ -86,6 +86,38 @@ public sealed class SecurityTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_token_the_gateway_accepted_and_remembers_does_not_let_through_the_same_claims_with_another_signature_or_role()
+    {
+        var token = PlatformFixture.Token(PlatformRoles.ReadOnlyOperator, "cache-check");
+        async Task<HttpStatusCode> StatusAsync(string bearer)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, Reads["workforce"]);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+            using var response = await platform.Gateway.SendAsync(request);
+            return response.StatusCode;
+        }
+        // Accepted twice: the second time from the gateway's cache of validated tokens (gateway/ValidatedTokenCache.cs).
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(token));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(token));
+
+        var parts = token.Split('.');
+        var otherSignature = $"{parts[0]}.{parts[1]}.{(parts[2][0] == 'A' ? 'B' : 'A')}{parts[2][1..]}";
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(otherSignature));
+        var admin = PlatformFixture.Token(PlatformRoles.PlatformAdmin, "cache-check").Split('.');
+        var adminClaimsOldSignature = $"{parts[0]}.{admin[1]}.{parts[2]}";
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(adminClaimsOldSignature));
+
+        // The role policy is still the cached token's: a read-only operator may not write.
+        using var write = new HttpRequestMessage(HttpMethod.Post, "/api/workforce/teams")
+        {
+            Content = Json(new JsonObject { ["code"] = "SEC-CACHE", ["name"] = "x", ["directorate"] = "y" }),
+        };
+        write.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var refused = await platform.Gateway.SendAsync(write);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task Refused_access_is_logged_at_warning_with_route_and_reason_but_never_the_token()
     {
         var forged = LocalTokens.Create(Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
