@@ -78,7 +78,7 @@ public static class Pipeline
         report.Heading("1. Event pipeline");
         report.Line($"{events:N0} `PostCreated` events per repetition are committed to Workforce's `outbox_messages` in one transaction " +
                     "(exactly the rows `AddIntegrationEvent` writes), then timed until Finance's `PostCreatedConsumer` has applied the last one " +
-                    "(inbox row + commitment source + forecast, one transaction each). " +
+                    "(inbox row + commitment source per event, the forecast once per batch, one transaction per batch of up to 100). " +
                     $"Raw baselines: {rawN:N0} persistent {MessageBytes:N0}-byte messages on the same broker, 100 confirms in flight, " +
                     $"one consumer acking each message (prefetch 100); PostgreSQL: {pgN:N0} transactions of insert row + insert outbox row + commit.");
         report.Line();
