@@ -89,10 +89,9 @@ public static class MessagingExtensions
 
     /// <summary>
     /// Registers a <see cref="BatchInboxConsumer{TMessage,TContext}"/>: up to <see cref="BatchMessageLimit"/> messages
-    /// in one transaction, or what arrived within 50 ms of the first, so a lone event waits no longer than that; two
-    /// batches in flight per replica (one applies while the other commits or waits on the database; a recalculation
-    /// per key that the other batch holds is deferred, not waited for). The queue prefetches three batches, so the next
-    /// one is ready when a batch commits.
+    /// in one transaction, or what arrived within 50 ms of the first, so a lone event waits no longer than that; one
+    /// batch at a time per replica (the recalculation per key is then never contended by its own service). The queue
+    /// prefetches two batches, so the next one is ready when a batch commits.
     /// </summary>
     public static void AddBatchConsumer<TConsumer>(this IBusRegistrationConfigurator bus)
         where TConsumer : class, IConsumer
@@ -101,11 +100,11 @@ public static class MessagingExtensions
         bus.AddConsumer<TConsumer>(consumer => consumer.Options<BatchOptions>(batch => batch
                 .SetMessageLimit(BatchMessageLimit)
                 .SetTimeLimit(TimeSpan.FromMilliseconds(50))
-                .SetConcurrencyLimit(2)))
+                .SetConcurrencyLimit(1)))
             .Endpoint(endpoint =>
             {
-                endpoint.PrefetchCount = 3 * BatchMessageLimit;
-                endpoint.ConcurrentMessageLimit = 3 * BatchMessageLimit;
+                endpoint.PrefetchCount = 2 * BatchMessageLimit;
+                endpoint.ConcurrentMessageLimit = 2 * BatchMessageLimit;
             });
     }
 }
