@@ -12,6 +12,7 @@ public static partial class Gateway
 {
     private const string ReadPath = "/teams?pageSize=5";
     private const int Connections = 64;
+    private const string BareAgain = "bare YARP proxy, measured again";
 
     public sealed record WrkResult(double Rps, double P50Ms, double P99Ms, long Non2xx);
 
@@ -30,6 +31,9 @@ public static partial class Gateway
                 ("direct to the service", Env.Url("workforce") + ReadPath),
                 ("bare YARP proxy", proxyUrl + "/api/workforce" + ReadPath),
                 ("our gateway", Env.Url("gateway") + "/api/workforce" + ReadPath),
+                // The same bare proxy again, last in each repetition: an A/A comparison, the smallest p99 difference
+                // these measurements can tell from noise on this machine.
+                (BareAgain, proxyUrl + "/api/workforce" + ReadPath),
             };
             foreach (var (_, url) in targets) await Wrk(url, 2); // warm-up (JIT, connection pools)
             var results = targets.ToDictionary(t => t.Name, _ => new List<WrkResult>());
@@ -59,14 +63,14 @@ public static partial class Gateway
 
             report.Heading("2. Gateway overhead");
             report.Line($"`GET /api/workforce{ReadPath}` (the first page of five teams, read from PostgreSQL) with a platform-admin bearer token; wrk 2 threads, " +
-                        $"{Connections} connections, {seconds} s per measurement after a 2 s warm-up; the three targets alternate within each repetition. " +
+                        $"{Connections} connections, {seconds} s per measurement after a 2 s warm-up; the targets alternate within each repetition, the bare proxy measured a second time last (an A/A comparison). " +
                         "Our gateway validates the JWT and its role policy, records OpenTelemetry traces and metrics and forwards through YARP; " +
                         "the bare proxy (`bench/BareProxy`) has only YARP with the same route and transform, Warning-level logging. " +
                         "The service validates the token itself in all three cases. The gateway has no rate limiter configured, so none is measured. " +
                         "wrk, the proxy, the service and PostgreSQL share the two cores, so proxied-vs-direct mostly measures CPU sharing.");
             report.Line();
             report.Table("target", "requests/s", "p50 ms", "p99 ms", "non-2xx");
-            foreach (var n in new[] { direct, bare, gw })
+            foreach (var n in new[] { direct, bare, gw, BareAgain })
             {
                 report.Row(n, Rps(n).Format("req/s"), P50(n).Format("ms", 2), P99(n).Format("ms", 2), results[n].Sum(r => r.Non2xx).ToString(CultureInfo.InvariantCulture));
             }
@@ -77,6 +81,16 @@ public static partial class Gateway
             report.Row("gateway throughput / bare proxy", ratio.ToString("P0", CultureInfo.InvariantCulture), "≥ 80 %: " + Report.Met(ratio >= 0.8));
             report.Row("gateway p99 − bare proxy p99", added.ToString("0.00", CultureInfo.InvariantCulture) + " ms", "≤ 2 ms: " + Report.Met(added <= 2));
             report.Row("bare proxy throughput / direct (context)", Report.Ratio(Rps(bare).Median, Rps(direct).Median), "");
+            var noise = Math.Abs(P99(BareAgain).Median - P99(bare).Median);
+            var perRep = Enumerable.Range(0, reps).Select(i => results[BareAgain][i].P99Ms - results[bare][i].P99Ms).ToArray();
+            report.Row("A/A: the bare proxy's p99 measured again − its p99 (the same proxy, the same repetitions)",
+                $"{noise:0.00} ms (each repetition: {string.Join(", ", perRep.Select(d => d.ToString("+0.0;−0.0", CultureInfo.InvariantCulture)))} ms)", "(the resolution)");
+            report.Line();
+            report.Line(noise > 2
+                ? $"The same bare proxy differs from itself by {noise:0.00} ms of p99 between two measurements of one run: a 2 ms difference is below what " +
+                  "this method resolves on this machine, so the p99 target can be neither met nor missed here; the gateway's difference to the bare " +
+                  $"proxy, {added:0.00} ms, is " + (Math.Abs(added) <= noise ? "within" : "beyond") + " that noise."
+                : $"The same bare proxy differs from itself by {noise:0.00} ms of p99 between two measurements of one run, so the method resolves the 2 ms target.");
             if (counters is not null)
             {
                 report.Line();
