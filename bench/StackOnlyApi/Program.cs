@@ -1,0 +1,33 @@
+// The footprint's stack-only baseline: what a service registers from the platform's libraries, without business code.
+// Cross-cutting set-up as in services/*/Program.cs and ApplicationServices.cs: ServiceDefaults (OpenTelemetry, health
+// checks, problem details, resilient HTTP clients, service discovery), the API defaults (JWT bearer auth and the role
+// policies, OpenAPI, JSON options, idempotency keys), the service database (EF Core on Npgsql: the outbox, inbox and
+// audit tables, migrations at start-up, the outbox dispatcher, a readiness check) and MassTransit on RabbitMQ with one
+// inbox consumer. Configuration from the environment: ConnectionStrings__stackdb, ConnectionStrings__messaging and the
+// Auth__* settings the services get from ./platform.
+using Microsoft.EntityFrameworkCore;
+using Platform.Bench.StackOnly;
+using Platform.ServiceDefaults.Data;
+using Platform.ServiceDefaults.Http;
+using Platform.ServiceDefaults.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApiDefaults();
+builder.AddServiceDatabase<StackDbContext>("stackdb");
+builder.AddMessaging("stack-only", bus => bus.AddConsumer<PingConsumer>());
+builder.Services.AddValidation();
+
+var app = builder.Build();
+app.UseApiDefaults();
+// The one endpoint, as bench/MinimalApi's (anonymous: the bench calls it without a token).
+app.MapGet("/", () => "ok").AllowAnonymous();
+
+// Started (migrations applied, bus up), then one trivial query, so EF's query pipeline is compiled as in a service.
+await app.StartAsync();
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<StackDbContext>();
+    _ = await db.Items.AsNoTracking().CountAsync();
+}
+await app.WaitForShutdownAsync();
