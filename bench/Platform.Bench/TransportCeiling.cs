@@ -43,9 +43,9 @@ public static class TransportCeiling
             rabbit.Host(new Uri(Env.Amqp));
             rabbit.ReceiveEndpoint(queue, endpoint =>
             {
+                // A durable queue and persistent messages (MassTransit's defaults), as the platform's queues and the raw
+                // baseline's: a transient queue would keep the messages in memory only and measure something else.
                 endpoint.PrefetchCount = 200;
-                endpoint.AutoDelete = true;
-                endpoint.Durable = false;
                 if (consumer == Consumer.InboxPerBatch)
                 {
                     endpoint.Batch<CeilingPing>(batch =>
