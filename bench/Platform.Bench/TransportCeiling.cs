@@ -44,8 +44,10 @@ public static class TransportCeiling
             rabbit.ReceiveEndpoint(queue, endpoint =>
             {
                 // A durable queue and persistent messages (MassTransit's defaults), as the platform's queues and the raw
-                // baseline's: a transient queue would keep the messages in memory only and measure something else.
+                // baseline's: a transient queue would keep the messages in memory only and measure something else. Deleted
+                // when the bus stops: the ping's exchange would otherwise go on copying every later ping into it.
                 endpoint.PrefetchCount = 200;
+                endpoint.AutoDelete = true;
                 if (consumer == Consumer.InboxPerBatch)
                 {
                     endpoint.Batch<CeilingPing>(batch =>
