@@ -59,7 +59,7 @@ var loadEnd = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").S
 var header = new Report();
 header.Line("# Benchmark results");
 header.Line();
-header.Line($"Written by `./platform bench{(Env.Quick ? " --quick" : "")}` ({(Env.Quick ? "**quick mode: one repetition and smaller sizes; not the reference figures**" : $"{Env.Reps} repetitions of every figure")}). Method: [docs/benchmarks.md](../docs/benchmarks.md).");
+header.Line($"Written by `./platform bench{(Env.Quick ? " --quick" : "")}` ({(Env.Quick ? "**quick mode: one repetition and smaller sizes; not the reference figures**" : $"{Env.Reps} repetitions of every figure, five of the gateway's")}). Method: [docs/benchmarks.md](../docs/benchmarks.md).");
 header.Line();
 header.Table("machine", "");
 header.Row("date (UTC)", started.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + $" – {DateTime.UtcNow:HH:mm}");
