@@ -29,13 +29,17 @@ internal static class CarePopulation
     private const string Period = "daterange(start_date, CASE WHEN end_date < start_date THEN start_date ELSE end_date END, '[)')";
     private const string NotShortBreak = "legal_status NOT IN ('V3', 'V4')";
 
+    /// <summary>An episode that starts a period of care (RNE S), not a short break: the predicate of the migration's partial B-tree on start dates.</summary>
+    internal const string StartsCare = "reason_for_new_episode = 'S' AND " + NotShortBreak;
+
+    /// <summary>An episode that ends a period of care (any REC but X1), not a short break: the predicate of the migration's partial B-tree on end dates.</summary>
+    internal const string CeasesCare = "reason_episode_ceased IS NOT NULL AND reason_episode_ceased <> 'X1' AND " + NotShortBreak;
+
     private const string OpenOnSql = "SELECT * FROM episodes WHERE " + NotShortBreak + " AND " + Period + " @> {0}";
 
     // Each matches a partial B-tree of the migration (only the flow's episodes, by date).
-    private const string StartDatesSql = "SELECT start_date AS \"Value\" FROM episodes WHERE reason_for_new_episode = 'S' AND "
-        + NotShortBreak + " AND start_date BETWEEN {0} AND {1}";
-    private const string EndDatesSql = "SELECT end_date AS \"Value\" FROM episodes WHERE reason_episode_ceased IS NOT NULL AND reason_episode_ceased <> 'X1' AND "
-        + NotShortBreak + " AND end_date BETWEEN {0} AND {1}";
+    private const string StartDatesSql = "SELECT start_date AS \"Value\" FROM episodes WHERE " + StartsCare + " AND start_date BETWEEN {0} AND {1}";
+    private const string EndDatesSql = "SELECT end_date AS \"Value\" FROM episodes WHERE " + CeasesCare + " AND end_date BETWEEN {0} AND {1}";
 
     /// <summary>
     /// The episodes open on <paramref name="date"/> (started on or before it and not ended by it: an episode ending on the

@@ -49,11 +49,10 @@ internal static class Ssda903Events
                 SELECT least(min(date1), min(date2)) AS first_day, greatest(max(date1), max(date2)) AS last_day FROM staged_rows r WHERE {ImportedEpisodes}),
             changes AS (
                 SELECT start_date AS day, 1 AS delta FROM episodes, span
-                WHERE reason_for_new_episode = 'S' AND legal_status NOT IN ('V3', 'V4') AND start_date BETWEEN first_day AND last_day
+                WHERE {CarePopulation.StartsCare} AND start_date BETWEEN first_day AND last_day
                 UNION ALL
                 SELECT end_date, -1 FROM episodes, span
-                WHERE reason_episode_ceased IS NOT NULL AND reason_episode_ceased <> 'X1' AND legal_status NOT IN ('V3', 'V4')
-                    AND end_date BETWEEN first_day AND last_day)
+                WHERE {CarePopulation.CeasesCare} AND end_date BETWEEN first_day AND last_day)
             SELECT day, sum(sum(delta)) OVER (ORDER BY day)::int FROM changes GROUP BY day HAVING sum(delta) <> 0 ORDER BY day
             """, connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
