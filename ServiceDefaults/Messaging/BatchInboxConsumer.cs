@@ -37,7 +37,7 @@ public abstract class BatchInboxConsumer<TMessage, TContext>(TContext db, ILogge
 
         await using (var transaction = await Db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var firstTime = await RecordInInboxAsync(context.Message, consumer, cancellationToken);
+            var firstTime = await Inbox.RecordAsync(Db, context.Message.Select(Inbox.MessageId), consumer, cancellationToken);
             foreach (var message in context.Message)
             {
                 var messageId = message.MessageId!.Value;
@@ -78,7 +78,7 @@ public abstract class BatchInboxConsumer<TMessage, TContext>(TContext db, ILogge
             await transaction.CreateSavepointAsync(Savepoint, cancellationToken);
             try
             {
-                await HandleAsync(message.Message, SentAt(message), cancellationToken);
+                await HandleAsync(message.Message, Inbox.SentAt(message), cancellationToken);
                 await Db.SaveChangesAsync(cancellationToken);
                 await transaction.ReleaseSavepointAsync(Savepoint, cancellationToken);
                 return null;
@@ -107,20 +107,6 @@ public abstract class BatchInboxConsumer<TMessage, TContext>(TContext db, ILogge
     /// <summary>Runs once per batch after every message applied, in the batch's transaction: the place for work per key (a recalculation).</summary>
     protected virtual Task CompleteBatchAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Inserts the batch's message ids in one statement (sorted, so two batches never deadlock); returns those not seen before.</summary>
-    private async Task<HashSet<Guid>> RecordInInboxAsync(Batch<TMessage> batch, string consumer, CancellationToken cancellationToken)
-    {
-        var ids = batch.Select(m => m.MessageId ?? throw new InvalidOperationException("A message without a message id cannot be de-duplicated."))
-            .Distinct().Order().ToArray();
-        var inserted = await Db.Database.SqlQuery<Guid>($"""
-            INSERT INTO inbox_messages (message_id, consumer, processed_at)
-            SELECT id, {consumer}, {DateTimeOffset.UtcNow} FROM unnest({ids}) AS id
-            ON CONFLICT DO NOTHING
-            RETURNING message_id AS "Value"
-            """).ToListAsync(cancellationToken);
-        return [.. inserted];
-    }
-
     private async Task ParkAsync(ConsumeContext<Batch<TMessage>> context, ConsumeContext<TMessage> message, Exception reason, string consumer)
     {
         // "queue:" declares the _error queue and binds it to its exchange if no failure has created them yet.
@@ -143,8 +129,6 @@ public abstract class BatchInboxConsumer<TMessage, TContext>(TContext db, ILogge
         Log.Parked(logger, message.MessageId, consumer, reason.GetType().Name);
     }
 
-    private static DateTimeOffset SentAt(ConsumeContext<TMessage> message) =>
-        message.SentTime is { } sent ? new DateTimeOffset(sent, TimeSpan.Zero) : DateTimeOffset.UtcNow;
 }
 
 internal static partial class Log

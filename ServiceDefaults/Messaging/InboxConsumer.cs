@@ -20,18 +20,13 @@ public abstract class InboxConsumer<TMessage, TContext>(TContext db) : IConsumer
     public async Task Consume(ConsumeContext<TMessage> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var messageId = context.MessageId
-            ?? throw new InvalidOperationException("A message without a message id cannot be de-duplicated.");
+        var messageId = Inbox.MessageId(context);
         var consumer = GetType().Name;
         var cancellationToken = context.CancellationToken;
 
         await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
-        var firstTime = await Db.Database.ExecuteSqlAsync($"""
-            INSERT INTO inbox_messages (message_id, consumer, processed_at)
-            VALUES ({messageId}, {consumer}, {DateTimeOffset.UtcNow})
-            ON CONFLICT DO NOTHING
-            """, cancellationToken);
-        if (firstTime == 0)
+        var firstTime = await Inbox.RecordAsync(Db, [messageId], consumer, cancellationToken);
+        if (firstTime.Count == 0)
         {
             PlatformTelemetry.InboxDuplicates.Add(1, new KeyValuePair<string, object?>("consumer", consumer));
             return;
@@ -40,7 +35,7 @@ public abstract class InboxConsumer<TMessage, TContext>(TContext db) : IConsumer
         var origin = (context.Message as IngestCommand)?.Origin;
         using (origin is null ? null : AuditActor.Use(new AuditActor.Actor($"ingest:{origin.Sender}", $"EVENT {origin.EventType} {origin.Source} {origin.EventId}")))
         {
-            await HandleAsync(context.Message, context.SentTime is { } sent ? new DateTimeOffset(sent, TimeSpan.Zero) : DateTimeOffset.UtcNow, cancellationToken);
+            await HandleAsync(context.Message, Inbox.SentAt(context), cancellationToken);
             if (context.Message is IngestCommand)
             {
                 // Tells Ingest the event was applied (GET /events/{source}/{id}), in the transaction that applied it.
