@@ -106,12 +106,6 @@ public sealed class OutboxMessage
         };
     }
 
-    public void MarkSent(DateTimeOffset now)
-    {
-        SentAt = now;
-        LastError = null;
-    }
-
     public void MarkFailed(DateTimeOffset now, string error)
     {
         Attempts++;

@@ -13,7 +13,10 @@ namespace Platform.ServiceDefaults.Messaging;
 /// and one recalculation per key (<see cref="CompleteBatchAsync"/>) instead of one per event.
 /// Exactly once is kept: every message's id goes to the inbox in that transaction (a redelivered or republished id
 /// changes nothing, also inside one batch), and a crash before the commit applies nothing, so the broker redelivers
-/// the whole batch. A message that fails on its own (a broken rule at once; anything else after a few tries) is rolled
+/// the whole batch. A consumer that declares <see cref="AppliesSetWise"/> applies the whole batch to the same tracked
+/// entities and saves it with one <c>SaveChanges</c> (its reads for the batch made up front in <see cref="PrepareBatchAsync"/>);
+/// if that fails, the batch is rolled back to before it and applied again one message at a time, as every other
+/// consumer's batch is. A message that fails on its own (a broken rule at once; anything else after a few tries) is rolled
 /// back to its savepoint and parked in the queue's <c>_error</c> queue with its reason in the <c>MT-Fault-*</c> headers, as
 /// a single message would be, while the rest of the batch applies. A dependency failure (the database down) fails the
 /// whole batch, which waits and is retried by the bus's retry policy (<see cref="MessagingExtensions.AddMessaging"/>).
@@ -38,17 +41,20 @@ public abstract class BatchInboxConsumer<TMessage, TContext>(TContext db, ILogge
         await using (var transaction = await Db.Database.BeginTransactionAsync(cancellationToken))
         {
             var firstTime = await Inbox.RecordAsync(Db, context.Message.Select(Inbox.MessageId), consumer, cancellationToken);
+            var fresh = new List<ConsumeContext<TMessage>>(context.Message.Length);
             foreach (var message in context.Message)
             {
-                var messageId = message.MessageId!.Value;
-                if (!firstTime.Remove(messageId))
+                if (firstTime.Remove(message.MessageId!.Value)) fresh.Add(message);
+                else PlatformTelemetry.InboxDuplicates.Add(1, new KeyValuePair<string, object?>("consumer", consumer));
+            }
+            if (fresh.Count > 0 && !(AppliesSetWise && await ApplySetWiseAsync(transaction, fresh, cancellationToken)))
+            {
+                foreach (var message in fresh)
                 {
-                    PlatformTelemetry.InboxDuplicates.Add(1, new KeyValuePair<string, object?>("consumer", consumer));
-                    continue;
-                }
-                if (await ApplyAsync(transaction, message, consumer, cancellationToken) is { } failure)
-                {
-                    parked.Add((message, failure));
+                    if (await ApplyAsync(transaction, message, consumer, cancellationToken) is { } failure)
+                    {
+                        parked.Add((message, failure));
+                    }
                 }
             }
             await CompleteBatchAsync(cancellationToken);
@@ -64,6 +70,36 @@ public abstract class BatchInboxConsumer<TMessage, TContext>(TContext db, ILogge
             await ParkAsync(context, message, reason, consumer);
         }
     }
+
+    /// <summary>
+    /// Applies every message of the batch and saves them together under one savepoint; returns false, with the batch
+    /// rolled back to that savepoint and <see cref="ForgetBatch"/> called, when anything but a dependency failure fails
+    /// (a broken rule in one message, a conflict between two), so that the caller applies them one at a time.
+    /// </summary>
+    private async Task<bool> ApplySetWiseAsync(IDbContextTransaction transaction, List<ConsumeContext<TMessage>> messages, CancellationToken cancellationToken)
+    {
+        await transaction.CreateSavepointAsync(BatchSavepoint, cancellationToken);
+        try
+        {
+            await PrepareBatchAsync(messages.Select(m => m.Message).ToList(), cancellationToken);
+            foreach (var message in messages)
+            {
+                await HandleAsync(message.Message, Inbox.SentAt(message), cancellationToken);
+            }
+            await Db.SaveChangesAsync(cancellationToken);
+            await transaction.ReleaseSavepointAsync(BatchSavepoint, cancellationToken);
+            return true;
+        }
+        catch (Exception failure) when (!TransientFailures.IsTransient(failure) && !cancellationToken.IsCancellationRequested)
+        {
+            await transaction.RollbackToSavepointAsync(BatchSavepoint, cancellationToken);
+            Db.ChangeTracker.Clear();
+            ForgetBatch();
+            return false;
+        }
+    }
+
+    private const string BatchSavepoint = "batch";
 
     /// <summary>
     /// Applies one message under a savepoint. A broken rule fails the same way every time: rolled back and returned at
@@ -88,6 +124,7 @@ public abstract class BatchInboxConsumer<TMessage, TContext>(TContext db, ILogge
                 await transaction.RollbackToSavepointAsync(Savepoint, cancellationToken);
                 // The savepoint undid the rows; the tracker still holds the failed attempt's entities and events.
                 Db.ChangeTracker.Clear();
+                ForgetBatch();
                 if (failure is DomainRuleException || attempt == MessageAttempts)
                 {
                     await Db.Database.ExecuteSqlAsync(
@@ -103,6 +140,18 @@ public abstract class BatchInboxConsumer<TMessage, TContext>(TContext db, ILogge
 
     /// <summary>Applies one message to this service's state; the base saves it (and its events) under its savepoint.</summary>
     protected abstract Task HandleAsync(TMessage message, DateTimeOffset sentAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when <see cref="HandleAsync"/> can apply a message after earlier ones of its batch without their being saved:
+    /// every read it makes goes through what <see cref="PrepareBatchAsync"/> loaded and what earlier messages changed.
+    /// </summary>
+    protected virtual bool AppliesSetWise => false;
+
+    /// <summary>Loads, in as few statements as it can, what the messages of a batch applied set-wise will read.</summary>
+    protected virtual Task PrepareBatchAsync(IReadOnlyList<TMessage> messages, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Called when the tracked entities were cleared after a rollback: whatever was loaded for the batch is gone.</summary>
+    protected virtual void ForgetBatch() { }
 
     /// <summary>Runs once per batch after every message applied, in the batch's transaction: the place for work per key (a recalculation).</summary>
     protected virtual Task CompleteBatchAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -133,7 +133,9 @@ public sealed partial class OutboxDispatcher<TContext>(
                 LIMIT {batchSize}
                 FOR UPDATE SKIP LOCKED
                 """)
+            .AsNoTracking()
             .ToListAsync(cancellationToken);
+        var sent = new List<Guid>(batch.Count);
 
         // Publishes overlap (up to MaxPublishesInFlight awaiting their broker confirm at once), started in outbox order;
         // rows are then marked in outbox order: each confirmed row is sent until the first failure, which backs off,
@@ -157,13 +159,14 @@ public sealed partial class OutboxDispatcher<TContext>(
                 var publish = publishes[i];
                 if (publish.IsCompletedSuccessfully)
                 {
-                    message.MarkSent(time.GetUtcNow());
+                    sent.Add(message.Id);
                     PlatformTelemetry.OutboxPublished.Add(1);
                     continue;
                 }
                 // A publish timed out (cancelled by its own timeout) or failed.
                 var ex = publish.Exception?.GetBaseException() ?? new TimeoutException("The publish was not confirmed in time.");
                 failed = true;
+                db.OutboxMessages.Attach(message);
                 message.MarkFailed(time.GetUtcNow(), ex.Message);
                 PlatformTelemetry.OutboxPublishFailures.Add(1);
                 LogPublishFailed(logger, message.MessageType, message.Id, message.Attempts, ex);
@@ -171,6 +174,12 @@ public sealed partial class OutboxDispatcher<TContext>(
             }
         }
 
+        // The confirmed rows in one statement (a row-by-row update was the dispatcher's largest cost after the publishes).
+        if (sent.Count > 0)
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE outbox_messages SET sent_at = {time.GetUtcNow()}, last_error = NULL WHERE id = ANY({sent.ToArray()})", cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return batch.Count;

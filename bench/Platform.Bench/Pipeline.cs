@@ -23,7 +23,7 @@ public static class Pipeline
     public static async Task RunAsync(Report report)
     {
         var reps = Env.Reps;
-        var events = Env.Quick ? 300 : 600;
+        var events = Env.Quick ? 2000 : 6000;
         var rawN = Env.Quick ? 5000 : 10000;
         var pgN = Env.Quick ? 500 : 1000;
 

@@ -129,12 +129,18 @@ public sealed class FaultFixture : IAsyncLifetime
     }
 
     /// <summary>Runs a count-like query; <paramref name="parameter"/> is <c>$1</c> (arrays work with <c>= ANY($1)</c>).</summary>
-    public static async Task<long> ScalarAsync(string database, string sql, object? parameter = null)
+    public static Task<long> ScalarAsync(string database, string sql, object? parameter = null) =>
+        ScalarAsync(database, sql, parameter is null ? [] : [parameter]);
+
+    public static Task<long> ScalarAsync(string database, string sql, object first, object second) =>
+        ScalarAsync(database, sql, [first, second]);
+
+    private static async Task<long> ScalarAsync(string database, string sql, IEnumerable<object> parameters)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
-        if (parameter is not null) command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        foreach (var parameter in parameters) command.Parameters.Add(new NpgsqlParameter { Value = parameter });
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 

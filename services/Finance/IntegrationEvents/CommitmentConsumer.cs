@@ -15,5 +15,16 @@ public abstract class CommitmentConsumer<TMessage>(FinanceDbContext db, Commitme
 {
     protected CommitmentUpdater Commitments { get; } = commitments;
 
+    /// <summary>The commitment source a message changes (<see cref="Domain.CommitmentSource.ForPost"/> and the like).</summary>
+    protected abstract string SourceOf(TMessage message);
+
+    // Every read of an event goes through the updater's sources loaded for the batch, so a batch applies set-wise.
+    protected override bool AppliesSetWise => true;
+
+    protected override Task PrepareBatchAsync(IReadOnlyList<TMessage> messages, CancellationToken cancellationToken) =>
+        Commitments.LoadAsync(messages.Select(SourceOf), cancellationToken);
+
+    protected override void ForgetBatch() => Commitments.Forget();
+
     protected override Task CompleteBatchAsync(CancellationToken cancellationToken) => Commitments.RecalculateForecastsAsync(cancellationToken);
 }

@@ -16,10 +16,38 @@ public sealed class CommitmentUpdater(FinanceDbContext db, ForecastRecalculator 
 {
     private readonly SortedDictionary<int, Dictionary<string, DateOnly>> touched = [];
 
+    // A batch applied set-wise: its sources (null: not stored yet) and their commitments, loaded once and kept as the
+    // batch's events change them, so that the events read nothing else.
+    private readonly Dictionary<string, CommitmentSource?> loadedSources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Commitment>> loadedCommitments = new(StringComparer.Ordinal);
+
+    /// <summary>Loads the sources a batch's events will change, and their commitments, in two statements.</summary>
+    public async Task LoadAsync(IEnumerable<string> sources, CancellationToken cancellationToken)
+    {
+        var keys = sources.Distinct(StringComparer.Ordinal).Where(k => !loadedSources.ContainsKey(k)).ToArray();
+        if (keys.Length == 0) return;
+        var stored = await db.CommitmentSources.Where(s => keys.Contains(s.Source)).ToDictionaryAsync(s => s.Source, StringComparer.Ordinal, cancellationToken);
+        var commitments = await db.Commitments.Where(c => keys.Contains(c.Source)).ToListAsync(cancellationToken);
+        foreach (var key in keys)
+        {
+            loadedSources[key] = stored.GetValueOrDefault(key);
+            loadedCommitments[key] = [];
+        }
+        foreach (var commitment in commitments) loadedCommitments[commitment.Source].Add(commitment);
+    }
+
+    /// <summary>Forgets what <see cref="LoadAsync"/> loaded (the tracked entities were cleared after a rollback).</summary>
+    public void Forget()
+    {
+        loadedSources.Clear();
+        loadedCommitments.Clear();
+    }
+
     public async Task ApplyAsync(string source, CommitmentKind kind, Action<CommitmentSource> change, DateOnly asAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var commitmentSource = await db.CommitmentSources.FirstOrDefaultAsync(s => s.Source == source, cancellationToken);
+        var loaded = loadedSources.TryGetValue(source, out var commitmentSource);
+        if (!loaded) commitmentSource = await db.CommitmentSources.FirstOrDefaultAsync(s => s.Source == source, cancellationToken);
         if (commitmentSource is null)
         {
             commitmentSource = new CommitmentSource(source, kind);
@@ -27,8 +55,9 @@ public sealed class CommitmentUpdater(FinanceDbContext db, ForecastRecalculator 
         }
         change(commitmentSource);
 
-        var existing = await db.Commitments.Where(c => c.Source == source).ToListAsync(cancellationToken);
+        var existing = loaded ? loadedCommitments[source] : await db.Commitments.Where(c => c.Source == source).ToListAsync(cancellationToken);
         var fresh = commitmentSource.Commitments();
+        var kept = new List<Commitment>(fresh.Count);
         foreach (var old in existing)
         {
             var replacement = fresh.FirstOrDefault(c => c.FinancialYear == old.FinancialYear && c.BudgetLineCode == old.BudgetLineCode);
@@ -36,17 +65,25 @@ public sealed class CommitmentUpdater(FinanceDbContext db, ForecastRecalculator 
             {
                 db.Commitments.Remove(old);
                 Touch(old.FinancialYear, old.BudgetLineCode, asAt);
+                continue;
             }
-            else if (replacement.Amount != old.Amount || replacement.CommittedFrom != old.CommittedFrom || replacement.CommittedTo != old.CommittedTo)
+            if (replacement.Amount != old.Amount || replacement.CommittedFrom != old.CommittedFrom || replacement.CommittedTo != old.CommittedTo)
             {
                 old.Update(replacement.CommittedFrom, replacement.CommittedTo, replacement.Amount);
                 Touch(old.FinancialYear, old.BudgetLineCode, asAt);
             }
+            kept.Add(old);
         }
         foreach (var added in fresh.Where(c => !existing.Any(o => o.FinancialYear == c.FinancialYear && o.BudgetLineCode == c.BudgetLineCode)))
         {
             db.Commitments.Add(added);
+            kept.Add(added);
             Touch(added.FinancialYear, added.BudgetLineCode, asAt);
+        }
+        if (loaded)
+        {
+            loadedSources[source] = commitmentSource;
+            loadedCommitments[source] = kept;
         }
     }
 

@@ -41,6 +41,33 @@ public sealed class FinanceCommitmentTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Changes_to_one_post_arriving_together_are_all_applied_whichever_comes_first()
+    {
+        // A £36,500 post from 1 April 2025 on line A; then, delivered at once (so a batch holds both), a rise to £73,000
+        // from 1 October and a move to line B at £36,500 from 1 January 2026. 2025-26 has 365 days: line A keeps
+        // 183 days at £36,500 (£18,300) and 92 at £73,000 (£18,400), £36,700 to 31 December; line B has 90 days at £36,500, £9,000.
+        var postId = Guid.NewGuid();
+        var team = UniqueCode("SET");
+        var lineA = "fostering-services";
+        var lineB = "residential-care";
+        var created = new PostCreated(postId, team, "social-worker", "SW3", 1m, 36_500m, lineA, new DateOnly(2025, 4, 1));
+        await platform.PublishAsync(created);
+        await platform.AppliedAsync(created.EventId);
+        var rise = new PostChanged(postId, team, "social-worker", "SW4", 1m, 73_000m, lineA, "filled", new DateOnly(2025, 10, 1));
+        var move = new PostChanged(postId, team, "social-worker", "SW3", 1m, 36_500m, lineB, "filled", new DateOnly(2026, 1, 1));
+        await Task.WhenAll(platform.PublishAsync(move), platform.PublishAsync(rise));
+        await platform.AppliedAsync(rise.EventId);
+        await platform.AppliedAsync(move.EventId);
+
+        var commitments = (await platform.CommitmentsOfAsync($"post:{postId}")).OrderBy(c => c.CommittedFrom).ToList();
+        Assert.Equal(2, commitments.Count);
+        Assert.Equal((lineA, new DateOnly(2025, 4, 1), new DateOnly(2025, 12, 31), 36_700m),
+            (commitments[0].BudgetLineCode, commitments[0].CommittedFrom, commitments[0].CommittedTo, decimal.Round(commitments[0].Amount, 2)));
+        Assert.Equal((lineB, new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31), 9_000m),
+            (commitments[1].BudgetLineCode, commitments[1].CommittedFrom, commitments[1].CommittedTo, decimal.Round(commitments[1].Amount, 2)));
+    }
+
+    [Fact]
     public async Task A_placement_ending_stops_its_commitment()
     {
         // £3,500 a week in a children's home from 3 June 2024: to 31 March 2025 is 302 days: 3,500 × 302 / 7 = £151,000.
