@@ -89,22 +89,25 @@ public static class MessagingExtensions
 
     /// <summary>
     /// Registers a <see cref="BatchInboxConsumer{TMessage,TContext}"/>: up to <see cref="BatchMessageLimit"/> messages
-    /// in one transaction, or what arrived within 50 ms of the first, so a lone event waits no longer than that; one
-    /// batch at a time per replica (the recalculation per key is then never contended by its own service). The queue
-    /// prefetches two batches, so the next one is ready when a batch commits.
+    /// in one transaction, or what arrived within 50 ms of the first, so a lone event waits no longer than that.
+    /// <paramref name="batchesInFlight"/> batches apply at once per replica: one by default (its recalculation per key is
+    /// then never contended by its own service); two where the consumer's recalculation takes contention (Finance's
+    /// forecast, skipped and deferred while another transaction holds the year), so that one batch applies while the
+    /// other waits on its commit. The queue prefetches one batch more than apply at once, so the next is ready.
     /// </summary>
-    public static void AddBatchConsumer<TConsumer>(this IBusRegistrationConfigurator bus)
+    public static void AddBatchConsumer<TConsumer>(this IBusRegistrationConfigurator bus, int batchesInFlight = 1)
         where TConsumer : class, IConsumer
     {
         ArgumentNullException.ThrowIfNull(bus);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchesInFlight, 1);
         bus.AddConsumer<TConsumer>(consumer => consumer.Options<BatchOptions>(batch => batch
                 .SetMessageLimit(BatchMessageLimit)
                 .SetTimeLimit(TimeSpan.FromMilliseconds(50))
-                .SetConcurrencyLimit(1)))
+                .SetConcurrencyLimit(batchesInFlight)))
             .Endpoint(endpoint =>
             {
-                endpoint.PrefetchCount = 2 * BatchMessageLimit;
-                endpoint.ConcurrentMessageLimit = 2 * BatchMessageLimit;
+                endpoint.PrefetchCount = (batchesInFlight + 1) * BatchMessageLimit;
+                endpoint.ConcurrentMessageLimit = (batchesInFlight + 1) * BatchMessageLimit;
             });
     }
 }

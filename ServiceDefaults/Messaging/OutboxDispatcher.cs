@@ -23,7 +23,7 @@ public sealed class OutboxOptions
     /// Publishes of a batch awaiting their broker confirm at once (<c>Outbox__MaxPublishesInFlight</c>); 1 publishes
     /// strictly one after another. Overlapping publishes may reach the broker slightly out of outbox order.
     /// </summary>
-    public int MaxPublishesInFlight { get; set; } = 50;
+    public int MaxPublishesInFlight { get; set; } = 100;
 
     /// <summary>How long sent messages are kept (for diagnosis) before being deleted (<c>Outbox__Retention</c>).</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
@@ -125,11 +125,13 @@ public sealed partial class OutboxDispatcher<TContext>(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var now = time.GetUtcNow();
+        // In the partial index's order (due time, then sequence), so that a claim reads its batch however long the
+        // backlog: ordering by sequence alone sorted every due row on each claim (4 ms a claim with 6,000 pending).
         var batch = await db.OutboxMessages
             .FromSql($"""
                 SELECT * FROM outbox_messages
                 WHERE sent_at IS NULL AND next_attempt_at <= {now}
-                ORDER BY sequence
+                ORDER BY next_attempt_at, sequence
                 LIMIT {batchSize}
                 FOR UPDATE SKIP LOCKED
                 """)

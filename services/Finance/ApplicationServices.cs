@@ -28,15 +28,15 @@ internal static class ApplicationServices
         builder.AddMeasurePublishing<FinanceDbContext, FinanceMeasureSource>();
         builder.AddMessaging("finance", bus =>
         {
-            bus.AddBatchConsumer<PostCreatedConsumer>();
-            bus.AddBatchConsumer<PostChangedConsumer>();
-            bus.AddBatchConsumer<PostDeletedConsumer>();
-            bus.AddBatchConsumer<AgencyWorkerEngagedConsumer>();
-            bus.AddBatchConsumer<AgencyWorkerEndedConsumer>();
-            bus.AddBatchConsumer<RedundancyConfirmedConsumer>();
-            bus.AddBatchConsumer<PlacementStartedConsumer>();
-            bus.AddBatchConsumer<PlacementChangedConsumer>();
-            bus.AddBatchConsumer<PlacementEndedConsumer>();
+            bus.AddBatchConsumer<PostCreatedConsumer>(batchesInFlight: 2);
+            bus.AddBatchConsumer<PostChangedConsumer>(batchesInFlight: 2);
+            bus.AddBatchConsumer<PostDeletedConsumer>(batchesInFlight: 2);
+            bus.AddBatchConsumer<AgencyWorkerEngagedConsumer>(batchesInFlight: 2);
+            bus.AddBatchConsumer<AgencyWorkerEndedConsumer>(batchesInFlight: 2);
+            bus.AddBatchConsumer<RedundancyConfirmedConsumer>(batchesInFlight: 2);
+            bus.AddBatchConsumer<PlacementStartedConsumer>(batchesInFlight: 2);
+            bus.AddBatchConsumer<PlacementChangedConsumer>(batchesInFlight: 2);
+            bus.AddBatchConsumer<PlacementEndedConsumer>(batchesInFlight: 2);
             bus.AddConsumer<RecordActualSpendConsumer>();
         });
     }
