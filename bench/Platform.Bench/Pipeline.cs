@@ -103,17 +103,22 @@ public static class Pipeline
         report.Row("ceiling experiment: MassTransit batches (100 or 50 ms, two in flight), inbox rows committed per batch, no business logic",
             new Stat(ceilings[TransportCeiling.Consumer.InboxPerBatch]).Format("msg/s"), "raw publish+consume",
             Report.Ratio(new Stat(ceilings[TransportCeiling.Consumer.InboxPerBatch]).Median, raw.Median), "");
+        var architecture = new Stat(ceilings[TransportCeiling.Consumer.OutboxAndEffects]);
+        report.Row("ceiling experiment: the platform's architecture without business logic or ORM (outbox claimed 100 at a time, published, marked sent in one statement; batches as above storing inbox rows, an effect row per message and an audit row per batch)",
+            architecture.Format("msg/s"), "raw publish+consume", Report.Ratio(architecture.Median, raw.Median), "");
         report.Line();
         var exactlyOnceCeiling = Math.Max(new Stat(ceilings[TransportCeiling.Consumer.InboxPerMessage]).Median,
             new Stat(ceilings[TransportCeiling.Consumer.InboxPerBatch]).Median);
         report.Line("The ceiling experiments run in the bench runner against the same broker and PostgreSQL, with the raw baseline's message size and " +
-                    "publish window, no outbox (the platform also reads, publishes and marks sent each outbox row) and no business logic: the most an " +
-                    "exactly-once pipeline on MassTransit can reach here. Its best, " + Stat.F(exactlyOnceCeiling, 0) + " msg/s, is " +
-                    Report.Ratio(exactlyOnceCeiling, raw.Median) + " of raw publish+consume: the 40 % target is " +
-                    (exactlyOnceCeiling < 0.4 * raw.Median
-                        ? "**above this machine's ceiling** for a pipeline that stores an inbox row per message over MassTransit. "
-                        : "within this machine's ceiling, so the gap is the platform's own work. ") +
-                    "The platform pipeline reaches " + Report.Ratio(ours.Median, exactlyOnceCeiling) + " of that ceiling.");
+                    "publish window. The first three have no outbox (the platform also reads, publishes and marks sent each outbox row) and no business logic: the most an " +
+                    "exactly-once consumer on MassTransit can reach here. Its best, " + Stat.F(exactlyOnceCeiling, 0) + " msg/s, is " +
+                    Report.Ratio(exactlyOnceCeiling, raw.Median) + " of raw publish+consume. The last adds what the platform's design itself requires " +
+                    "(the transactional outbox before, the effect and audit rows after) in plain SQL: " + Stat.F(architecture.Median, 0) + " msg/s, " +
+                    Report.Ratio(architecture.Median, raw.Median) + " of raw; the 40 % target is " +
+                    (architecture.Median < 0.4 * raw.Median
+                        ? "**above this machine's ceiling** for an exactly-once pipeline with a transactional outbox over MassTransit. "
+                        : "within it, so the rest of the gap is the platform's own work per event (its business rules and EF Core). ") +
+                    "The platform pipeline reaches " + Report.Ratio(ours.Median, architecture.Median) + " of that ceiling.");
         report.Line();
         report.Line($"Finance sessions waiting for a lock while the events flowed (sampled every 100 ms): {new Stat(lockWaits).Format("on average", 1)}.");
         report.Line();
@@ -293,6 +298,14 @@ public static class Pipeline
             await tx.CommitAsync();
         }
 
+        // The progress probes must not load the database they measure: a count over the 6,000 ids every 100 ms took 15 ms
+        // of PostgreSQL's time each. Pending rows are counted from the batch's first sequence (the partial index of unsent
+        // rows shrinks as they go), Finance's progress from the inbox's processed_at index; the exact count by id confirms it.
+        long firstSequence;
+        await using (var first = new NpgsqlCommand("SELECT min(sequence) FROM outbox_messages WHERE id = ANY($1)", workforce) { Parameters = { new() { Value = ids } } })
+        {
+            firstSequence = (long)(await first.ExecuteScalarAsync())!;
+        }
         var clock = Stopwatch.StartNew();
         var deadline = TimeSpan.FromMinutes(Env.Quick ? 3 : 6);
         long applied = 0;
@@ -304,12 +317,14 @@ public static class Pipeline
         while (clock.Elapsed < deadline)
         {
             if (dispatched is null
-                && await CountAsync(workforce, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NOT NULL AND id = ANY($1)", ids) >= n)
+                && await CountAsync(workforce, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL AND sequence >= $1", (object)firstSequence) == 0)
                 dispatched = clock.Elapsed.TotalSeconds;
             if (applied < n)
             {
-                applied = await CountAsync(finance, "SELECT count(*) FROM inbox_messages WHERE consumer = 'PostCreatedConsumer' AND message_id = ANY($1)", ids);
-                if (applied >= n) financeDone = clock.Elapsed.TotalSeconds;
+                var elapsed = clock.Elapsed.TotalSeconds;
+                if (await CountAsync(finance, "SELECT count(*) FROM inbox_messages WHERE consumer = 'PostCreatedConsumer' AND processed_at >= $1", (object)now) >= n)
+                    applied = await CountAsync(finance, "SELECT count(*) FROM inbox_messages WHERE consumer = 'PostCreatedConsumer' AND message_id = ANY($1)", ids);
+                if (applied >= n) financeDone = elapsed;
                 // Evidence for "where the time goes": Finance sessions waiting for a lock right now.
                 await using var locks = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = 'financedb' AND wait_event_type = 'Lock'", admin);
                 waitingSamples.Add((long)(await locks.ExecuteScalarAsync())!);
@@ -331,9 +346,11 @@ public static class Pipeline
         return (n / seconds, n / (dispatched ?? seconds), waitingSamples.Count == 0 ? 0 : waitingSamples.Average(), check);
     }
 
-    private static async Task<long> CountAsync<T>(NpgsqlConnection connection, string sql, T[] values)
+    private static Task<long> CountAsync<T>(NpgsqlConnection connection, string sql, T[] values) => CountAsync(connection, sql, (object)values);
+
+    private static async Task<long> CountAsync(NpgsqlConnection connection, string sql, object value)
     {
-        await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = values } } };
+        await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = value } } };
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }

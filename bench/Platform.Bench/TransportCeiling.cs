@@ -7,8 +7,9 @@ namespace Platform.Bench;
 /// <summary>
 /// Section 1's ceiling experiment: what MassTransit (the platform's transport, pinned) carries on this machine with no
 /// outbox and no business logic, alone and with the least an exactly-once consumer must do, an inbox row per message
-/// committed with the message's effects (here none). The platform pipeline cannot beat the best of these: it adds the
-/// outbox dispatch (read, publish, mark sent) before and the business transaction after.
+/// committed with the message's effects (here none); and the platform's whole architecture with no business rule and no
+/// ORM (<see cref="Consumer.OutboxAndEffects"/>). The platform pipeline cannot beat these: it adds its business
+/// transaction (the commitment's rules, the forecast per batch) and EF Core.
 /// </summary>
 public static class TransportCeiling
 {
@@ -22,6 +23,14 @@ public static class TransportCeiling
 
         /// <summary>Batches as the platform's batch consumers take them (100 or 50 ms), two in flight, one transaction per batch.</summary>
         InboxPerBatch,
+
+        /// <summary>
+        /// The platform's architecture with nothing else: rows committed to an outbox table beforehand, a dispatcher
+        /// claiming 100 at a time (<c>FOR UPDATE SKIP LOCKED</c>), publishing them with confirms and marking them sent in
+        /// one statement; batches consumed as in <see cref="InboxPerBatch"/>, each storing its inbox rows, one effect row
+        /// per message and one audit row per batch in one transaction. Plain SQL, no ORM, no business rule.
+        /// </summary>
+        OutboxAndEffects,
     }
 
     public static async Task<double> RunAsync(Consumer consumer, int n)
@@ -29,8 +38,13 @@ public static class TransportCeiling
         await Pipeline.EnsureBenchDatabaseAsync();
         await using var database = NpgsqlDataSource.Create(Env.Pg("benchdb") + ";Maximum Pool Size=20");
         await using (var ddl = database.CreateCommand("""
-            DROP TABLE IF EXISTS bench_inbox;
+            DROP TABLE IF EXISTS bench_inbox, bench_outbox, bench_effects, bench_audit;
             CREATE TABLE bench_inbox (message_id uuid NOT NULL, consumer text NOT NULL, processed_at timestamptz NOT NULL, PRIMARY KEY (message_id, consumer));
+            CREATE TABLE bench_outbox (id uuid PRIMARY KEY, sequence bigint GENERATED ALWAYS AS IDENTITY, payload jsonb NOT NULL,
+                next_attempt_at timestamptz NOT NULL, sent_at timestamptz);
+            CREATE INDEX ON bench_outbox (next_attempt_at, sequence) WHERE sent_at IS NULL;
+            CREATE TABLE bench_effects (source text PRIMARY KEY, amount numeric(18,2) NOT NULL, applied_at timestamptz NOT NULL);
+            CREATE TABLE bench_audit (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, entity text NOT NULL, count int NOT NULL, keys text[] NOT NULL, occurred_at timestamptz NOT NULL);
             """))
         {
             await ddl.ExecuteNonQueryAsync();
@@ -48,14 +62,14 @@ public static class TransportCeiling
                 // when the bus stops: the ping's exchange would otherwise go on copying every later ping into it.
                 endpoint.PrefetchCount = 200;
                 endpoint.AutoDelete = true;
-                if (consumer == Consumer.InboxPerBatch)
+                if (consumer is Consumer.InboxPerBatch or Consumer.OutboxAndEffects)
                 {
                     endpoint.Batch<CeilingPing>(batch =>
                     {
                         batch.MessageLimit = 100;
                         batch.TimeLimit = TimeSpan.FromMilliseconds(50);
                         batch.ConcurrencyLimit = 2;
-                        batch.Consumer(() => new BatchSink(counter));
+                        batch.Consumer(() => new BatchSink(counter, consumer == Consumer.OutboxAndEffects));
                     });
                 }
                 else
@@ -67,10 +81,23 @@ public static class TransportCeiling
         await bus.StartAsync();
         try
         {
-            await PublishAsync(bus, counter, Math.Min(n, 1000)); // untimed: JIT, connections, the queue's first messages
-            var clock = Stopwatch.StartNew();
-            await PublishAsync(bus, counter, n);
-            var rate = n / clock.Elapsed.TotalSeconds;
+            double rate;
+            if (consumer == Consumer.OutboxAndEffects)
+            {
+                // Untimed first (JIT, connections, the queue's first messages); then the timed run starts with its rows committed.
+                await DispatchOutboxAsync(bus, database, await FillOutboxAsync(database, counter, Math.Min(n, 1000)));
+                var done = await FillOutboxAsync(database, counter, n);
+                var clock = Stopwatch.StartNew();
+                await DispatchOutboxAsync(bus, database, done);
+                rate = n / clock.Elapsed.TotalSeconds;
+            }
+            else
+            {
+                await PublishAsync(bus, counter, Math.Min(n, 1000)); // untimed: JIT, connections, the queue's first messages
+                var clock = Stopwatch.StartNew();
+                await PublishAsync(bus, counter, n);
+                rate = n / clock.Elapsed.TotalSeconds;
+            }
             Log.Say($"transport ceiling, {consumer}: {rate:N0} msg/s");
             return rate;
         }
@@ -106,6 +133,61 @@ public static class TransportCeiling
                 window.Release();
             }
         }
+    }
+
+    /// <summary>Commits <paramref name="n"/> pings to the outbox table in one transaction, as the platform bench commits its events; returns their consumption.</summary>
+    private static async Task<Task> FillOutboxAsync(NpgsqlDataSource database, Counter counter, int n)
+    {
+        var done = counter.Expect(n);
+        var payload = System.Text.Json.JsonSerializer.Serialize(new { text = new string('x', BodyChars) });
+        await using var connection = await database.OpenConnectionAsync();
+        await using var importer = await connection.BeginBinaryImportAsync("COPY bench_outbox (id, payload, next_attempt_at) FROM STDIN (FORMAT BINARY)");
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < n; i++)
+        {
+            await importer.StartRowAsync();
+            await importer.WriteAsync(Guid.NewGuid(), NpgsqlTypes.NpgsqlDbType.Uuid);
+            await importer.WriteAsync(payload, NpgsqlTypes.NpgsqlDbType.Jsonb);
+            await importer.WriteAsync(now, NpgsqlTypes.NpgsqlDbType.TimestampTz);
+        }
+        await importer.CompleteAsync();
+        return done;
+    }
+
+    /// <summary>
+    /// Dispatches the outbox as the platform's dispatcher does, without its ORM: claim 100 due rows in order, publish them
+    /// with 100 confirms in flight, mark them sent in one statement, commit; until none is left and every message was consumed.
+    /// </summary>
+    private static async Task DispatchOutboxAsync(IBusControl bus, NpgsqlDataSource database, Task consumed)
+    {
+        while (true)
+        {
+            await using var connection = await database.OpenConnectionAsync();
+            await using var tx = await connection.BeginTransactionAsync();
+            var claimed = new List<(Guid Id, string Payload)>(100);
+            await using (var claim = new NpgsqlCommand("""
+                SELECT id, payload::text FROM bench_outbox WHERE sent_at IS NULL AND next_attempt_at <= now()
+                ORDER BY next_attempt_at, sequence LIMIT 100 FOR UPDATE SKIP LOCKED
+                """, connection, tx))
+            await using (var reader = await claim.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync()) claimed.Add((reader.GetGuid(0), reader.GetString(1)));
+            }
+            if (claimed.Count == 0) break;
+            await Task.WhenAll(claimed.Select(row =>
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(row.Payload);
+                var text = json.RootElement.GetProperty("text").GetString()!;
+                return bus.Publish(new CeilingPing(row.Id, text), context => context.MessageId = row.Id);
+            }));
+            await using (var mark = new NpgsqlCommand("UPDATE bench_outbox SET sent_at = now() WHERE id = ANY($1)", connection, tx)
+                         { Parameters = { new() { Value = claimed.Select(r => r.Id).ToArray() } } })
+            {
+                await mark.ExecuteNonQueryAsync();
+            }
+            await tx.CommitAsync();
+        }
+        await consumed.WaitAsync(TimeSpan.FromMinutes(5));
     }
 
     /// <summary>The ping's text, so that its MassTransit envelope is about the size of a PostCreated's (Pipeline.MessageBytes).</summary>
@@ -153,18 +235,38 @@ public static class TransportCeiling
         }
     }
 
-    private sealed class BatchSink(Counter counter) : IConsumer<Batch<CeilingPing>>
+    private sealed class BatchSink(Counter counter, bool effects) : IConsumer<Batch<CeilingPing>>
     {
         public async Task Consume(ConsumeContext<Batch<CeilingPing>> context)
         {
             await using var connection = await counter.Database.OpenConnectionAsync();
             await using var tx = await connection.BeginTransactionAsync();
-            await using var insert = new NpgsqlCommand(
+            await using (var insert = new NpgsqlCommand(
                 "INSERT INTO bench_inbox SELECT id, 'ceiling', now() FROM unnest($1) AS id ON CONFLICT DO NOTHING", connection, tx)
             {
                 Parameters = { new() { Value = context.Message.Select(m => m.MessageId!.Value).ToArray() } },
-            };
-            await insert.ExecuteNonQueryAsync();
+            })
+            {
+                await insert.ExecuteNonQueryAsync();
+            }
+            if (effects)
+            {
+                // Each message's effect (a row keyed by its source, as a commitment is) and the batch's audit row.
+                var sources = context.Message.Select(m => $"ping:{m.MessageId}").ToArray();
+                await using var store = new NpgsqlBatch(connection, tx)
+                {
+                    BatchCommands =
+                    {
+                        new("""
+                            INSERT INTO bench_effects SELECT source, 100, now() FROM unnest($1::text[]) AS source
+                            ON CONFLICT (source) DO UPDATE SET amount = excluded.amount, applied_at = excluded.applied_at
+                            """) { Parameters = { new() { Value = sources } } },
+                        new("INSERT INTO bench_audit (entity, count, keys, occurred_at) VALUES ('effect', cardinality($1::text[]), $1::text[], now())")
+                            { Parameters = { new() { Value = sources } } },
+                    },
+                };
+                await store.ExecuteNonQueryAsync();
+            }
             await tx.CommitAsync();
             counter.Add(context.Message.Length);
         }
