@@ -21,11 +21,7 @@ public sealed record CpuSnapshot(IReadOnlyDictionary<string, double> Seconds)
             if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
             try
             {
-                var text = File.ReadAllText(Path.Combine(dir, "stat"));
-                var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-                // after the command: state(0) ppid(1) ... utime(11) stime(12)
-                var ppid = int.Parse(fields[1], CultureInfo.InvariantCulture);
-                var cpu = (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / Tick;
+                var (ppid, cpu) = ReadStat(pid);
                 stats.Add((pid, ppid, cpu));
             }
             catch (IOException)
@@ -53,6 +49,19 @@ public sealed record CpuSnapshot(IReadOnlyDictionary<string, double> Seconds)
         result["machine busy"] = cpuLine[0] + cpuLine[1] + cpuLine[2] + cpuLine[5] + cpuLine[6] + cpuLine[7];
         result["machine idle"] = cpuLine[3] + cpuLine[4];
         return new CpuSnapshot(result);
+    }
+
+    /// <summary>User + system CPU seconds one process has used so far.</summary>
+    public static double ProcessSeconds(int pid) => ReadStat(pid).Cpu;
+
+    /// <summary>A process's parent and its user + system CPU seconds, from /proc/&lt;pid&gt;/stat.</summary>
+    private static (int Ppid, double Cpu) ReadStat(int pid)
+    {
+        var text = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        // after the command: state(0) ppid(1) ... utime(11) stime(12)
+        return (int.Parse(fields[1], CultureInfo.InvariantCulture),
+            (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / Tick);
     }
 
     /// <summary>CPU seconds per component between two snapshots.</summary>

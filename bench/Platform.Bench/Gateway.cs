@@ -54,10 +54,10 @@ public static partial class Gateway
                 foreach (var (name, url) in targets)
                 {
                     var measured = proxyPids.TryGetValue(name, out var pid);
-                    var cpuBefore = measured ? ProcessCpuSeconds(pid) : 0;
+                    var cpuBefore = measured ? CpuSnapshot.ProcessSeconds(pid) : 0;
                     var result = await Wrk(url, seconds);
                     results[name].Add(result);
-                    if (measured && result.Rps > 0) cpuPerRequest[name].Add(1000 * (ProcessCpuSeconds(pid) - cpuBefore) / (result.Rps * seconds));
+                    if (measured && result.Rps > 0) cpuPerRequest[name].Add(1000 * (CpuSnapshot.ProcessSeconds(pid) - cpuBefore) / (result.Rps * seconds));
                 }
             }
 
@@ -144,14 +144,6 @@ public static partial class Gateway
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
-    }
-
-    /// <summary>User + system CPU seconds a process has used so far, from /proc/&lt;pid&gt;/stat.</summary>
-    private static double ProcessCpuSeconds(int pid)
-    {
-        var text = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-        return (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
     private static async Task WaitUpAsync(string url)
