@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -34,11 +35,17 @@ public sealed class MeasureSignal : IDisposable
 /// in the next), compressed to the points where a value changes, queued in the outbox in the same transaction that
 /// deletes the changes it covered. A change committed while a round computes stays and is covered by the next round,
 /// whose higher version wins where the two overlap. A failure rolls back; the changes stay and are taken again.
+/// Rounds are paced: after one that published, the next starts no sooner than <c>Measures:PublishInterval</c> (default
+/// 1 s) after it began, so a burst of changes (an import, a migration of HR records, thousands of events a second) is
+/// published in a few rounds rather than one per batch of changes, each of which recomputes the owner's measures and
+/// has Inspections store and re-rate them. A change after a quiet spell is published at once; a round that stopped at
+/// <see cref="DatesPerPublication"/> continues at once.
 /// </summary>
 public sealed partial class MeasurePublisher<TContext>(
     IServiceScopeFactory scopes,
     MeasureSignal signal,
     TimeProvider time,
+    IConfiguration configuration,
     ILogger<MeasurePublisher<TContext>> logger) : BackgroundService
     where TContext : ServiceDbContext
 {
@@ -49,14 +56,17 @@ public sealed partial class MeasurePublisher<TContext>(
     public static readonly DateOnly Floor = new(1900, 4, 1);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
+    private readonly TimeSpan _interval = configuration.GetValue("Measures:PublishInterval", TimeSpan.FromSeconds(1));
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var published = false;
+            var round = Round.Nothing;
+            var started = time.GetTimestamp();
             try
             {
-                published = await PublishRoundAsync(stoppingToken);
+                round = await PublishRoundAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -67,19 +77,36 @@ public sealed partial class MeasurePublisher<TContext>(
                 LogFailed(logger, ex);
                 await Task.Delay(TimeSpan.FromSeconds(2), time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
-            if (!published) await signal.WaitAsync(PollInterval, stoppingToken);
+            if (round == Round.Nothing)
+            {
+                await signal.WaitAsync(PollInterval, stoppingToken);
+            }
+            else if (round == Round.Published && _interval - time.GetElapsedTime(started) is { Ticks: > 0 } rest)
+            {
+                await Task.Delay(rest, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
     }
 
-    /// <summary>One round; false when there was nothing to publish.</summary>
-    internal async Task<bool> PublishRoundAsync(CancellationToken cancellationToken)
+    internal enum Round
+    {
+        /// <summary>No change was waiting.</summary>
+        Nothing,
+        /// <summary>Every waiting change was published.</summary>
+        Published,
+        /// <summary>Published up to <see cref="DatesPerPublication"/> dates; the rest follows in the next round.</summary>
+        Continues,
+    }
+
+    /// <summary>One round: what it published.</summary>
+    internal async Task<Round> PublishRoundAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var source = scope.ServiceProvider.GetRequiredService<IMeasureSource>();
         var changes = await db.Set<MeasureChange>().AsNoTracking().OrderBy(c => c.Id).Take(ChangesPerRound)
             .Select(c => new { c.Id, c.FromDate }).ToListAsync(cancellationToken);
-        if (changes.Count == 0) return false;
+        if (changes.Count == 0) return Round.Nothing;
         // A round that found work is traced (its reads, the event it queues); an empty poll is not (DatabaseExtensions).
         using var activity = PlatformTelemetry.ActivitySource.StartActivity($"measures publish {source.Owner}");
 
@@ -100,7 +127,7 @@ public sealed partial class MeasurePublisher<TContext>(
         await db.Set<MeasureChange>().Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogPublished(logger, source.Owner, version, from, until, dates.Count);
-        return true;
+        return until is null && changes.Count < ChangesPerRound ? Round.Published : Round.Continues;
     }
 
     /// <summary>Per measure and scope, a point on the first date and wherever the value changes; null where a scope stops being measured.</summary>
