@@ -39,13 +39,9 @@ public static class CommitmentsApi
     internal static async Task<Results<Ok<List<LineTotal>>, ValidationProblem>> Summary(
         [RequiredField, FinancialYear] int? financialYear, FinanceDbContext db, CancellationToken cancellationToken)
     {
-        var totals = await db.Commitments.AsNoTracking()
-            .Where(c => c.FinancialYear == financialYear)
-            .GroupBy(c => c.BudgetLineCode)
-            .OrderBy(g => g.Key)
-            .Select(g => new LineTotal(g.Key, g.Sum(c => c.Amount)))
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(totals);
+        // The totals the forecast reads, so the two never differ.
+        var totals = await CommitmentTotalsSql.PerLineAsync(db, financialYear!.Value, cancellationToken);
+        return TypedResults.Ok(totals.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new LineTotal(t.Key, t.Value)).ToList());
     }
 
     internal static string ToKebab(Domain.CommitmentKind kind) => kind switch

@@ -22,9 +22,7 @@ public sealed class ForecastRecalculator(FinanceDbContext db, IOptions<FinanceOp
         var actuals = await db.Actuals.AsNoTracking().Where(a => a.FinancialYear == financialYear)
             .GroupBy(a => a.BudgetLineCode).Select(g => new { g.Key, Amount = g.Sum(a => a.Amount) })
             .ToDictionaryAsync(g => g.Key, g => g.Amount, cancellationToken);
-        var commitments = await db.Commitments.AsNoTracking().Where(c => c.FinancialYear == financialYear)
-            .GroupBy(c => c.BudgetLineCode).Select(g => new { g.Key, Amount = g.Sum(c => c.Amount) })
-            .ToDictionaryAsync(g => g.Key, g => g.Amount, cancellationToken);
+        var commitments = await CommitmentTotalsSql.PerLineAsync(db, financialYear, cancellationToken);
         var adjustments = await db.ForecastAdjustments.AsNoTracking().Where(a => a.FinancialYear == financialYear)
             .GroupBy(a => a.BudgetLineCode).Select(g => new { g.Key, Amount = g.Sum(a => a.Amount) })
             .ToDictionaryAsync(g => g.Key, g => g.Amount, cancellationToken);
@@ -106,6 +104,8 @@ public sealed class ForecastRecalculator(FinanceDbContext db, IOptions<FinanceOp
                 .SingleAsync(cancellationToken);
         if (state is null) return null;
 
+        // Holding the year's lock: the one place a year's commitment changes are folded into its totals.
+        await CommitmentTotalsSql.FoldAsync(db, financialYear, cancellationToken);
         var forecast = await ComputeAsync(financialYear, cancellationToken);
         state.Recalculated(forecast, changedLines, Threshold, asAt, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);

@@ -30,6 +30,8 @@ public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options)
 
     public DbSet<ForecastDirtyLine> ForecastDirtyLines => Set<ForecastDirtyLine>();
 
+    public DbSet<CommitmentTotalChange> CommitmentTotalChanges => Set<CommitmentTotalChange>();
+
     private const int Money = 18;
 
     protected override DateOnly? MeasuresAffectedFrom(IntegrationEvent integrationEvent) => FinanceMeasureSource.AffectedFrom(integrationEvent);
@@ -159,6 +161,22 @@ public sealed class FinanceDbContext(DbContextOptions<FinanceDbContext> options)
         {
             dirty.HasKey(d => d.Id);
             dirty.Property(d => d.BudgetLineCode).HasMaxLength(50);
+        });
+
+        // Running totals per year and line (CommitmentTotalsSql): folded totals, and the changes appended since.
+        modelBuilder.Entity<CommitmentTotal>(total =>
+        {
+            total.ToTable("commitment_totals");
+            total.HasKey(t => new { t.FinancialYear, t.BudgetLineCode });
+            total.Property(t => t.BudgetLineCode).HasMaxLength(50);
+            total.Property(t => t.Amount).HasPrecision(Money, Commitment.AmountScale);
+        });
+        modelBuilder.Entity<CommitmentTotalChange>(change =>
+        {
+            change.HasKey(c => c.Id);
+            change.Property(c => c.BudgetLineCode).HasMaxLength(50);
+            change.Property(c => c.Amount).HasPrecision(Money, Commitment.AmountScale);
+            change.HasIndex(c => c.FinancialYear);
         });
     }
 }

@@ -22,7 +22,10 @@ public sealed class FinanceMeasureSource(FinanceDbContext db, ForecastRecalculat
     {
         // The value is the year's, so it can only change where a financial year starts; one year past the last with data
         // closes the series.
-        var years = db.Budgets.Select(b => b.FinancialYear).Concat(db.Commitments.Select(c => c.FinancialYear))
+        // Commitments through their running totals (a row per year and line, not one per commitment).
+        var years = db.Budgets.Select(b => b.FinancialYear)
+            .Concat(db.Set<CommitmentTotal>().Where(t => t.Commitments > 0).Select(t => t.FinancialYear))
+            .Concat(db.CommitmentTotalChanges.Select(c => c.FinancialYear))
             .Concat(db.Actuals.Select(a => a.FinancialYear)).Concat(db.ForecastAdjustments.Select(a => a.FinancialYear))
             .Concat(db.SavingsTargets.Select(t => t.FinancialYear));
         var first = await years.Select(y => (int?)y).MinAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Platform.Contracts;
 using Platform.Contracts.Placements.V1;
 using Platform.Contracts.Workforce.V1;
 using static Platform.Tests.FinanceTestKit;
@@ -66,6 +67,47 @@ public sealed class FinanceCommitmentTests(PlatformFixture platform)
         Assert.Equal((lineB, new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31), 9_000m),
             (commitments[1].BudgetLineCode, commitments[1].CommittedFrom, commitments[1].CommittedTo, decimal.Round(commitments[1].Amount, 2)));
     }
+
+    [Fact]
+    public async Task The_forecast_and_the_summary_show_the_sum_of_the_commitments_listed_after_rises_moves_and_deletions()
+    {
+        // 2053-54 has 365 days, so £36,500 a year is £100 a day. Created first, on lines A and B from 1 April 2053:
+        // P1 £36,500 on A; P2 £73,000 on A; P3 £36,500 on B; P4 £36,500 on A. Then delivered at once: P2 moves to B from
+        // 1 October (183 days on A: £36,600; 182 on B: £36,400), P3 is deleted from 1 January 2054 (275 days: £27,500),
+        // P4 is deleted from its first day (nothing left). Line A: 36,500 + 36,600 = £73,100; line B: 36,400 + 27,500 = £63,900.
+        const int year = 2053;
+        var team = UniqueCode("TOT");
+        const string lineA = "fostering-services", lineB = "residential-care";
+        var start = new DateOnly(year, 4, 1);
+        var (p1, p2, p3, p4) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var created = new[]
+        {
+            new PostCreated(p1, team, "social-worker", "SW3", 1m, 36_500m, lineA, start),
+            new PostCreated(p2, team, "social-worker", "SW4", 1m, 73_000m, lineA, start),
+            new PostCreated(p3, team, "social-worker", "SW3", 1m, 36_500m, lineB, start),
+            new PostCreated(p4, team, "social-worker", "SW3", 1m, 36_500m, lineA, start),
+        };
+        await Task.WhenAll(created.Select(e => platform.PublishAsync(e)));
+        foreach (var e in created) await platform.AppliedAsync(e.EventId);
+        var changes = new IntegrationEvent[]
+        {
+            new PostChanged(p2, team, "social-worker", "SW4", 1m, 73_000m, lineB, "filled", new DateOnly(year, 10, 1)),
+            new PostDeleted(p3, team, "social-worker", 1m, 36_500m, lineB, new DateOnly(year + 1, 1, 1)),
+            new PostDeleted(p4, team, "social-worker", 1m, 36_500m, lineA, start),
+        };
+        await Task.WhenAll(changes.Select(e => platform.PublishAnyAsync(e)));
+        foreach (var e in changes) await platform.AppliedAsync(e.EventId);
+
+        var listed = (await (await platform.Gateway.GetAsync($"/api/finance/commitments?financialYear={year}&pageSize=100")).ReadAsync<PageDto<CommitmentDto>>()).Items
+            .GroupBy(c => c.BudgetLineCode).ToDictionary(g => g.Key, g => decimal.Round(g.Sum(c => c.Amount), 2));
+        Assert.Equal(new Dictionary<string, decimal> { [lineA] = 73_100m, [lineB] = 63_900m }, listed);
+        var forecast = (await platform.ForecastAsync(year)).Lines.ToDictionary(l => l.BudgetLineCode, l => decimal.Round(l.Commitments, 2));
+        Assert.Equal(listed, forecast);
+        var summary = await (await platform.Gateway.GetAsync($"/api/finance/commitments/summary?financialYear={year}")).ReadAsync<List<LineTotalDto>>();
+        Assert.Equal(listed, summary.ToDictionary(l => l.BudgetLineCode, l => decimal.Round(l.Commitments, 2)));
+    }
+
+    private sealed record LineTotalDto(string BudgetLineCode, decimal Commitments);
 
     [Fact]
     public async Task A_placement_ending_stops_its_commitment()

@@ -279,6 +279,69 @@ namespace Platform.Finance.Infrastructure.Migrations
                     b.ToTable("commitment_sources", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Finance.Domain.CommitmentTotal", b =>
+                {
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("financial_year");
+
+                    b.Property<string>("BudgetLineCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("budget_line_code");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("Commitments")
+                        .HasColumnType("integer")
+                        .HasColumnName("commitments");
+
+                    b.HasKey("FinancialYear", "BudgetLineCode")
+                        .HasName("pk_commitment_totals");
+
+                    b.ToTable("commitment_totals", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Finance.Domain.CommitmentTotalChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("BudgetLineCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("budget_line_code");
+
+                    b.Property<int>("Commitments")
+                        .HasColumnType("integer")
+                        .HasColumnName("commitments");
+
+                    b.Property<int>("FinancialYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("financial_year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitment_total_changes");
+
+                    b.HasIndex("FinancialYear")
+                        .HasDatabaseName("ix_commitment_total_changes_financial_year");
+
+                    b.ToTable("commitment_total_changes", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Finance.Domain.CostCentre", b =>
                 {
                     b.Property<string>("Code")

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Platform.Finance.Infrastructure;
+
+/// <summary>
+/// Reads and folds the running commitment totals per year and line (<see cref="Domain.CommitmentTotal"/>): a line's
+/// commitments are its folded total plus the changes not folded yet, read in one statement so a concurrent fold (which
+/// moves changes into the total in one transaction) is seen wholly or not at all.
+/// </summary>
+public static class CommitmentTotalsSql
+{
+    /// <summary>Each line with at least one commitment in the year, and the sum of its commitments.</summary>
+    public static Task<Dictionary<string, decimal>> PerLineAsync(FinanceDbContext db, int financialYear, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<LineAmount>($"""
+            SELECT budget_line_code AS code, sum(amount) AS amount
+            FROM (SELECT budget_line_code, amount, commitments FROM commitment_totals WHERE financial_year = {financialYear}
+                  UNION ALL
+                  SELECT budget_line_code, amount, commitments FROM commitment_total_changes WHERE financial_year = {financialYear}) AS lines
+            GROUP BY budget_line_code
+            HAVING sum(commitments) > 0
+            """).ToDictionaryAsync(l => l.Code, l => l.Amount, StringComparer.Ordinal, cancellationToken);
+
+    /// <summary>
+    /// Moves the year's committed changes into its totals. Only under the year's forecast lock (one fold of a year at a
+    /// time); changes of transactions not committed yet are not seen and wait for the next fold.
+    /// </summary>
+    public static Task<int> FoldAsync(FinanceDbContext db, int financialYear, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"""
+            WITH folded AS (DELETE FROM commitment_total_changes WHERE financial_year = {financialYear}
+                            RETURNING budget_line_code, amount, commitments)
+            INSERT INTO commitment_totals (financial_year, budget_line_code, amount, commitments)
+            SELECT {financialYear}, budget_line_code, sum(amount), sum(commitments) FROM folded GROUP BY budget_line_code
+            ON CONFLICT (financial_year, budget_line_code) DO UPDATE
+                SET amount = commitment_totals.amount + excluded.amount, commitments = commitment_totals.commitments + excluded.commitments
+            """, cancellationToken);
+
+    internal sealed record LineAmount(string Code, decimal Amount);
+}
