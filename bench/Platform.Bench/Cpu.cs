@@ -12,6 +12,9 @@ public sealed record CpuSnapshot(IReadOnlyDictionary<string, double> Seconds)
     private static readonly string[] Apps = [.. PlatformModel.Apps.Select(a => a.Name)];
     private static readonly double Tick = 100.0; // USER_HZ on Linux
 
+    /// <summary>bench/StackOnlyApi started for section 1's stack-only ceiling.</summary>
+    public const string StackOnly = "stack-only app";
+
     public static CpuSnapshot Take()
     {
         var result = new Dictionary<string, double>();
@@ -37,6 +40,8 @@ public sealed record CpuSnapshot(IReadOnlyDictionary<string, double> Seconds)
             if (Env.Optional($"BENCH_PID_{app.ToUpperInvariant()}") is { } p && byPid.TryGetValue(int.Parse(p, CultureInfo.InvariantCulture), out var s))
                 result[app] = s.Cpu;
         }
+        if (Env.Optional("BENCH_PID_STACK_PIPELINE") is { } stack && byPid.TryGetValue(int.Parse(stack, CultureInfo.InvariantCulture), out var st))
+            result[StackOnly] = st.Cpu;
         if (Env.Optional("BENCH_PID_POSTGRES") is { } pg && int.TryParse(pg, out var postmaster))
             result["postgresql"] = stats.Where(s => s.Pid == postmaster || s.Ppid == postmaster).Sum(s => s.Cpu);
         if (Env.Optional("BENCH_PID_RABBITMQ") is { } rmq && int.TryParse(rmq, out var beam))

@@ -15,6 +15,7 @@ public static partial class Gateway
     private const string BareName = "bare YARP proxy";
     private const string GatewayName = "our gateway";
     private const string BareAgain = "bare YARP proxy, measured again";
+    private const string StackName = "the proxy on the platform's stack only";
 
     public sealed record WrkResult(double Rps, double P50Ms, double P99Ms, long Non2xx);
 
@@ -25,15 +26,21 @@ public static partial class Gateway
         var seconds = Env.Quick ? 3 : 10;
         var proxyPort = int.Parse(Env.Get("BENCH_PROXY_PORT"), CultureInfo.InvariantCulture);
         var proxyUrl = $"http://127.0.0.1:{proxyPort}";
-        using var proxy = StartBareProxy(proxyPort);
+        using var proxy = StartBareProxy(proxyPort, stack: false);
+        // The ceiling experiment: the same proxy with what the platform mandates (ServiceDefaults, JWT and the role
+        // policy on every request) and nothing of the gateway's own (bench/BareProxy/StackOnly.cs).
+        var stackUrl = $"http://127.0.0.1:{proxyPort + 1}";
+        using var stackProxy = StartBareProxy(proxyPort + 1, stack: true);
         try
         {
             await WaitUpAsync(proxyUrl + "/api/workforce" + ReadPath);
+            await WaitUpAsync(stackUrl + "/api/workforce" + ReadPath);
             var targets = new (string Name, string Url)[]
             {
                 ("direct to the service", Env.Url("workforce") + ReadPath),
                 (BareName, proxyUrl + "/api/workforce" + ReadPath),
                 (GatewayName, Env.Url("gateway") + "/api/workforce" + ReadPath),
+                (StackName, stackUrl + "/api/workforce" + ReadPath),
                 // The same bare proxy again, last in each repetition: an A/A comparison, the smallest p99 difference
                 // these measurements can tell from noise on this machine.
                 (BareAgain, proxyUrl + "/api/workforce" + ReadPath),
@@ -46,7 +53,10 @@ public static partial class Gateway
             var results = targets.ToDictionary(t => t.Name, _ => new List<WrkResult>());
             // The proxy's own CPU per request (its process's user + system time over the run, from /proc): what the gateway
             // does per request beyond the bare proxy, steadier than a p99 on shared cores.
-            var proxyPids = new Dictionary<string, int> { [BareName] = proxy.Id, [BareAgain] = proxy.Id, [GatewayName] = Env.Pid("gateway") };
+            var proxyPids = new Dictionary<string, int>
+            {
+                [BareName] = proxy.Id, [BareAgain] = proxy.Id, [GatewayName] = Env.Pid("gateway"), [StackName] = stackProxy.Id,
+            };
             var cpuPerRequest = targets.ToDictionary(t => t.Name, _ => new List<double>());
             for (var rep = 1; rep <= reps; rep++)
             {
@@ -84,11 +94,14 @@ public static partial class Gateway
                         $"{Connections} connections, {seconds} s per measurement after a {warmUp} s warm-up of each target (the JIT's optimised code, the connection pools); the targets alternate within each repetition, the bare proxy measured a second time last (an A/A comparison). " +
                         "Our gateway validates the JWT and its role policy, records OpenTelemetry traces and metrics and forwards through YARP; " +
                         "the bare proxy (`bench/BareProxy`) has only YARP with the same route and transform, Warning-level logging. " +
+                        "The ceiling experiment is the same proxy on the platform's mandated stack (`BENCH_STACK=1`, bench/BareProxy/StackOnly.cs: " +
+                        "`AddServiceDefaults` with its OpenTelemetry traces and metrics, `AddPlatformSecurity` validating the JWT on every request, the " +
+                        "route under the read role policy) and none of the gateway's own code (token cache, throttle, size guard, headers). " +
                         "The service validates the token itself in all three cases. The gateway has no rate limiter configured, so none is measured. " +
                         "wrk, the proxy, the service and PostgreSQL share the two cores, so proxied-vs-direct mostly measures CPU sharing.");
             report.Line();
             report.Table("target", "requests/s", "p50 ms", "p99 ms", "non-2xx", "proxy's CPU ms per request");
-            foreach (var n in new[] { direct, bare, gw, BareAgain })
+            foreach (var n in new[] { direct, bare, gw, StackName, BareAgain })
             {
                 report.Row(n, Rps(n).Format("req/s"), P50(n).Format("ms", 2), P99(n).Format("ms", 2), results[n].Sum(r => r.Non2xx).ToString(CultureInfo.InvariantCulture),
                     cpuPerRequest[n].Count == 0 ? "–" : new Stat(cpuPerRequest[n]).Format("ms", 3));
@@ -99,6 +112,11 @@ public static partial class Gateway
             var added = P99(gw).Median - P99(bare).Median;
             report.Row("gateway throughput / bare proxy", ratio.ToString("P0", CultureInfo.InvariantCulture), "≥ 80 %: " + Report.Met(ratio >= 0.8));
             report.Row("gateway p99 − bare proxy p99", added.ToString("0.00", CultureInfo.InvariantCulture) + " ms", "≤ 2 ms: " + Report.Met(added <= 2));
+            var stackAdded = P99(StackName).Median - P99(bare).Median;
+            report.Row("ceiling experiment: the proxy on the platform's stack only, p99 − bare proxy p99",
+                stackAdded.ToString("0.00", CultureInfo.InvariantCulture) + " ms (throughput " + Report.Ratio(Rps(StackName).Median, Rps(bare).Median) +
+                " of the bare proxy's; CPU per request " + (new Stat(cpuPerRequest[StackName]).Median - new Stat(cpuPerRequest[bare]).Median).ToString("0.000", CultureInfo.InvariantCulture) +
+                " ms more)", stackAdded > 2 ? "above 2 ms: the target is beyond the mandated stack here" : "(within 2 ms)");
             report.Row("bare proxy throughput / direct (context)", Report.Ratio(Rps(bare).Median, Rps(direct).Median), "");
             var extraCpu = new Stat(cpuPerRequest[gw]).Median - new Stat(cpuPerRequest[bare]).Median;
             report.Row("gateway CPU per request − bare proxy's (what the gateway does beyond the proxy)",
@@ -122,10 +140,11 @@ public static partial class Gateway
         finally
         {
             if (!proxy.HasExited) proxy.Kill(entireProcessTree: true);
+            if (!stackProxy.HasExited) stackProxy.Kill(entireProcessTree: true);
         }
     }
 
-    private static Process StartBareProxy(int port)
+    private static Process StartBareProxy(int port, bool stack)
     {
         var dll = Path.Combine(Env.Root, "bench/BareProxy/bin/Release/net10.0/BareProxy.dll");
         var info = new ProcessStartInfo("dotnet", [dll])
@@ -138,6 +157,14 @@ public static partial class Gateway
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["BENCH_UPSTREAM"] = Env.Url("workforce");
         info.Environment["BENCH_SERVICE"] = "workforce";
+        if (stack)
+        {
+            // The services' token settings as ./platform gives them (the key; issuer and audience at their defaults) and no
+            // OTLP endpoint, as on the bench's lean path: the gateway's spans are made and not exported there either.
+            info.Environment["BENCH_STACK"] = "1";
+            info.Environment["Auth__SigningKey"] = Env.Get("BENCH_SIGNING_KEY");
+            info.Environment["OTEL_SERVICE_NAME"] = "stack-only-proxy";
+        }
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

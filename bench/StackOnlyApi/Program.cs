@@ -3,7 +3,7 @@
 // checks, problem details, resilient HTTP clients, service discovery), the API defaults (JWT bearer auth and the role
 // policies, OpenAPI, JSON options, idempotency keys), the service database (EF Core on Npgsql: the outbox, inbox and
 // audit tables, migrations at start-up, the outbox dispatcher, a readiness check) and MassTransit on RabbitMQ with one
-// inbox consumer. Configuration from the environment: ConnectionStrings__stackdb, ConnectionStrings__messaging and the
+// inbox consumer (and, for section 1's ceiling, a batch consumer: StackDbContext.cs). Configuration from the environment: ConnectionStrings__stackdb, ConnectionStrings__messaging and the
 // Auth__* settings the services get from ./platform.
 using Microsoft.EntityFrameworkCore;
 using Platform.Bench.StackOnly;
@@ -15,7 +15,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddApiDefaults();
 builder.AddServiceDatabase<StackDbContext>("stackdb");
-builder.AddMessaging("stack-only", bus => bus.AddConsumer<PingConsumer>());
+// With StackOnly:Pipeline (section 1, on a virtual host of its own), also Finance's consumers' shape without their rules.
+var pipeline = builder.Configuration.GetValue<bool>("StackOnly:Pipeline");
+builder.AddMessaging("stack-only", bus =>
+{
+    bus.AddConsumer<PingConsumer>();
+    if (pipeline) bus.AddBatchConsumer<PostCreatedEffectConsumer>(batchesInFlight: 2);
+});
 builder.Services.AddValidation();
 
 var app = builder.Build();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Contracts.Workforce.V1;
 using Platform.ServiceDefaults.Data;
 using Platform.ServiceDefaults.Messaging;
 
@@ -34,6 +35,44 @@ public sealed record Ping(Guid Id);
 public sealed class PingConsumer(StackDbContext db) : InboxConsumer<Ping, StackDbContext>(db)
 {
     protected override Task HandleAsync(Ping message, DateTimeOffset sentAt, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>
+/// The event pipeline's stack-only ceiling (bench section 1, registered with <c>StackOnly:Pipeline</c>): Finance's
+/// consumers' shape with no business rule. Batches of PostCreated taken as Finance takes them
+/// (<see cref="MessagingExtensions.AddBatchConsumer{TConsumer}"/>, two in flight), applied set-wise: the batch's items read
+/// in one query, one item added or renamed per event, one <c>SaveChanges</c> (with its audit rows) and one commit per batch.
+/// </summary>
+public sealed class PostCreatedEffectConsumer(StackDbContext db, ILogger<PostCreatedEffectConsumer> logger)
+    : BatchInboxConsumer<PostCreated, StackDbContext>(db, logger)
+{
+    private readonly Dictionary<Guid, Item?> _loaded = [];
+
+    protected override bool AppliesSetWise => true;
+
+    protected override async Task PrepareBatchAsync(IReadOnlyList<PostCreated> messages, CancellationToken cancellationToken)
+    {
+        var ids = messages.Select(m => m.PostId).Distinct().ToArray();
+        var stored = await Db.Items.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        foreach (var id in ids) _loaded[id] = stored.GetValueOrDefault(id);
+    }
+
+    protected override void ForgetBatch() => _loaded.Clear();
+
+    protected override Task HandleAsync(PostCreated message, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        if (_loaded.GetValueOrDefault(message.PostId) is { } item)
+        {
+            item.Name = message.JobRole;
+        }
+        else
+        {
+            item = new Item { Id = message.PostId, Name = message.JobRole };
+            Db.Items.Add(item);
+            _loaded[message.PostId] = item;
+        }
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the model.</summary>
