@@ -20,6 +20,13 @@ public sealed class OutboxOptions
     public int BatchSize { get; set; } = 100;
 
     /// <summary>
+    /// Batches dispatched at once by one service instance (<c>Outbox__Dispatchers</c>), each claiming its own rows
+    /// (<c>SKIP LOCKED</c>): while one batch waits for the broker's confirms and its commit, the next is claimed and
+    /// published. 1 dispatches strictly one batch after another.
+    /// </summary>
+    public int Dispatchers { get; set; } = 2;
+
+    /// <summary>
     /// Publishes of a batch awaiting their broker confirm at once (<c>Outbox__MaxPublishesInFlight</c>); 1 publishes
     /// strictly one after another. Overlapping publishes may reach the broker slightly out of outbox order.
     /// </summary>
@@ -85,16 +92,24 @@ public sealed partial class OutboxDispatcher<TContext>(
 {
     private DateTimeOffset _nextCleanup;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        // A batch spends most of its time waiting (for the broker's confirms, for the commit's flush): with one dispatcher
+        // the outbox drained at about 3,000 events/s with the host 84 % busy, limiting every consumer behind it.
+        return Task.WhenAll(Enumerable.Range(0, Math.Max(1, settings.Dispatchers))
+            .Select(dispatcher => DispatchLoopAsync(settings, cleansUp: dispatcher == 0, stoppingToken)));
+    }
+
+    private async Task DispatchLoopAsync(OutboxOptions settings, bool cleansUp, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             int dispatched;
             try
             {
                 dispatched = await DispatchBatchAsync(settings.BatchSize, stoppingToken);
-                await CleanupAsync(settings, stoppingToken);
+                if (cleansUp) await CleanupAsync(settings, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -111,6 +126,11 @@ public sealed partial class OutboxDispatcher<TContext>(
             if (dispatched < settings.BatchSize)
             {
                 await signal.WaitAsync(settings.PollInterval, stoppingToken);
+            }
+            else
+            {
+                // A full batch: there may be more, so wake a dispatcher that is waiting to take the next one.
+                signal.Notify();
             }
         }
     }
