@@ -116,7 +116,7 @@ public static partial class Gateway
             report.Row("ceiling experiment: the proxy on the platform's stack only, p99 − bare proxy p99",
                 stackAdded.ToString("0.00", CultureInfo.InvariantCulture) + " ms (throughput " + Report.Ratio(Rps(StackName).Median, Rps(bare).Median) +
                 " of the bare proxy's; CPU per request " + (new Stat(cpuPerRequest[StackName]).Median - new Stat(cpuPerRequest[bare]).Median).ToString("0.000", CultureInfo.InvariantCulture) +
-                " ms more)", stackAdded > 2 ? "above 2 ms: the target is beyond the mandated stack here" : "(within 2 ms)");
+                " ms more)", stackAdded > 2 ? "above 2 ms: the mandated stack alone misses the target in this run" : "(within 2 ms)");
             report.Row("bare proxy throughput / direct (context)", Report.Ratio(Rps(bare).Median, Rps(direct).Median), "");
             var extraCpu = new Stat(cpuPerRequest[gw]).Median - new Stat(cpuPerRequest[bare]).Median;
             report.Row("gateway CPU per request − bare proxy's (what the gateway does beyond the proxy)",
@@ -130,7 +130,11 @@ public static partial class Gateway
                 ? $"The same bare proxy differs from itself by {noise:0.00} ms of p99 between two measurements of one run: a 2 ms difference is below what " +
                   "this method resolves on this machine, so the p99 target can be neither met nor missed here; the gateway's difference to the bare " +
                   $"proxy, {added:0.00} ms, is " + (Math.Abs(added) <= noise ? "within" : "beyond") + " that noise."
-                : $"The same bare proxy differs from itself by {noise:0.00} ms of p99 between two measurements of one run, so the method resolves the 2 ms target.");
+                : $"The same bare proxy differs from itself by {noise:0.00} ms of p99 between two measurements of one run" +
+                  (perRep.Max(Math.Abs) is var worst && worst > 2
+                      ? $", but by up to {worst:0.0} ms in a single repetition: a difference of a few milliseconds between two medians of " +
+                        $"{reps} is within this machine's noise, so the proxies' CPU per request is the steadier comparison."
+                      : ", so the method resolves the 2 ms target."));
             if (counters is not null)
             {
                 report.Line();

@@ -128,6 +128,7 @@ public static class Pipeline
         report.Row("ceiling experiment: the platform's architecture without business logic or ORM (outbox claimed 100 at a time, published, marked sent in one statement; batches as above storing inbox rows, an effect row per message and an audit row per batch)",
             architecture.Format("msg/s"), "raw publish+consume", Report.Ratio(architecture.Median, raw.Median), "");
         var stack = new Stat(stackOnly.Count > 0 ? [.. stackOnly] : [0]);
+        StackOnlyMedianCpuMs = stackOnlyCpu.Count > 0 ? new Stat([.. stackOnlyCpu]).Median : 0;
         if (stackOnly.Count > 0)
         {
             report.Row("ceiling experiment: the platform's own stack without its business rules (`bench/StackOnlyApi`: the same outbox rows, " +
@@ -158,13 +159,17 @@ public static class Pipeline
                         "transaction, as Finance's is. It carried " + Stat.F(stack.Median, 0) + " events/s, " + Report.Ratio(stack.Median, raw.Median) +
                         " of raw, using " + Stat.F(new Stat([.. stackOnlyCpu]).Median, 2) + " CPU-ms per event of the machine (on average: the app " +
                         StackOnlyShare(CpuSnapshot.StackOnly) + ", PostgreSQL " + StackOnlyShare("postgresql") + ", RabbitMQ " + StackOnlyShare("rabbitmq") +
-                        "); the 40 % target is " +
-                        (stack.Median < 0.4 * raw.Median
+                        "), so with both cores busy on nothing else it could carry at most " + Stat.F(StackOnlyMost, 0) + " events/s, " +
+                        Report.Ratio(StackOnlyMost, raw.Median) + " of raw; the 40 % target is " +
+                        (Math.Max(stack.Median, StackOnlyMost) < 0.4 * raw.Median
                             ? "**above this machine's ceiling for the platform's stack** (EF Core, MassTransit and the platform's outbox and inbox), " +
                               "with no business rule at all. "
                             : "within it. ") +
-                        "The platform pipeline reaches " + Report.Ratio(ours.Median, stack.Median) + " of it: the rest is Finance's rules and the " +
-                        "forecast and measures they feed.");
+                        (ours.Median < 0.95 * stack.Median
+                            ? "The platform pipeline reaches " + Report.Ratio(ours.Median, stack.Median) + " of it: the rest is Finance's rules and the " +
+                              "forecast and measures they feed."
+                            : "The platform pipeline carried as much (" + Report.Ratio(ours.Median, stack.Median) + " of it): what limits both is the path " +
+                              "they share (the outbox dispatcher, the broker, the batch consumer and the commits), not Finance's rules."));
             report.Line();
         }
         report.Line($"Finance sessions waiting for a lock while the events flowed (sampled every 100 ms): {new Stat(lockWaits).Format("on average", 1)}.");
@@ -397,6 +402,11 @@ public static class Pipeline
         Log.Say($"pipeline: {n / seconds:N0} events/s; {check}");
         return (n / seconds, n / (dispatched ?? seconds), waitingSamples.Count == 0 ? 0 : waitingSamples.Average(), check);
     }
+
+    /// <summary>The stack-only app's rate if its CPU per event (the timed repetitions' median) had every core to itself.</summary>
+    private static double StackOnlyMost => StackOnlyMedianCpuMs > 0 ? 1000.0 * Environment.ProcessorCount / StackOnlyMedianCpuMs : 0;
+
+    private static double StackOnlyMedianCpuMs { get; set; }
 
     private static string StackOnlyShare(string component) =>
         Stat.F(1000 * StackOnlyCpu.GetValueOrDefault(component) / Math.Max(1, StackOnlyCpu.GetValueOrDefault("events")), 2) + " ms";
