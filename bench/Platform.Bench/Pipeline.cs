@@ -41,15 +41,15 @@ public static class Pipeline
         var statements = new Report();
         var cpu = new Dictionary<string, double>();
         double wall = 0;
-        // Untimed first, as every other target is warmed: the services have just started, and the first burst through
-        // them runs the dispatcher's and the consumers' code before the JIT optimised it (it measured at a third of the next).
+        // Untimed first, as every other target is warmed, until two bursts in a row agree: the services (and the stack-only
+        // app) have just started, and their code runs once per batch (60 a repetition), so it reaches the JIT's optimised
+        // tiers only after thousands of events. One burst each was not enough: the platform's first timed repetition ran at
+        // half the next two (1,366 against 2,741 events/s), the stack-only app's got faster over six (1,592 to 4,141).
         Log.Say("event pipeline: untimed warm-up");
         await Quiet.WaitAsync(TimeSpan.FromMinutes(2));
-        await PlatformPipelineAsync(Env.Quick ? 1000 : events);
-        // The stack-only app's code runs per batch (60 a repetition): three repetitions' worth before it is timed, or its first
-        // repetitions measure the JIT's early tiers (2,275, 3,202 and 3,900 events/s in three in a row after one burst of 3,000;
-        // 1,693, 2,126, 2,764, 2,632 and 3,425 after one of 3,000 and two of 6,000).
-        for (var i = 0; i < 3 && StackOnlyRunning; i++) await StackOnlyPipelineAsync(Env.Quick ? 1000 : events);
+        var warmUp = Env.Quick ? 1000 : events;
+        await WarmUntilSteadyAsync(async () => (await PlatformPipelineAsync(warmUp)).Rate);
+        if (StackOnlyRunning) await WarmUntilSteadyAsync(async () => (await StackOnlyPipelineAsync(warmUp)).Rate);
         StackOnlyCpu.Clear();
         for (var rep = 1; rep <= reps; rep++)
         {
@@ -101,7 +101,7 @@ public static class Pipeline
         report.Line($"{events:N0} `PostCreated` events per repetition are committed to Workforce's `outbox_messages` in one transaction " +
                     "(exactly the rows `AddIntegrationEvent` writes), then timed until Finance's `PostCreatedConsumer` has applied the last one " +
                     "(inbox row + commitment source per event, the forecast once per batch, one transaction per batch of up to 100, two batches in flight), " +
-                    "after an untimed burst of as many through the same path. " +
+                    "after untimed bursts of as many through the same path until two in a row ran within 10 % of each other (at most six). " +
                     $"Raw baselines: {rawN:N0} persistent {MessageBytes:N0}-byte messages on the same broker, 100 confirms in flight, " +
                     $"one consumer acking each message (prefetch 100); PostgreSQL: {pgN:N0} transactions of insert row + insert outbox row + commit.");
         report.Line();
@@ -161,10 +161,13 @@ public static class Pipeline
                         StackOnlyShare(CpuSnapshot.StackOnly) + ", PostgreSQL " + StackOnlyShare("postgresql") + ", RabbitMQ " + StackOnlyShare("rabbitmq") +
                         "), so with both cores busy on nothing else it could carry at most " + Stat.F(StackOnlyMost, 0) + " events/s, " +
                         Report.Ratio(StackOnlyMost, raw.Median) + " of raw; the 40 % target is " +
-                        (Math.Max(stack.Median, StackOnlyMost) < 0.4 * raw.Median
+                        (Math.Max(stack.Median, StackOnlyMost) < 0.9 * 0.4 * raw.Median
                             ? "**above this machine's ceiling for the platform's stack** (EF Core, MassTransit and the platform's outbox and inbox), " +
                               "with no business rule at all. "
-                            : "within it. ") +
+                            : Math.Max(stack.Median, StackOnlyMost) < 0.4 * raw.Median
+                                ? "at the edge of this machine's ceiling for the platform's stack (less than 10 % above what its CPU per event allows), " +
+                                  "so not shown unreachable. "
+                                : "within it. ") +
                         (ours.Median < 0.95 * stack.Median
                             ? "The platform pipeline reaches " + Report.Ratio(ours.Median, stack.Median) + " of it: the rest is Finance's rules and the " +
                               "forecast and measures they feed."
@@ -413,6 +416,18 @@ public static class Pipeline
 
     // CPU seconds per event of the stack-only app, PostgreSQL and RabbitMQ, summed over the timed repetitions ("events": how many).
     private static readonly Dictionary<string, double> StackOnlyCpu = [];
+
+    /// <summary>Runs untimed bursts until one's rate is within 10 % of the one before (at most six; one in --quick).</summary>
+    private static async Task WarmUntilSteadyAsync(Func<Task<double>> burst)
+    {
+        var previous = await burst();
+        for (var i = 1; i < (Env.Quick ? 1 : 6); i++)
+        {
+            var rate = await burst();
+            if (Math.Abs(rate - previous) <= 0.1 * previous) return;
+            previous = rate;
+        }
+    }
 
     /// <summary>Whether <c>./platform bench</c> started bench/StackOnlyApi for the stack-only ceiling (section 1 runs).</summary>
     private static bool StackOnlyRunning => Env.Optional("BENCH_PID_STACK_PIPELINE") is not null;
