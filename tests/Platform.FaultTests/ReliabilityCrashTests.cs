@@ -179,6 +179,7 @@ public sealed class ReliabilityCrashTests(FaultFixture faults)
         Assert.Equal(events.Count, await FaultFixture.ScalarAsync(faults.FinanceDb, "SELECT count(*) FROM commitments WHERE source = ANY($1)", sources));
         Assert.Equal(duringIds.Length, await FaultFixture.ScalarAsync(faults.FinanceDb,
             "SELECT count(*) FROM inbox_messages WHERE message_id = ANY($1) AND processed_at >= $2", duringIds, restarting));
+        Assert.Equal(0, await PostTraffic.CommitmentTotalsMismatchesAsync(faults));
         var parked = await RawMessages.DrainAsync(broker, RawMessages.FinancePostCreatedQueue + "_error");
         Assert.DoesNotContain(parked, message => message.MessageId is { } id && allIds.Any(e => e.ToString() == id));
     }

@@ -20,21 +20,14 @@ public sealed class CommitmentTotal
 }
 
 /// <summary>
-/// A change to a line's commitment total, written in the transaction that changed the commitments (one per year and line
-/// a batch of events changed). Appended, never updated, so recording one waits for nobody; folded into
-/// <see cref="CommitmentTotal"/> by the next recalculation of the year.
+/// What one statement on <c>commitments</c> changed a (year, line) total by. Appended by the table's triggers (migration
+/// <c>CommitmentRunningTotals</c>) in the statement's own transaction, whoever writes the rows, so the totals cannot
+/// drift from them; never updated, so recording one waits for nobody; folded into <see cref="CommitmentTotal"/> by the
+/// next recalculation of the year.
 /// </summary>
 public sealed class CommitmentTotalChange
 {
     private CommitmentTotalChange() { }
-
-    public CommitmentTotalChange(int financialYear, string budgetLineCode, decimal amount, int commitments)
-    {
-        FinancialYear = financialYear;
-        BudgetLineCode = budgetLineCode;
-        Amount = amount;
-        Commitments = commitments;
-    }
 
     public long Id { get; private set; }
 

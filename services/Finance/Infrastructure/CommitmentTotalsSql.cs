@@ -34,5 +34,22 @@ public static class CommitmentTotalsSql
                 SET amount = commitment_totals.amount + excluded.amount, commitments = commitment_totals.commitments + excluded.commitments
             """, cancellationToken);
 
+    /// <summary>The first and last financial years with at least one commitment (null when there is none).</summary>
+    public static async Task<(int? First, int? Last)> YearRangeAsync(FinanceDbContext db, CancellationToken cancellationToken)
+    {
+        var range = await db.Database.SqlQuery<YearRange>($"""
+            SELECT min(financial_year) AS first, max(financial_year) AS last
+            FROM (SELECT financial_year
+                  FROM (SELECT financial_year, budget_line_code, commitments FROM commitment_totals
+                        UNION ALL
+                        SELECT financial_year, budget_line_code, commitments FROM commitment_total_changes) AS lines
+                  GROUP BY financial_year, budget_line_code
+                  HAVING sum(commitments) > 0) AS years
+            """).SingleAsync(cancellationToken);
+        return (range.First, range.Last);
+    }
+
     internal sealed record LineAmount(string Code, decimal Amount);
+
+    internal sealed record YearRange(int? First, int? Last);
 }

@@ -24,12 +24,11 @@ public sealed class FinanceMeasureSource(FinanceDbContext db, ForecastRecalculat
         // closes the series.
         // Commitments through their running totals (a row per year and line, not one per commitment).
         var years = db.Budgets.Select(b => b.FinancialYear)
-            .Concat(db.Set<CommitmentTotal>().Where(t => t.Commitments > 0).Select(t => t.FinancialYear))
-            .Concat(db.CommitmentTotalChanges.Select(c => c.FinancialYear))
             .Concat(db.Actuals.Select(a => a.FinancialYear)).Concat(db.ForecastAdjustments.Select(a => a.FinancialYear))
             .Concat(db.SavingsTargets.Select(t => t.FinancialYear));
-        var first = await years.Select(y => (int?)y).MinAsync(cancellationToken);
-        var last = await years.Select(y => (int?)y).MaxAsync(cancellationToken);
+        var (committedFirst, committedLast) = await CommitmentTotalsSql.YearRangeAsync(db, cancellationToken);
+        var first = Earliest(await years.Select(y => (int?)y).MinAsync(cancellationToken), committedFirst);
+        var last = Latest(await years.Select(y => (int?)y).MaxAsync(cancellationToken), committedLast);
         var dates = new List<DateOnly>();
         if (first is null || last is null) return dates;
         for (var year = Math.Max(FinancialYear.Containing(from).StartYear, first.Value); year <= last.Value + 1 && dates.Count < limit; year++)
@@ -39,6 +38,10 @@ public sealed class FinanceMeasureSource(FinanceDbContext db, ForecastRecalculat
         }
         return dates;
     }
+
+    private static int? Earliest(int? a, int? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
+
+    private static int? Latest(int? a, int? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
 
     public async Task<IReadOnlyList<IReadOnlyList<MeasureValue>>> ValuesOnAsync(IReadOnlyList<DateOnly> dates, CancellationToken cancellationToken)
     {

@@ -21,10 +21,6 @@ public sealed class CommitmentUpdater(FinanceDbContext db, ForecastRecalculator 
     private readonly Dictionary<string, CommitmentSource?> loadedSources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Commitment>> loadedCommitments = new(StringComparer.Ordinal);
 
-    // What the events applied so far changed each year's line totals by (amount, commitments), not yet written as
-    // CommitmentTotalChange rows: one row per year and line per batch applied set-wise, per event otherwise.
-    private readonly Dictionary<(int Year, string Line), (decimal Amount, int Commitments)> totalChanges = [];
-
     /// <summary>Loads the sources a batch's events will change, and their commitments, in two statements.</summary>
     public async Task LoadAsync(IEnumerable<string> sources, CancellationToken cancellationToken)
     {
@@ -45,7 +41,6 @@ public sealed class CommitmentUpdater(FinanceDbContext db, ForecastRecalculator 
     {
         loadedSources.Clear();
         loadedCommitments.Clear();
-        totalChanges.Clear();
     }
 
     public async Task ApplyAsync(string source, CommitmentKind kind, Action<CommitmentSource> change, DateOnly asAt, CancellationToken cancellationToken)
@@ -69,13 +64,11 @@ public sealed class CommitmentUpdater(FinanceDbContext db, ForecastRecalculator 
             if (replacement is null)
             {
                 db.Commitments.Remove(old);
-                ChangeTotal(old.FinancialYear, old.BudgetLineCode, -old.Amount, -1);
                 Touch(old.FinancialYear, old.BudgetLineCode, asAt);
                 continue;
             }
             if (replacement.Amount != old.Amount || replacement.CommittedFrom != old.CommittedFrom || replacement.CommittedTo != old.CommittedTo)
             {
-                ChangeTotal(old.FinancialYear, old.BudgetLineCode, replacement.Amount - old.Amount, 0);
                 old.Update(replacement.CommittedFrom, replacement.CommittedTo, replacement.Amount);
                 Touch(old.FinancialYear, old.BudgetLineCode, asAt);
             }
@@ -85,7 +78,6 @@ public sealed class CommitmentUpdater(FinanceDbContext db, ForecastRecalculator 
         {
             db.Commitments.Add(added);
             kept.Add(added);
-            ChangeTotal(added.FinancialYear, added.BudgetLineCode, added.Amount, 1);
             Touch(added.FinancialYear, added.BudgetLineCode, asAt);
         }
         if (loaded)
@@ -93,37 +85,16 @@ public sealed class CommitmentUpdater(FinanceDbContext db, ForecastRecalculator 
             loadedSources[source] = commitmentSource;
             loadedCommitments[source] = kept;
         }
-        else
-        {
-            // Applied one message at a time: its total changes are saved (or rolled back) with it.
-            AddTotalChanges();
-        }
     }
 
     /// <summary>Recalculates (or defers) the forecast of every year a change of this batch touched, once each, in the batch's transaction.</summary>
     public async Task RecalculateForecastsAsync(CancellationToken cancellationToken)
     {
-        AddTotalChanges();
         foreach (var (year, lines) in touched)
         {
             await forecast.RecalculateOrDeferAsync(year, lines, cancellationToken);
         }
         touched.Clear();
-    }
-
-    private void ChangeTotal(int financialYear, string line, decimal amount, int commitments)
-    {
-        var (sum, count) = totalChanges.GetValueOrDefault((financialYear, line));
-        totalChanges[(financialYear, line)] = (sum + amount, count + commitments);
-    }
-
-    private void AddTotalChanges()
-    {
-        foreach (var ((year, line), (amount, commitments)) in totalChanges)
-        {
-            if (amount != 0 || commitments != 0) db.CommitmentTotalChanges.Add(new CommitmentTotalChange(year, line, amount, commitments));
-        }
-        totalChanges.Clear();
     }
 
     private void Touch(int financialYear, string line, DateOnly asAt)

@@ -69,7 +69,7 @@ public sealed class FinanceCommitmentTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task The_forecast_and_the_summary_show_the_sum_of_the_commitments_listed_after_rises_moves_and_deletions()
+    public async Task The_forecast_and_the_summary_show_the_sum_of_the_commitments_listed_after_moves_and_deletions()
     {
         // 2053-54 has 365 days, so £36,500 a year is £100 a day. Created first, on lines A and B from 1 April 2053:
         // P1 £36,500 on A; P2 £73,000 on A; P3 £36,500 on B; P4 £36,500 on A. Then delivered at once: P2 moves to B from
