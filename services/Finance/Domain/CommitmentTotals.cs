@@ -4,7 +4,7 @@ namespace Platform.Finance.Domain;
 /// The running total of a year's commitments on one budget line and how many commitments make it: what the forecast
 /// and <c>GET /commitments/summary</c> read, so their cost does not grow with the year's commitments. Written only
 /// by folding <see cref="CommitmentTotalChange"/>s into it, under the year's forecast lock
-/// (<see cref="Infrastructure.CommitmentTotalsSql"/>).
+/// (<c>Infrastructure.CommitmentTotalsSql</c>).
 /// </summary>
 public sealed class CommitmentTotal
 {

@@ -4,21 +4,16 @@ namespace Platform.Finance.Infrastructure;
 
 /// <summary>
 /// Reads and folds the running commitment totals per year and line (<see cref="Domain.CommitmentTotal"/>): a line's
-/// commitments are its folded total plus the changes not folded yet, read in one statement so a concurrent fold (which
-/// moves changes into the total in one transaction) is seen wholly or not at all.
+/// commitments are its folded total plus the changes not folded yet (the view <c>commitment_line_totals</c>, migration
+/// <c>CommitmentLineTotalsView</c>), read in one statement so a concurrent fold (which moves changes into the total in
+/// one transaction) is seen wholly or not at all.
 /// </summary>
 public static class CommitmentTotalsSql
 {
     /// <summary>Each line with at least one commitment in the year, and the sum of its commitments.</summary>
     public static Task<Dictionary<string, decimal>> PerLineAsync(FinanceDbContext db, int financialYear, CancellationToken cancellationToken) =>
-        db.Database.SqlQuery<LineAmount>($"""
-            SELECT budget_line_code AS code, sum(amount) AS amount
-            FROM (SELECT budget_line_code, amount, commitments FROM commitment_totals WHERE financial_year = {financialYear}
-                  UNION ALL
-                  SELECT budget_line_code, amount, commitments FROM commitment_total_changes WHERE financial_year = {financialYear}) AS lines
-            GROUP BY budget_line_code
-            HAVING sum(commitments) > 0
-            """).ToDictionaryAsync(l => l.Code, l => l.Amount, StringComparer.Ordinal, cancellationToken);
+        db.Database.SqlQuery<LineAmount>($"SELECT budget_line_code AS code, amount FROM commitment_line_totals WHERE financial_year = {financialYear}")
+            .ToDictionaryAsync(l => l.Code, l => l.Amount, StringComparer.Ordinal, cancellationToken);
 
     /// <summary>
     /// Moves the year's committed changes into its totals. Only under the year's forecast lock (one fold of a year at a
@@ -37,15 +32,8 @@ public static class CommitmentTotalsSql
     /// <summary>The first and last financial years with at least one commitment (null when there is none).</summary>
     public static async Task<(int? First, int? Last)> YearRangeAsync(FinanceDbContext db, CancellationToken cancellationToken)
     {
-        var range = await db.Database.SqlQuery<YearRange>($"""
-            SELECT min(financial_year) AS first, max(financial_year) AS last
-            FROM (SELECT financial_year
-                  FROM (SELECT financial_year, budget_line_code, commitments FROM commitment_totals
-                        UNION ALL
-                        SELECT financial_year, budget_line_code, commitments FROM commitment_total_changes) AS lines
-                  GROUP BY financial_year, budget_line_code
-                  HAVING sum(commitments) > 0) AS years
-            """).SingleAsync(cancellationToken);
+        var range = await db.Database.SqlQuery<YearRange>($"SELECT min(financial_year) AS first, max(financial_year) AS last FROM commitment_line_totals")
+            .SingleAsync(cancellationToken);
         return (range.First, range.Last);
     }
 

@@ -221,8 +221,6 @@ namespace Platform.Finance.Infrastructure.Migrations
                     b.HasIndex("FinancialYear", "BudgetLineCode")
                         .HasDatabaseName("ix_commitments_financial_year_budget_line_code");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("FinancialYear", "BudgetLineCode"), new[] { "Amount" });
-
                     b.ToTable("commitments", (string)null);
                 });
 
