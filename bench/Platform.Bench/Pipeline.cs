@@ -33,8 +33,7 @@ public static class Pipeline
         var pg8 = new List<double>();
         var ceilings = Enum.GetValues<TransportCeiling.Consumer>().ToDictionary(c => c, _ => new List<double>());
         var pipeline = new List<double>();
-        var stackOnly = new List<double>();
-        var stackOnlyCpu = new List<double>();
+        var stackOnlyBursts = new List<StackOnlyBurst>();
         var dispatch = new List<double>();
         var lockWaits = new List<double>();
         var checks = new List<string>();
@@ -49,8 +48,9 @@ public static class Pipeline
         await Quiet.WaitAsync(TimeSpan.FromMinutes(2));
         var warmUp = Env.Quick ? 1000 : events;
         await WarmUntilSteadyAsync(async () => (await PlatformPipelineAsync(warmUp)).Rate);
-        if (StackOnlyRunning) await WarmUntilSteadyAsync(async () => (await StackOnlyPipelineAsync(warmUp)).Rate);
-        StackOnlyCpu.Clear();
+        // The stack-only app is the ceiling the verdict rests on, so it is warmed until its CPU per event stops falling
+        // too: in the 11:56 run its rate had settled while its CPU per event still fell from 0.43 to 0.33 ms.
+        if (StackOnlyRunning) await WarmStackOnlyAsync(warmUp);
         for (var rep = 1; rep <= reps; rep++)
         {
             Log.Say($"event pipeline rep {rep}/{reps}");
@@ -63,9 +63,7 @@ public static class Pipeline
             // burst it still uses CPU (the JIT's later tiers, the GC), which the platform's repetition would otherwise pay.
             if (StackOnlyRunning)
             {
-                var (stackRate, stackCpu) = await StackOnlyPipelineAsync(events);
-                stackOnly.Add(stackRate);
-                stackOnlyCpu.Add(stackCpu);
+                stackOnlyBursts.Add(await StackOnlyPipelineAsync(events));
             }
             foreach (var (consumer, rates) in ceilings) rates.Add(await TransportCeiling.RunAsync(consumer, rawN));
             if (rep == reps) await PgStatements.ResetAsync();
@@ -127,9 +125,8 @@ public static class Pipeline
         var architecture = new Stat(ceilings[TransportCeiling.Consumer.OutboxAndEffects]);
         report.Row("ceiling experiment: the platform's architecture without business logic or ORM (outbox claimed 100 at a time, published, marked sent in one statement; batches as above storing inbox rows, an effect row per message and an audit row per batch)",
             architecture.Format("msg/s"), "raw publish+consume", Report.Ratio(architecture.Median, raw.Median), "");
-        var stack = new Stat(stackOnly.Count > 0 ? [.. stackOnly] : [0]);
-        StackOnlyMedianCpuMs = stackOnlyCpu.Count > 0 ? new Stat([.. stackOnlyCpu]).Median : 0;
-        if (stackOnly.Count > 0)
+        var stack = new Stat(stackOnlyBursts.Count > 0 ? [.. stackOnlyBursts.Select(b => b.Rate)] : [0]);
+        if (stackOnlyBursts.Count > 0)
         {
             report.Row("ceiling experiment: the platform's own stack without its business rules (`bench/StackOnlyApi`: the same outbox rows, " +
                        "outbox dispatcher, batch inbox consumer set-wise with two batches in flight, EF Core save with audit rows and commit per batch; " +
@@ -150,28 +147,35 @@ public static class Pipeline
                         : "within it, so the rest of the gap is the platform's own work per event (its business rules and EF Core). ") +
                     "The platform pipeline reaches " + Report.Ratio(ours.Median, architecture.Median) + " of that ceiling.");
         report.Line();
-        if (stackOnly.Count > 0)
+        if (stackOnlyBursts.Count > 0)
         {
+            // The ceiling is the experiment at its best: its fastest repetition, and what its cheapest repetition's CPU per
+            // event would allow with both cores busy on nothing else; the target is shown unreachable only if both fall short.
+            var cheapest = stackOnlyBursts.MinBy(b => b.CpuMsPerEvent)!;
+            var cpuBound = 1000.0 * Environment.ProcessorCount / cheapest.CpuMsPerEvent;
+            var ceiling = Math.Max(stack.Max, cpuBound);
+            string Share(string component) => Stat.F(new Stat([.. stackOnlyBursts.Select(b => b.CpuMsByComponent.GetValueOrDefault(component))]).Median, 2) + " ms";
             report.Line("The stack-only experiment is the platform's own code path with the business taken out: `bench/StackOnlyApi`, on a " +
                         "RabbitMQ virtual host and a database of its own, registered as a service is (`AddServiceDatabase`, `AddMessaging`, " +
                         "`AddBatchConsumer` with two batches in flight), gets the same PostCreated rows committed to its outbox; its consumer " +
                         "reads the batch's rows in one query and adds one per event, and the batch is saved with its inbox and audit rows in one " +
-                        "transaction, as Finance's is. It carried " + Stat.F(stack.Median, 0) + " events/s, " + Report.Ratio(stack.Median, raw.Median) +
-                        " of raw, using " + Stat.F(new Stat([.. stackOnlyCpu]).Median, 2) + " CPU-ms per event of the machine (on average: the app " +
-                        StackOnlyShare(CpuSnapshot.StackOnly) + ", PostgreSQL " + StackOnlyShare("postgresql") + ", RabbitMQ " + StackOnlyShare("rabbitmq") +
-                        "), so with both cores busy on nothing else it could carry at most " + Stat.F(StackOnlyMost, 0) + " events/s, " +
-                        Report.Ratio(StackOnlyMost, raw.Median) + " of raw; the 40 % target is " +
-                        (Math.Max(stack.Median, StackOnlyMost) < 0.9 * 0.4 * raw.Median
+                        "transaction, as Finance's is. Before timing it ran untimed bursts until both its rate and its CPU per event had settled. " +
+                        "It carried " + stack.Format("events/s") + ", " + Report.Ratio(stack.Median, raw.Median) + " of raw (its fastest repetition " +
+                        Report.Ratio(stack.Max, raw.Median) + "), using " + new Stat([.. stackOnlyBursts.Select(b => b.CpuMsPerEvent)]).Format("CPU-ms", 2) +
+                        " per event of the machine (median split: the app " + Share(CpuSnapshot.StackOnly) + ", PostgreSQL " + Share("postgresql") +
+                        ", RabbitMQ " + Share("rabbitmq") + "); at its cheapest repetition's cost, with both cores busy on nothing else, it could carry at most " +
+                        Stat.F(cpuBound, 0) + " events/s, " + Report.Ratio(cpuBound, raw.Median) + " of raw. The 40 % target is " +
+                        (ceiling < 0.9 * 0.4 * raw.Median
                             ? "**above this machine's ceiling for the platform's stack** (EF Core, MassTransit and the platform's outbox and inbox), " +
                               "with no business rule at all. "
-                            : Math.Max(stack.Median, StackOnlyMost) < 0.4 * raw.Median
-                                ? "at the edge of this machine's ceiling for the platform's stack (less than 10 % above what its CPU per event allows), " +
+                            : ceiling < 0.4 * raw.Median
+                                ? "at the edge of this machine's ceiling for the platform's stack (less than 10 % above the best of those two figures), " +
                                   "so not shown unreachable. "
                                 : "within it. ") +
                         (ours.Median < 0.95 * stack.Median
-                            ? "The platform pipeline reaches " + Report.Ratio(ours.Median, stack.Median) + " of it: the rest is Finance's rules and the " +
+                            ? "The platform pipeline reaches " + Report.Ratio(ours.Median, stack.Median) + " of its median: the rest is Finance's rules and the " +
                               "forecast and measures they feed."
-                            : "The platform pipeline carried as much (" + Report.Ratio(ours.Median, stack.Median) + " of it): what limits both is the path " +
+                            : "The platform pipeline carried as much (" + Report.Ratio(ours.Median, stack.Median) + " of its median): what limits both is the path " +
                               "they share (the outbox dispatcher, the broker, the batch consumer and the commits), not Finance's rules."));
             report.Line();
         }
@@ -406,17 +410,6 @@ public static class Pipeline
         return (n / seconds, n / (dispatched ?? seconds), waitingSamples.Count == 0 ? 0 : waitingSamples.Average(), check);
     }
 
-    /// <summary>The stack-only app's rate if its CPU per event (the timed repetitions' median) had every core to itself.</summary>
-    private static double StackOnlyMost => StackOnlyMedianCpuMs > 0 ? 1000.0 * Environment.ProcessorCount / StackOnlyMedianCpuMs : 0;
-
-    private static double StackOnlyMedianCpuMs { get; set; }
-
-    private static string StackOnlyShare(string component) =>
-        Stat.F(1000 * StackOnlyCpu.GetValueOrDefault(component) / Math.Max(1, StackOnlyCpu.GetValueOrDefault("events")), 2) + " ms";
-
-    // CPU seconds per event of the stack-only app, PostgreSQL and RabbitMQ, summed over the timed repetitions ("events": how many).
-    private static readonly Dictionary<string, double> StackOnlyCpu = [];
-
     /// <summary>Runs untimed bursts until one's rate is within 10 % of the one before (at most six; one in --quick).</summary>
     private static async Task WarmUntilSteadyAsync(Func<Task<double>> burst)
     {
@@ -429,6 +422,25 @@ public static class Pipeline
         }
     }
 
+    /// <summary>
+    /// Untimed bursts of the stack-only app until two in a row agree within 10 % on the rate and within 5 % on the CPU per
+    /// event (at most ten; one in --quick).
+    /// </summary>
+    private static async Task WarmStackOnlyAsync(int events)
+    {
+        var previous = await StackOnlyPipelineAsync(events);
+        for (var i = 1; i < (Env.Quick ? 1 : 10); i++)
+        {
+            var burst = await StackOnlyPipelineAsync(events);
+            if (Math.Abs(burst.Rate - previous.Rate) <= 0.1 * previous.Rate &&
+                Math.Abs(burst.CpuMsPerEvent - previous.CpuMsPerEvent) <= 0.05 * previous.CpuMsPerEvent) return;
+            previous = burst;
+        }
+    }
+
+    /// <summary>One burst of the stack-only app: its rate, the machine's CPU-ms per event, and the app's, PostgreSQL's and RabbitMQ's.</summary>
+    internal sealed record StackOnlyBurst(double Rate, double CpuMsPerEvent, IReadOnlyDictionary<string, double> CpuMsByComponent);
+
     /// <summary>Whether <c>./platform bench</c> started bench/StackOnlyApi for the stack-only ceiling (section 1 runs).</summary>
     private static bool StackOnlyRunning => Env.Optional("BENCH_PID_STACK_PIPELINE") is not null;
 
@@ -436,7 +448,7 @@ public static class Pipeline
     /// Commits <paramref name="n"/> PostCreated rows to the stack-only app's outbox and waits until its batch consumer has
     /// applied them all: events/s, and the machine's CPU-ms per event over that time.
     /// </summary>
-    internal static async Task<(double Rate, double CpuMsPerEvent)> StackOnlyPipelineAsync(int n)
+    internal static async Task<StackOnlyBurst> StackOnlyPipelineAsync(int n)
     {
         var ids = Enumerable.Range(0, n).Select(_ => Guid.NewGuid()).ToArray();
         await using var stack = new NpgsqlConnection(Env.Pg(Env.Get("BENCH_STACK_PIPELINE_DB")));
@@ -458,13 +470,11 @@ public static class Pipeline
         if (applied < n) throw new InvalidOperationException($"only {applied} of {n} events were applied by the stack-only app within {deadline}");
         var used = CpuSnapshot.Between(before, CpuSnapshot.Take());
         var cpu = used.GetValueOrDefault("machine busy");
-        foreach (var component in new[] { CpuSnapshot.StackOnly, "postgresql", "rabbitmq" })
-            StackOnlyCpu[component] = StackOnlyCpu.GetValueOrDefault(component) + used.GetValueOrDefault(component) / n;
-        StackOnlyCpu["events"] = StackOnlyCpu.GetValueOrDefault("events") + 1;
+        var byComponent = new[] { CpuSnapshot.StackOnly, "postgresql", "rabbitmq" }.ToDictionary(c => c, c => 1000 * used.GetValueOrDefault(c) / n);
         var items = await CountAsync(stack, "SELECT count(*) FROM items WHERE id = ANY($1)", ids);
         if (items != n) throw new InvalidOperationException($"the stack-only app stored {items} rows for {n} events");
         Log.Say($"stack-only pipeline: {n / seconds:N0} events/s, {1000 * cpu / n:N2} CPU-ms per event");
-        return (n / seconds, 1000 * cpu / n);
+        return new StackOnlyBurst(n / seconds, 1000 * cpu / n, byComponent);
     }
 
     private static Task<long> CountAsync<T>(NpgsqlConnection connection, string sql, T[] values) => CountAsync(connection, sql, (object)values);
