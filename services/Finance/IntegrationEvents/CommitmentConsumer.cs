@@ -26,5 +26,13 @@ public abstract class CommitmentConsumer<TMessage>(FinanceDbContext db, Commitme
 
     protected override void ForgetBatch() => Commitments.Forget();
 
+    // The batch's new commitments go in one INSERT after the tracked changes: the totals' trigger then runs once per
+    // batch rather than once per commitment.
+    protected override async Task SaveSetWiseAsync(CancellationToken cancellationToken)
+    {
+        await Db.SaveChangesAsync(cancellationToken);
+        await Commitments.InsertAddedAsync(cancellationToken);
+    }
+
     protected override Task CompleteBatchAsync(CancellationToken cancellationToken) => Commitments.RecalculateForecastsAsync(cancellationToken);
 }

@@ -1,7 +1,9 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Platform.Finance.Domain;
 using Platform.Finance.Application;
 using Platform.Finance.Infrastructure;
+using Platform.ServiceDefaults.Data;
 
 namespace Platform.Finance.IntegrationEvents;
 
@@ -12,7 +14,7 @@ namespace Platform.Finance.IntegrationEvents;
 /// another transaction is recomputing that year, leaves it to the deferred forecast service, see
 /// <see cref="ForecastRecalculator.RecalculateOrDeferAsync"/>). Scoped: one instance per batch.
 /// </summary>
-public sealed class CommitmentUpdater(FinanceDbContext db, ForecastRecalculator forecast)
+public sealed class CommitmentUpdater(FinanceDbContext db, ForecastRecalculator forecast, TimeProvider clock)
 {
     private readonly SortedDictionary<int, Dictionary<string, DateOnly>> touched = [];
 
@@ -20,6 +22,11 @@ public sealed class CommitmentUpdater(FinanceDbContext db, ForecastRecalculator 
     // batch's events change them, so that the events read nothing else.
     private readonly Dictionary<string, CommitmentSource?> loadedSources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Commitment>> loadedCommitments = new(StringComparer.Ordinal);
+
+    // The commitments a batch applied set-wise adds, untracked: inserted together by InsertAddedAsync, one statement
+    // (so one run of the totals' trigger) for the batch instead of one per row. A later event of the batch that changes
+    // one changes this object; one that removes it takes it out of the set.
+    private readonly HashSet<Commitment> added = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Loads the sources a batch's events will change, and their commitments, in two statements.</summary>
     public async Task LoadAsync(IEnumerable<string> sources, CancellationToken cancellationToken)
@@ -41,6 +48,7 @@ public sealed class CommitmentUpdater(FinanceDbContext db, ForecastRecalculator 
     {
         loadedSources.Clear();
         loadedCommitments.Clear();
+        added.Clear();
     }
 
     public async Task ApplyAsync(string source, CommitmentKind kind, Action<CommitmentSource> change, DateOnly asAt, CancellationToken cancellationToken)
@@ -63,7 +71,7 @@ public sealed class CommitmentUpdater(FinanceDbContext db, ForecastRecalculator 
             var replacement = fresh.FirstOrDefault(c => c.FinancialYear == old.FinancialYear && c.BudgetLineCode == old.BudgetLineCode);
             if (replacement is null)
             {
-                db.Commitments.Remove(old);
+                if (!added.Remove(old)) db.Commitments.Remove(old);
                 Touch(old.FinancialYear, old.BudgetLineCode, asAt);
                 continue;
             }
@@ -74,17 +82,42 @@ public sealed class CommitmentUpdater(FinanceDbContext db, ForecastRecalculator 
             }
             kept.Add(old);
         }
-        foreach (var added in fresh.Where(c => !existing.Any(o => o.FinancialYear == c.FinancialYear && o.BudgetLineCode == c.BudgetLineCode)))
+        foreach (var commitment in fresh.Where(c => !existing.Any(o => o.FinancialYear == c.FinancialYear && o.BudgetLineCode == c.BudgetLineCode)))
         {
-            db.Commitments.Add(added);
-            kept.Add(added);
-            Touch(added.FinancialYear, added.BudgetLineCode, asAt);
+            if (loaded) added.Add(commitment);
+            else db.Commitments.Add(commitment);
+            kept.Add(commitment);
+            Touch(commitment.FinancialYear, commitment.BudgetLineCode, asAt);
         }
         if (loaded)
         {
             loadedSources[source] = commitmentSource;
             loadedCommitments[source] = kept;
         }
+    }
+
+    /// <summary>
+    /// Inserts the commitments the batch applied set-wise added, in one statement, and records them in the audit trail
+    /// as a tracked insert would be. Called after the batch's tracked changes are saved (a removed row's key may come back).
+    /// </summary>
+    public async Task InsertAddedAsync(CancellationToken cancellationToken)
+    {
+        if (added.Count == 0) return;
+        var rows = added.ToArray();
+        added.Clear();
+        var sources = rows.Select(c => c.Source).ToArray();
+        var years = rows.Select(c => c.FinancialYear).ToArray();
+        var lines = rows.Select(c => c.BudgetLineCode).ToArray();
+        var kinds = rows.Select(c => c.Kind.ToString()).ToArray();
+        var amounts = rows.Select(c => c.Amount).ToArray();
+        var froms = rows.Select(c => c.CommittedFrom).ToArray();
+        var tos = rows.Select(c => c.CommittedTo).ToArray();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO commitments (source, financial_year, budget_line_code, kind, amount, committed_from, committed_to)
+            SELECT * FROM unnest({sources}, {years}, {lines}, {kinds}, {amounts}, {froms}, {tos})
+            """, cancellationToken);
+        DataAccessAudit.RecordInserted(db, clock.GetUtcNow(), nameof(Commitment), rows.Length,
+            rows.Select(c => string.Join('/', c.Source, c.FinancialYear.ToString(CultureInfo.InvariantCulture), c.BudgetLineCode)));
     }
 
     /// <summary>Recalculates (or defers) the forecast of every year a change of this batch touched, once each, in the batch's transaction.</summary>

@@ -110,6 +110,29 @@ public sealed class FinanceCommitmentTests(PlatformFixture platform)
     private sealed record LineTotalDto(string BudgetLineCode, decimal Commitments);
 
     [Fact]
+    public async Task The_commitments_a_burst_of_posts_adds_are_in_the_audit_trail_as_the_consumers_work()
+    {
+        // Finance inserts a batch's new commitments in one statement, outside the change tracker; the audit trail must
+        // still show each as added, by the system (an event consumer), not only the rows that went through EF.
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var team = UniqueCode("AUD");
+        var posts = Enumerable.Range(0, 12).Select(_ => Guid.NewGuid()).ToList();
+        var created = posts.Select(p => new PostCreated(p, team, "social-worker", "SW3", 1m, 36_500m, "fostering-services", new DateOnly(2057, 4, 1))).ToList();
+        await Task.WhenAll(created.Select(e => platform.PublishAsync(e)));
+        foreach (var e in created) await platform.AppliedAsync(e.EventId);
+
+        var trail = await (await platform.Gateway.GetAsync($"/api/finance/audit?entity=Commitment&from={Uri.EscapeDataString(since.ToString("O"))}&pageSize=100"))
+            .ReadAsync<PageDto<AuditDto>>();
+        var added = trail.Items.Where(a => a.Action == "added").ToList();
+        var expected = posts.Select(p => $"post:{p}/2057/fostering-services").ToList();
+        var audited = added.Where(a => a.Keys.Any(expected.Contains)).ToList();
+        Assert.Equal(expected.Order(), audited.SelectMany(a => a.Keys).Where(expected.Contains).Order());
+        Assert.All(audited, a => Assert.Equal("system", a.Subject));
+    }
+
+    private sealed record AuditDto(string Subject, string Entity, string Action, int Count, List<string> Keys);
+
+    [Fact]
     public async Task A_placement_ending_stops_its_commitment()
     {
         // £3,500 a week in a children's home from 3 June 2024: to 31 March 2025 is 302 days: 3,500 × 302 / 7 = £151,000.
