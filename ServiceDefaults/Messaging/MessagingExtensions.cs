@@ -85,7 +85,7 @@ public static class MessagingExtensions
     }
 
     /// <summary>Most messages a batch consumer applies in one transaction.</summary>
-    public const int BatchMessageLimit = 100;
+    public const int BatchMessageLimit = 200;
 
     /// <summary>
     /// Registers a <see cref="BatchInboxConsumer{TMessage,TContext}"/>: up to <see cref="BatchMessageLimit"/> messages

@@ -98,7 +98,7 @@ public static class Pipeline
         report.Heading("1. Event pipeline");
         report.Line($"{events:N0} `PostCreated` events per repetition are committed to Workforce's `outbox_messages` in one transaction " +
                     "(exactly the rows `AddIntegrationEvent` writes), then timed until Finance's `PostCreatedConsumer` has applied the last one " +
-                    "(inbox row + commitment source per event, the forecast once per batch, one transaction per batch of up to 100, two batches in flight), " +
+                    "(inbox row + commitment source per event, the forecast once per batch, one transaction per batch of up to 200, two batches in flight), " +
                     "after untimed bursts of as many through the same path until two in a row ran within 10 % of each other (at most six). " +
                     $"Raw baselines: {rawN:N0} persistent {MessageBytes:N0}-byte messages on the same broker, 100 confirms in flight, " +
                     $"one consumer acking each message (prefetch 100); PostgreSQL: {pgN:N0} transactions of insert row + insert outbox row + commit.");
@@ -119,7 +119,7 @@ public static class Pipeline
         report.Row("ceiling experiment: MassTransit, an inbox row committed per message, no business logic",
             new Stat(ceilings[TransportCeiling.Consumer.InboxPerMessage]).Format("msg/s"), "raw publish+consume",
             Report.Ratio(new Stat(ceilings[TransportCeiling.Consumer.InboxPerMessage]).Median, raw.Median), "");
-        report.Row("ceiling experiment: MassTransit batches (100 or 50 ms, two in flight), inbox rows committed per batch, no business logic",
+        report.Row("ceiling experiment: MassTransit batches (200 or 50 ms, two in flight), inbox rows committed per batch, no business logic",
             new Stat(ceilings[TransportCeiling.Consumer.InboxPerBatch]).Format("msg/s"), "raw publish+consume",
             Report.Ratio(new Stat(ceilings[TransportCeiling.Consumer.InboxPerBatch]).Median, raw.Median), "");
         var architecture = new Stat(ceilings[TransportCeiling.Consumer.OutboxAndEffects]);

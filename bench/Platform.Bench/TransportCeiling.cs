@@ -21,7 +21,7 @@ public static class TransportCeiling
         /// <summary>One message at a time, its inbox row inserted and committed in its own transaction.</summary>
         InboxPerMessage,
 
-        /// <summary>Batches as the platform's batch consumers take them (100 or 50 ms), two in flight, one transaction per batch.</summary>
+        /// <summary>Batches as the platform's batch consumers take them (200 or 50 ms), two in flight, one transaction per batch.</summary>
         InboxPerBatch,
 
         /// <summary>
@@ -64,9 +64,11 @@ public static class TransportCeiling
                 endpoint.AutoDelete = true;
                 if (consumer is Consumer.InboxPerBatch or Consumer.OutboxAndEffects)
                 {
+                    // As AddBatchConsumer with two in flight: one batch more prefetched than apply at once.
+                    endpoint.PrefetchCount = 3 * BatchMessageLimit;
                     endpoint.Batch<CeilingPing>(batch =>
                     {
-                        batch.MessageLimit = 100;
+                        batch.MessageLimit = BatchMessageLimit;
                         batch.TimeLimit = TimeSpan.FromMilliseconds(50);
                         batch.ConcurrencyLimit = 2;
                         batch.Consumer(() => new BatchSink(counter, consumer == Consumer.OutboxAndEffects));
@@ -192,6 +194,9 @@ public static class TransportCeiling
 
     /// <summary>The ping's text, so that its MassTransit envelope is about the size of a PostCreated's (Pipeline.MessageBytes).</summary>
     private const int BodyChars = 600;
+
+    /// <summary>The platform's batch size (MessagingExtensions.BatchMessageLimit; the runner does not reference ServiceDefaults).</summary>
+    private const int BatchMessageLimit = 200;
 
     private sealed class Counter(NpgsqlDataSource database)
     {
