@@ -26,8 +26,8 @@ public abstract class CommitmentConsumer<TMessage>(FinanceDbContext db, Commitme
 
     protected override void ForgetBatch() => Commitments.Forget();
 
-    // The batch's new commitments go in one INSERT after the tracked changes: the totals' trigger then runs once per
-    // batch rather than once per commitment.
+    // The batch's new sources and commitments go in one INSERT each after the tracked changes: no tracked insert per
+    // event, and the totals' trigger runs once per batch rather than once per commitment.
     protected override async Task SaveSetWiseAsync(CancellationToken cancellationToken)
     {
         await Db.SaveChangesAsync(cancellationToken);

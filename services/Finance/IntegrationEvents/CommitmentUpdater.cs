@@ -23,9 +23,10 @@ public sealed class CommitmentUpdater(FinanceDbContext db, ForecastRecalculator 
     private readonly Dictionary<string, CommitmentSource?> loadedSources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Commitment>> loadedCommitments = new(StringComparer.Ordinal);
 
-    // The commitments a batch applied set-wise adds, untracked: inserted together by InsertAddedAsync, one statement
-    // (so one run of the totals' trigger) for the batch instead of one per row. A later event of the batch that changes
-    // one changes this object; one that removes it takes it out of the set.
+    // The sources and commitments a batch applied set-wise adds, untracked: inserted by InsertAddedAsync in one statement
+    // each for the whole batch (one run of the totals' trigger, no tracked insert per event). A later event of the batch
+    // about one changes that object; one that removes a commitment takes it out of the set.
+    private readonly HashSet<CommitmentSource> addedSources = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<Commitment> added = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Loads the sources a batch's events will change, and their commitments, in two statements.</summary>
@@ -48,6 +49,7 @@ public sealed class CommitmentUpdater(FinanceDbContext db, ForecastRecalculator 
     {
         loadedSources.Clear();
         loadedCommitments.Clear();
+        addedSources.Clear();
         added.Clear();
     }
 
@@ -59,7 +61,8 @@ public sealed class CommitmentUpdater(FinanceDbContext db, ForecastRecalculator 
         if (commitmentSource is null)
         {
             commitmentSource = new CommitmentSource(source, kind);
-            db.CommitmentSources.Add(commitmentSource);
+            if (loaded) addedSources.Add(commitmentSource);
+            else db.CommitmentSources.Add(commitmentSource);
         }
         change(commitmentSource);
 
@@ -97,27 +100,50 @@ public sealed class CommitmentUpdater(FinanceDbContext db, ForecastRecalculator 
     }
 
     /// <summary>
-    /// Inserts the commitments the batch applied set-wise added, in one statement, and records them in the audit trail
-    /// as a tracked insert would be. Called after the batch's tracked changes are saved (a removed row's key may come back).
+    /// Inserts the sources and commitments the batch applied set-wise added, one statement each, and records them in the
+    /// audit trail as tracked inserts would be. Called after the batch's tracked changes are saved (a removed row's key
+    /// may come back).
     /// </summary>
     public async Task InsertAddedAsync(CancellationToken cancellationToken)
     {
-        if (added.Count == 0) return;
-        var rows = added.ToArray();
-        added.Clear();
-        var sources = rows.Select(c => c.Source).ToArray();
-        var years = rows.Select(c => c.FinancialYear).ToArray();
-        var lines = rows.Select(c => c.BudgetLineCode).ToArray();
-        var kinds = rows.Select(c => c.Kind.ToString()).ToArray();
-        var amounts = rows.Select(c => c.Amount).ToArray();
-        var froms = rows.Select(c => c.CommittedFrom).ToArray();
-        var tos = rows.Select(c => c.CommittedTo).ToArray();
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO commitments (source, financial_year, budget_line_code, kind, amount, committed_from, committed_to)
-            SELECT * FROM unnest({sources}, {years}, {lines}, {kinds}, {amounts}, {froms}, {tos})
-            """, cancellationToken);
-        DataAccessAudit.RecordInserted(db, clock.GetUtcNow(), nameof(Commitment), rows.Length,
-            rows.Select(c => string.Join('/', c.Source, c.FinancialYear.ToString(CultureInfo.InvariantCulture), c.BudgetLineCode)));
+        if (addedSources.Count > 0)
+        {
+            var sources = addedSources.ToArray();
+            addedSources.Clear();
+            var keys = sources.Select(s => s.Source).ToArray();
+            var kinds = sources.Select(s => s.Kind.ToString()).ToArray();
+            var jobRoles = sources.Select(s => s.JobRole).ToArray();
+            var ftes = sources.Select(s => s.Fte).ToArray();
+            var placementTypes = sources.Select(s => s.PlacementType).ToArray();
+            var plannedEnds = sources.Select(s => s.PlannedEnd).ToArray();
+            var stoppedAfters = sources.Select(s => s.StoppedAfter).ToArray();
+            var segments = sources.Select(s => JsonColumn<RateSegment>.Write(s.Segments)).ToArray();
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO commitment_sources (source, kind, job_role, fte, placement_type, planned_end, stopped_after, segments)
+                SELECT source, kind, job_role, fte, placement_type, planned_end, stopped_after, segments::jsonb
+                FROM unnest({keys}, {kinds}, {jobRoles}, {ftes}, {placementTypes}, {plannedEnds}, {stoppedAfters}, {segments})
+                    AS added (source, kind, job_role, fte, placement_type, planned_end, stopped_after, segments)
+                """, cancellationToken);
+            DataAccessAudit.RecordInserted(db, clock.GetUtcNow(), nameof(CommitmentSource), sources.Length, keys);
+        }
+        if (added.Count > 0)
+        {
+            var rows = added.ToArray();
+            added.Clear();
+            var sources = rows.Select(c => c.Source).ToArray();
+            var years = rows.Select(c => c.FinancialYear).ToArray();
+            var lines = rows.Select(c => c.BudgetLineCode).ToArray();
+            var kinds = rows.Select(c => c.Kind.ToString()).ToArray();
+            var amounts = rows.Select(c => c.Amount).ToArray();
+            var froms = rows.Select(c => c.CommittedFrom).ToArray();
+            var tos = rows.Select(c => c.CommittedTo).ToArray();
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO commitments (source, financial_year, budget_line_code, kind, amount, committed_from, committed_to)
+                SELECT * FROM unnest({sources}, {years}, {lines}, {kinds}, {amounts}, {froms}, {tos})
+                """, cancellationToken);
+            DataAccessAudit.RecordInserted(db, clock.GetUtcNow(), nameof(Commitment), rows.Length,
+                rows.Select(c => string.Join('/', c.Source, c.FinancialYear.ToString(CultureInfo.InvariantCulture), c.BudgetLineCode)));
+        }
     }
 
     /// <summary>Recalculates (or defers) the forecast of every year a change of this batch touched, once each, in the batch's transaction.</summary>

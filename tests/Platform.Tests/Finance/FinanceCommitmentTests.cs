@@ -110,10 +110,10 @@ public sealed class FinanceCommitmentTests(PlatformFixture platform)
     private sealed record LineTotalDto(string BudgetLineCode, decimal Commitments);
 
     [Fact]
-    public async Task The_commitments_a_burst_of_posts_adds_are_in_the_audit_trail_as_the_consumers_work()
+    public async Task The_sources_and_commitments_a_burst_of_posts_adds_are_in_the_audit_trail_as_the_consumers_work()
     {
-        // Finance inserts a batch's new commitments in one statement, outside the change tracker; the audit trail must
-        // still show each as added, by the system (an event consumer), not only the rows that went through EF.
+        // Finance inserts a batch's new sources and commitments in one statement each, outside the change tracker; the
+        // audit trail must still show each as added, by the system (an event consumer), as it shows rows saved through EF.
         var since = DateTimeOffset.UtcNow.AddSeconds(-1);
         var team = UniqueCode("AUD");
         var posts = Enumerable.Range(0, 12).Select(_ => Guid.NewGuid()).ToList();
@@ -128,6 +128,19 @@ public sealed class FinanceCommitmentTests(PlatformFixture platform)
         var audited = added.Where(a => a.Keys.Any(expected.Contains)).ToList();
         Assert.Equal(expected.Order(), audited.SelectMany(a => a.Keys).Where(expected.Contains).Order());
         Assert.All(audited, a => Assert.Equal("system", a.Subject));
+
+        var sourceTrail = await (await platform.Gateway.GetAsync($"/api/finance/audit?entity=CommitmentSource&from={Uri.EscapeDataString(since.ToString("O"))}&pageSize=100"))
+            .ReadAsync<PageDto<AuditDto>>();
+        var expectedSources = posts.Select(p => $"post:{p}").ToList();
+        Assert.Equal(expectedSources.Order(), sourceTrail.Items.Where(a => a.Action == "added").SelectMany(a => a.Keys).Where(expectedSources.Contains).Order());
+
+        // The sources were stored whole: a change read back from the store keeps the first rate until it takes effect.
+        // 183 days at £100 a day, then 182 at £200: £18,300 + £36,400.
+        var changed = new PostChanged(posts[0], team, "social-worker", "SW4", 1m, 73_000m, "fostering-services", "filled", new DateOnly(2057, 10, 1));
+        await platform.PublishAsync(changed);
+        await platform.AppliedAsync(changed.EventId);
+        var listed = await platform.CommitmentsOfAsync($"post:{posts[0]}");
+        Assert.Equal(54_700m, decimal.Round(Assert.Single(listed).Amount, 2));
     }
 
     private sealed record AuditDto(string Subject, string Entity, string Action, int Count, List<string> Keys);
