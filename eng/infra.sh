@@ -40,27 +40,30 @@ port_from() {
 }
 
 # load_profile up|test: sets the ports and paths every other function uses.
+# The servers' default ports lie below Linux's ephemeral range (32768-60999): a port in it can be taken, as the local
+# end of any outgoing connection, while its server is down, and the server then cannot start again (a fault test's
+# broker restart failed so: RabbitMQ's distribution port was in use).
 load_profile() {
   PROFILE=$1
   local p
   case $PROFILE in
     up)
       p=PLATFORM_
-      PG_PORT=$(port_from PLATFORM_PG_PORT 55432)
-      AMQP_PORT=$(port_from PLATFORM_RABBITMQ_PORT 55672)
-      MGMT_PORT=$(port_from PLATFORM_RABBITMQ_MGMT_PORT 55673)
-      DIST_PORT=$(port_from PLATFORM_RABBITMQ_DIST_PORT 55674)
-      EPMD_PORT=$(port_from PLATFORM_EPMD_PORT 55675)
-      REDIS_PORT=$(port_from PLATFORM_REDIS_PORT 56379)
+      PG_PORT=$(port_from PLATFORM_PG_PORT 23432)
+      AMQP_PORT=$(port_from PLATFORM_RABBITMQ_PORT 23672)
+      MGMT_PORT=$(port_from PLATFORM_RABBITMQ_MGMT_PORT 23673)
+      DIST_PORT=$(port_from PLATFORM_RABBITMQ_DIST_PORT 23674)
+      EPMD_PORT=$(port_from PLATFORM_EPMD_PORT 23675)
+      REDIS_PORT=$(port_from PLATFORM_REDIS_PORT 23379)
       ;;
     test)
       p=PLATFORM_TEST_
-      PG_PORT=$(port_from PLATFORM_TEST_PG_PORT 55442)
-      AMQP_PORT=$(port_from PLATFORM_TEST_RABBITMQ_PORT 55682)
-      MGMT_PORT=$(port_from PLATFORM_TEST_RABBITMQ_MGMT_PORT 55683)
-      DIST_PORT=$(port_from PLATFORM_TEST_RABBITMQ_DIST_PORT 55684)
-      EPMD_PORT=$(port_from PLATFORM_TEST_EPMD_PORT 55685)
-      REDIS_PORT=$(port_from PLATFORM_TEST_REDIS_PORT 56389)
+      PG_PORT=$(port_from PLATFORM_TEST_PG_PORT 23442)
+      AMQP_PORT=$(port_from PLATFORM_TEST_RABBITMQ_PORT 23682)
+      MGMT_PORT=$(port_from PLATFORM_TEST_RABBITMQ_MGMT_PORT 23683)
+      DIST_PORT=$(port_from PLATFORM_TEST_RABBITMQ_DIST_PORT 23684)
+      EPMD_PORT=$(port_from PLATFORM_TEST_EPMD_PORT 23685)
+      REDIS_PORT=$(port_from PLATFORM_TEST_REDIS_PORT 23389)
       ;;
     *) die "unknown profile '$PROFILE' (expected: up or test)" ;;
   esac
