@@ -42,7 +42,7 @@ port_from() {
 # load_profile up|test: sets the ports and paths every other function uses.
 # The servers' default ports lie below Linux's ephemeral range (32768-60999): a port in it can be taken, as the local
 # end of any outgoing connection, while its server is down, and the server then cannot start again (a fault test's
-# broker restart failed so: RabbitMQ's distribution port was in use).
+# broker restart failed with RabbitMQ's distribution port in use while no broker ran, most likely so).
 load_profile() {
   PROFILE=$1
   local p

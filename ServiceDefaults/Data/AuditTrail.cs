@@ -125,6 +125,17 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         }
     }
 
+    /// <summary>
+    /// Rows a consumer inserted in one SQL statement rather than through the change tracker, recorded as tracked inserts
+    /// are (the work's actor, the entity, <c>added</c>, the count and the first keys); saved by the context's next
+    /// <c>SaveChanges</c>, in the rows' transaction.
+    /// </summary>
+    public static void RecordSqlInserts(ServiceDbContext db, DateTimeOffset at, string entity, int count, IEnumerable<string> keys)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.AuditEntries.Add(AuditEntry.Create(at, SubjectOf(null), RequestLineOf(null), entity, "added", count, keys.Take(AuditEntry.MaxKeys).ToList(), []));
+    }
+
     /// <summary>The token's subject; else the actor of the work (an ingested event's sender); else <c>system</c>.</summary>
     internal static string SubjectOf(HttpContext? request) =>
         Security.TokenSubject.Of(request?.User) ?? AuditActor.Current?.Subject ?? SystemSubject;

@@ -24,16 +24,4 @@ public static class DataAccessAudit
             keys.Take(AuditEntry.MaxKeys).ToList(), []));
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    /// <summary>
-    /// Rows a consumer inserted in one SQL statement rather than through the change tracker, recorded as
-    /// <see cref="AuditInterceptor"/> records tracked inserts (the work's actor, the entity, <c>added</c>, the count and
-    /// the first keys); saved by the context's next <c>SaveChanges</c>, in the rows' transaction.
-    /// </summary>
-    public static void RecordInserted(ServiceDbContext db, DateTimeOffset at, string entity, int count, IEnumerable<string> keys)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        db.AuditEntries.Add(AuditEntry.Create(at, AuditInterceptor.SubjectOf(null), AuditInterceptor.RequestLineOf(null), entity, "added", count,
-            keys.Take(AuditEntry.MaxKeys).ToList(), []));
-    }
 }

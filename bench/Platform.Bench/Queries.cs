@@ -86,7 +86,7 @@ public static class Queries
     private static async Task<double> VacuumAnalyzeAsync()
     {
         var clock = Stopwatch.StartNew();
-        foreach (var db in new[] { "placementsdb", "workforcedb", "financedb", "inspectionsdb" })
+        foreach (var db in Quiet.ServiceDatabases)
         {
             Log.Say($"VACUUM (ANALYZE) {db}");
             await using var connection = new NpgsqlConnection(Env.Pg(db));
@@ -188,6 +188,9 @@ public static class Queries
 /// <summary>Waits until no outbox holds unsent events, no owner has unpublished measure changes and every RabbitMQ queue is empty.</summary>
 public static class Quiet
 {
+    /// <summary>The databases of the services whose work the bench waits for.</summary>
+    public static readonly string[] ServiceDatabases = ["workforcedb", "financedb", "placementsdb", "inspectionsdb"];
+
     /// <summary>Returns the events still pending when it gave up (0 when quiet).</summary>
     public static async Task<long> WaitAsync(TimeSpan limit)
     {
@@ -196,7 +199,7 @@ public static class Quiet
         while (clock.Elapsed < limit)
         {
             long pending = 0;
-            foreach (var db in new[] { "workforcedb", "financedb", "placementsdb", "inspectionsdb" })
+            foreach (var db in ServiceDatabases)
             {
                 await using var connection = new NpgsqlConnection(Env.Pg(db));
                 await connection.OpenAsync();

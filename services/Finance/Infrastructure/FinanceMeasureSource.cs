@@ -27,8 +27,9 @@ public sealed class FinanceMeasureSource(FinanceDbContext db, ForecastRecalculat
             .Concat(db.Actuals.Select(a => a.FinancialYear)).Concat(db.ForecastAdjustments.Select(a => a.FinancialYear))
             .Concat(db.SavingsTargets.Select(t => t.FinancialYear));
         var (committedFirst, committedLast) = await CommitmentTotalsSql.YearRangeAsync(db, cancellationToken);
-        var first = Earliest(await years.Select(y => (int?)y).MinAsync(cancellationToken), committedFirst);
-        var last = Latest(await years.Select(y => (int?)y).MaxAsync(cancellationToken), committedLast);
+        // Min and Max over nullable values skip the nulls: null only when neither has a year.
+        var first = new[] { await years.Select(y => (int?)y).MinAsync(cancellationToken), committedFirst }.Min();
+        var last = new[] { await years.Select(y => (int?)y).MaxAsync(cancellationToken), committedLast }.Max();
         var dates = new List<DateOnly>();
         if (first is null || last is null) return dates;
         for (var year = Math.Max(FinancialYear.Containing(from).StartYear, first.Value); year <= last.Value + 1 && dates.Count < limit; year++)
@@ -38,10 +39,6 @@ public sealed class FinanceMeasureSource(FinanceDbContext db, ForecastRecalculat
         }
         return dates;
     }
-
-    private static int? Earliest(int? a, int? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
-
-    private static int? Latest(int? a, int? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
 
     public async Task<IReadOnlyList<IReadOnlyList<MeasureValue>>> ValuesOnAsync(IReadOnlyList<DateOnly> dates, CancellationToken cancellationToken)
     {
