@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Platform.ServiceDefaults.Data;
 
 namespace Platform.ServiceDefaults.Messaging;
@@ -45,7 +46,11 @@ public sealed class OutboxOptions
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(10);
 }
 
-/// <summary>Lets a request wake the dispatcher as soon as it committed an event, instead of waiting for the next poll.</summary>
+/// <summary>
+/// Wakes the dispatcher as soon as an event is committed, instead of at the next poll: signalled in-process by the
+/// service's own commits, and by PostgreSQL's notification on <see cref="OutboxNotifications.Channel"/> for rows any
+/// other process commits (another replica, an operator's replay, a bulk load).
+/// </summary>
 public sealed class OutboxSignal : IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
@@ -86,6 +91,7 @@ public sealed partial class OutboxDispatcher<TContext>(
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     IOptions<Platform.ServiceDefaults.Http.IdempotencyOptions> idempotency,
+    NpgsqlDataSource dataSource,
     TimeProvider time,
     ILogger<OutboxDispatcher<TContext>> logger) : BackgroundService
     where TContext : ServiceDbContext
@@ -98,8 +104,52 @@ public sealed partial class OutboxDispatcher<TContext>(
         // A batch spends most of its time waiting (for the broker's confirms, for the commit's flush): with one dispatcher
         // the outbox drained at about 3,000 events/s with the host 84 % busy, limiting every consumer behind it.
         return Task.WhenAll(Enumerable.Range(0, Math.Max(1, settings.Dispatchers))
-            .Select(dispatcher => DispatchLoopAsync(settings, cleansUp: dispatcher == 0, stoppingToken)));
+            .Select(dispatcher => DispatchLoopAsync(settings, cleansUp: dispatcher == 0, stoppingToken))
+            .Append(ListenForCommitsAsync(stoppingToken)));
     }
+
+    /// <summary>
+    /// Holds one connection listening on <see cref="OutboxNotifications.Channel"/> and signals the dispatchers on every
+    /// notification. Without it, rows committed by another process waited for the next poll (up to
+    /// <see cref="OutboxOptions.PollInterval"/>). Reconnects after a failure; the poll covers the gap meanwhile.
+    /// </summary>
+    private async Task ListenForCommitsAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                connection.Notification += (_, _) => signal.Notify();
+                await using (var listen = new NpgsqlCommand($"LISTEN {OutboxNotifications.Channel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+                // Rows committed while nobody listened (start-up, a reconnect) are not notified again.
+                signal.Notify();
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    // A quiet minute: prove the connection is alive, so a silently dropped one is replaced.
+                    if (!await connection.WaitAsync(ListenerProbeInterval, stoppingToken))
+                    {
+                        await using var probe = new NpgsqlCommand("SELECT 1", connection);
+                        await probe.ExecuteScalarAsync(stoppingToken);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                LogListenFailed(logger, ex);
+                await Task.Delay(TimeSpan.FromSeconds(2), time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private static readonly TimeSpan ListenerProbeInterval = TimeSpan.FromMinutes(1);
 
     private async Task DispatchLoopAsync(OutboxOptions settings, bool cleansUp, CancellationToken stoppingToken)
     {
@@ -247,6 +297,9 @@ public sealed partial class OutboxDispatcher<TContext>(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Outbox} sent outbox rows and {Inbox} inbox rows past their retention")]
     private static partial void LogCleanedUp(ILogger logger, int outbox, int inbox);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for outbox commits failed; polling until the connection is back")]
+    private static partial void LogListenFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dispatch failed; retrying")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);

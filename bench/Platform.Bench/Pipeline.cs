@@ -326,8 +326,12 @@ public static class Pipeline
     private static PostCreated SamplePost(Guid id) =>
         new(id, "BENCH-T1", "social-worker", "SW3", 1m, 45000m, "3.4.1", new DateOnly(2025, 4, 1));
 
-    /// <summary>Commits one PostCreated row per id to a service's outbox in one transaction, as <c>AddIntegrationEvent</c> writes them.</summary>
-    private static async Task CommitPostCreatedAsync(NpgsqlConnection connection, Guid[] ids, DateTimeOffset now)
+    /// <summary>
+    /// Commits one PostCreated row per id to a service's outbox in one transaction, as <c>AddIntegrationEvent</c> writes
+    /// them (the outbox's trigger notifies the dispatchers at the commit, as a service's own commit signals them). Returns
+    /// the server's clock just before the commit: the timed span starts there, so it includes the commit's own flush.
+    /// </summary>
+    private static async Task<DateTime> CommitPostCreatedAsync(NpgsqlConnection connection, Guid[] ids, DateTimeOffset now)
     {
         await using var tx = await connection.BeginTransactionAsync();
         await using (var importer = await connection.BeginBinaryImportAsync(
@@ -346,7 +350,22 @@ public static class Pipeline
             }
             await importer.CompleteAsync();
         }
+        await using var clock = new NpgsqlCommand("SELECT clock_timestamp()", connection, tx);
+        var committing = (DateTime)(await clock.ExecuteScalarAsync())!;
         await tx.CommitAsync();
+        return committing;
+    }
+
+    /// <summary>
+    /// When the last of <paramref name="ids"/>' rows in <paramref name="table"/> was committed as it is now (the server
+    /// records every commit's time with <c>track_commit_timestamp</c>, set for the bench's server): the end of a timed
+    /// span exactly, where a progress probe every 100 ms overshot it by up to a probe interval.
+    /// </summary>
+    private static async Task<DateTime> LastCommitAsync(NpgsqlConnection connection, string table, string idColumn, Guid[] ids)
+    {
+        await using var command = new NpgsqlCommand(
+            $"SELECT max(pg_xact_commit_timestamp(xmin)) FROM {table} WHERE {idColumn} = ANY($1)", connection) { Parameters = { new() { Value = ids } } };
+        return (DateTime)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>Commits <paramref name="n"/> PostCreated rows to Workforce's outbox and waits for Finance to apply them all.</summary>
@@ -360,11 +379,12 @@ public static class Pipeline
         await finance.OpenAsync();
 
         var now = DateTimeOffset.UtcNow;
-        await CommitPostCreatedAsync(workforce, ids, now);
+        var committing = await CommitPostCreatedAsync(workforce, ids, now);
 
-        // The progress probes must not load the database they measure: a count over the 6,000 ids every 100 ms took 15 ms
-        // of PostgreSQL's time each. Pending rows are counted from the batch's first sequence (the partial index of unsent
-        // rows shrinks as they go), Finance's progress from the inbox's processed_at index; the exact count by id confirms it.
+        // The probes only say when to stop (the span is read from the commits' timestamps after), but they must not load the
+        // database they measure: a count over the 6,000 ids every 100 ms took 15 ms of PostgreSQL's time each. Pending rows
+        // are counted from the batch's first sequence (the partial index of unsent rows shrinks as they go), Finance's
+        // progress from the inbox's processed_at index; the exact count by id confirms it.
         long firstSequence;
         await using (var first = new NpgsqlCommand("SELECT min(sequence) FROM outbox_messages WHERE id = ANY($1)", workforce) { Parameters = { new() { Value = ids } } })
         {
@@ -373,31 +393,28 @@ public static class Pipeline
         var clock = Stopwatch.StartNew();
         var deadline = TimeSpan.FromMinutes(Env.Quick ? 3 : 6);
         long applied = 0;
-        double? dispatched = null;
-        double financeDone = 0;
+        var dispatched = false;
         var waitingSamples = new List<long>();
         await using var admin = new NpgsqlConnection(Env.Pg("postgres"));
         await admin.OpenAsync();
         while (clock.Elapsed < deadline)
         {
-            if (dispatched is null
-                && await CountAsync(workforce, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL AND sequence >= $1", (object)firstSequence) == 0)
-                dispatched = clock.Elapsed.TotalSeconds;
+            if (!dispatched)
+                dispatched = await CountAsync(workforce, "SELECT count(*) FROM outbox_messages WHERE sent_at IS NULL AND sequence >= $1", (object)firstSequence) == 0;
             if (applied < n)
             {
-                var elapsed = clock.Elapsed.TotalSeconds;
                 if (await CountAsync(finance, "SELECT count(*) FROM inbox_messages WHERE consumer = 'PostCreatedConsumer' AND processed_at >= $1", (object)now) >= n)
                     applied = await CountAsync(finance, "SELECT count(*) FROM inbox_messages WHERE consumer = 'PostCreatedConsumer' AND message_id = ANY($1)", ids);
-                if (applied >= n) financeDone = elapsed;
                 // Evidence for "where the time goes": Finance sessions waiting for a lock right now.
                 await using var locks = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = 'financedb' AND wait_event_type = 'Lock'", admin);
                 waitingSamples.Add((long)(await locks.ExecuteScalarAsync())!);
             }
-            if (applied >= n && dispatched is not null) break;
+            if (applied >= n && dispatched) break;
             await Task.Delay(100);
         }
         if (applied < n) throw new InvalidOperationException($"only {applied} of {n} events were applied by Finance within {deadline}");
-        var seconds = financeDone;
+        var seconds = (await LastCommitAsync(finance, "inbox_messages", "message_id", ids) - committing).TotalSeconds;
+        var dispatchSeconds = (await LastCommitAsync(workforce, "outbox_messages", "id", ids) - committing).TotalSeconds;
 
         var effects = await CountAsync(finance, "SELECT count(*) FROM commitment_sources WHERE source = ANY($1)", sources);
         var inboxRows = await CountAsync(finance, "SELECT count(*) FROM inbox_messages WHERE message_id = ANY($1)", ids);
@@ -407,7 +424,7 @@ public static class Pipeline
             ? $"{n:N0} sent = {n:N0} Finance commitment sources = {n:N0} Finance inbox rows: exactly once"
             : $"MISMATCH: {n} sent by the outbox {sent}, Finance sources {effects}, Finance inbox rows {inboxRows}";
         Log.Say($"pipeline: {n / seconds:N0} events/s; {check}");
-        return (n / seconds, n / (dispatched ?? seconds), waitingSamples.Count == 0 ? 0 : waitingSamples.Average(), check);
+        return (n / seconds, n / dispatchSeconds, waitingSamples.Count == 0 ? 0 : waitingSamples.Average(), check);
     }
 
     /// <summary>Runs untimed bursts until one's rate is within 10 % of the one before (at most six; one in --quick).</summary>
@@ -455,7 +472,7 @@ public static class Pipeline
         await stack.OpenAsync();
         var now = DateTimeOffset.UtcNow;
         var before = CpuSnapshot.Take();
-        await CommitPostCreatedAsync(stack, ids, now);
+        var committing = await CommitPostCreatedAsync(stack, ids, now);
         var clock = Stopwatch.StartNew();
         var deadline = TimeSpan.FromMinutes(Env.Quick ? 3 : 6);
         long applied = 0;
@@ -466,8 +483,8 @@ public static class Pipeline
             if (applied >= n) break;
             await Task.Delay(100);
         }
-        var seconds = clock.Elapsed.TotalSeconds;
         if (applied < n) throw new InvalidOperationException($"only {applied} of {n} events were applied by the stack-only app within {deadline}");
+        var seconds = (await LastCommitAsync(stack, "inbox_messages", "message_id", ids) - committing).TotalSeconds;
         var used = CpuSnapshot.Between(before, CpuSnapshot.Take());
         var cpu = used.GetValueOrDefault("machine busy");
         var byComponent = new[] { CpuSnapshot.StackOnly, "postgresql", "rabbitmq" }.ToDictionary(c => c, c => 1000 * used.GetValueOrDefault(c) / n);
