@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Platform.ServiceDefaults.Data;
@@ -127,13 +128,17 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
 
     /// <summary>
     /// Rows a consumer inserted in one SQL statement rather than through the change tracker, recorded as tracked inserts
-    /// are (the work's actor, the entity, <c>added</c>, the count and the first keys); saved by the context's next
-    /// <c>SaveChanges</c>, in the rows' transaction.
+    /// are (the work's actor, the entity, <c>added</c>, the count and the first keys, formatted from the model's primary
+    /// key as theirs are); saved by the context's next <c>SaveChanges</c>, in the rows' transaction.
     /// </summary>
-    public static void RecordSqlInserts(ServiceDbContext db, DateTimeOffset at, string entity, int count, IEnumerable<string> keys)
+    public static void RecordSqlInserts<TEntity>(ServiceDbContext db, DateTimeOffset at, IReadOnlyCollection<TEntity> rows)
+        where TEntity : class
     {
         ArgumentNullException.ThrowIfNull(db);
-        db.AuditEntries.Add(AuditEntry.Create(at, SubjectOf(null), RequestLineOf(null), entity, "added", count, keys.Take(AuditEntry.MaxKeys).ToList(), []));
+        ArgumentNullException.ThrowIfNull(rows);
+        var key = db.Model.FindEntityType(typeof(TEntity))?.FindPrimaryKey();
+        var keys = rows.Take(AuditEntry.MaxKeys).Select(row => KeyOf(key, p => p.GetGetter().GetClrValueUsingContainingEntity(row))).ToList();
+        db.AuditEntries.Add(AuditEntry.Create(at, SubjectOf(null), RequestLineOf(null), typeof(TEntity).Name, "added", rows.Count, keys, []));
     }
 
     /// <summary>The token's subject; else the actor of the work (an ingested event's sender); else <c>system</c>.</summary>
@@ -145,14 +150,14 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider clo
         ? AuditActor.Current?.Request
         : $"{request.Request.Method} {Security.PersonalData.RedactPath(request.Request.Path.Value)}";
 
-    private static string KeyOf(EntityEntry entry)
+    private static string KeyOf(EntityEntry entry) => KeyOf(entry.Metadata.FindPrimaryKey(), p =>
     {
-        var key = entry.Metadata.FindPrimaryKey();
-        if (key is null) return "";
-        return string.Join('/', key.Properties.Select(p =>
-        {
-            var property = entry.Property(p.Name);
-            return property.IsTemporary ? "new" : Convert.ToString(property.CurrentValue, System.Globalization.CultureInfo.InvariantCulture) ?? "";
-        }));
-    }
+        var property = entry.Property(p.Name);
+        return property.IsTemporary ? "new" : property.CurrentValue;
+    });
+
+    /// <summary>A row's primary key as the audit trail shows it: its parts joined by '/'.</summary>
+    private static string KeyOf(IKey? key, Func<IProperty, object?> valueOf) => key is null
+        ? ""
+        : string.Join('/', key.Properties.Select(p => Convert.ToString(valueOf(p), System.Globalization.CultureInfo.InvariantCulture) ?? ""));
 }

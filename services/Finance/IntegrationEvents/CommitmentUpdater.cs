@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Platform.Finance.Domain;
 using Platform.Finance.Application;
@@ -133,7 +132,7 @@ public sealed class CommitmentUpdater(FinanceDbContext db, ForecastRecalculator 
                 FROM unnest({keys}, {kinds}, {jobRoles}, {ftes}, {placementTypes}, {plannedEnds}, {stoppedAfters}, {segments})
                     AS added (source, kind, job_role, fte, placement_type, planned_end, stopped_after, segments)
                 """, cancellationToken);
-            AuditInterceptor.RecordSqlInserts(db, clock.GetUtcNow(), nameof(CommitmentSource), sources.Length, keys);
+            AuditInterceptor.RecordSqlInserts(db, clock.GetUtcNow(), sources);
         }
         if (added.Count > 0)
         {
@@ -150,8 +149,7 @@ public sealed class CommitmentUpdater(FinanceDbContext db, ForecastRecalculator 
                 INSERT INTO commitments (source, financial_year, budget_line_code, kind, amount, committed_from, committed_to)
                 SELECT * FROM unnest({sources}, {years}, {lines}, {kinds}, {amounts}, {froms}, {tos})
                 """, cancellationToken);
-            AuditInterceptor.RecordSqlInserts(db, clock.GetUtcNow(), nameof(Commitment), rows.Length,
-                rows.Select(c => string.Join('/', c.Source, c.FinancialYear.ToString(CultureInfo.InvariantCulture), c.BudgetLineCode)));
+            AuditInterceptor.RecordSqlInserts(db, clock.GetUtcNow(), rows);
         }
     }
 
