@@ -114,6 +114,8 @@ public sealed class OutboxMessage
         // within half a minute rather than after minutes of back-off accumulated during the outage.
         var delay = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(Attempts, 5))));
         NextAttemptAt = now + delay;
+        // The claim marked it sent: pending again, to go after the delay.
+        SentAt = null;
         LastError = error.Length > 2000 ? error[..2000] : error;
     }
 }

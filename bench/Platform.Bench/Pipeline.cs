@@ -136,7 +136,7 @@ public static class Pipeline
             new Stat(ceilings[TransportCeiling.Consumer.InboxPerBatch]).Format("msg/s"), "raw publish+consume",
             Report.Ratio(new Stat(ceilings[TransportCeiling.Consumer.InboxPerBatch]).Median, raw.Median), "");
         var architecture = new Stat(ceilings[TransportCeiling.Consumer.OutboxAndEffects]);
-        report.Row("ceiling experiment: the platform's architecture without business logic or ORM (outbox claimed 100 at a time, published, marked sent in one statement; batches as above storing inbox rows, an effect row per message and an audit row per batch)",
+        report.Row("ceiling experiment: the platform's architecture without business logic or ORM (outbox claimed and marked sent 100 at a time in one statement, published, committed; batches as above storing inbox rows, an effect row per message and an audit row per batch)",
             architecture.Format("msg/s"), "raw publish+consume", Report.Ratio(architecture.Median, raw.Median), "");
         var stack = new Stat(stackOnlyBursts.Count > 0 ? [.. stackOnlyBursts.Select(b => b.Rate)] : [0]);
         if (stackOnlyBursts.Count > 0)
@@ -405,8 +405,10 @@ public static class Pipeline
         // the pending rows 3 ms. So: is any row from the burst's first sequence still unsent (the first entry of the partial
         // index of unsent rows answers); has Finance applied the burst's last event (the outbox's order is the broker's)
         // and only then counted from the inbox's processed_at index, with the exact count by id to confirm.
+        // The COPY numbers its rows in order, so the burst's first id holds its first sequence (a min over all 20,000 ids
+        // took 0.14 s of PostgreSQL inside the timed span).
         long firstSequence;
-        await using (var first = new NpgsqlCommand("SELECT min(sequence) FROM outbox_messages WHERE id = ANY($1)", workforce) { Parameters = { new() { Value = ids } } })
+        await using (var first = new NpgsqlCommand("SELECT sequence FROM outbox_messages WHERE id = $1", workforce) { Parameters = { new() { Value = ids[0] } } })
         {
             firstSequence = (long)(await first.ExecuteScalarAsync())!;
         }

@@ -157,8 +157,8 @@ public static class TransportCeiling
     }
 
     /// <summary>
-    /// Dispatches the outbox as the platform's dispatcher does, without its ORM: claim 100 due rows in order, publish them
-    /// with 100 confirms in flight, mark them sent in one statement, commit; until none is left and every message was consumed.
+    /// Dispatches the outbox as the platform's dispatcher does, without its ORM: claim 100 due rows in order and mark them
+    /// sent in one statement, publish them with 100 confirms in flight, commit; until none is left and every message was consumed.
     /// </summary>
     private static async Task DispatchOutboxAsync(IBusControl bus, NpgsqlDataSource database, Task consumed)
     {
@@ -168,8 +168,11 @@ public static class TransportCeiling
             await using var tx = await connection.BeginTransactionAsync();
             var claimed = new List<(Guid Id, string Payload)>(100);
             await using (var claim = new NpgsqlCommand("""
-                SELECT id, payload::text FROM bench_outbox WHERE sent_at IS NULL AND next_attempt_at <= now()
-                ORDER BY next_attempt_at, sequence LIMIT 100 FOR UPDATE SKIP LOCKED
+                WITH due AS (
+                    SELECT id FROM bench_outbox WHERE sent_at IS NULL AND next_attempt_at <= now()
+                    ORDER BY next_attempt_at, sequence LIMIT 100 FOR UPDATE SKIP LOCKED)
+                UPDATE bench_outbox AS message SET sent_at = now() FROM due WHERE message.id = due.id
+                RETURNING message.id, message.payload::text
                 """, connection, tx))
             await using (var reader = await claim.ExecuteReaderAsync())
             {
@@ -182,11 +185,6 @@ public static class TransportCeiling
                 var text = json.RootElement.GetProperty("text").GetString()!;
                 return bus.Publish(new CeilingPing(row.Id, text), context => context.MessageId = row.Id);
             }));
-            await using (var mark = new NpgsqlCommand("UPDATE bench_outbox SET sent_at = now() WHERE id = ANY($1)", connection, tx)
-                         { Parameters = { new() { Value = claimed.Select(r => r.Id).ToArray() } } })
-            {
-                await mark.ExecuteNonQueryAsync();
-            }
             await tx.CommitAsync();
         }
         await consumed.WaitAsync(TimeSpan.FromMinutes(5));
