@@ -74,7 +74,10 @@ public static class DatabaseExtensions
             dataSource.ConnectionStringBuilder.MaxAutoPrepare = AutoPreparedStatements;
             dataSource.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
         }
+        // Opening a physical connection has no filter: a pool topping itself up between polls exported a one-span root
+        // trace while the platform was idle (AppHostTests' idle minute caught one), so connection opens are not traced.
         dataSource.ConfigureTracing(tracing => tracing
+            .EnablePhysicalOpenTracing(false)
             .ConfigureCommandFilter(_ => Activity.Current is not null)
             .ConfigureBatchFilter(_ => Activity.Current is not null));
         return dataSource.Build();
