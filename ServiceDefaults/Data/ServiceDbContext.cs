@@ -109,9 +109,9 @@ public sealed class OutboxMessage
     public void MarkFailed(DateTimeOffset now, string error)
     {
         Attempts++;
-        // Exponential back-off, so a broker outage is no hot loop, capped at 30 seconds: the row that failed is the
-        // head of the queue and every later event waits behind it, so once the broker is back the flow resumes
-        // within half a minute rather than after minutes of back-off accumulated during the outage.
+        // Exponential back-off, so a broker outage is no hot loop, capped at 30 seconds: once the broker is back, the
+        // rows that failed during the outage go within half a minute rather than after minutes of accumulated back-off.
+        // The rows behind a failed one do not wait for it (the dispatcher puts them back to pending as they were).
         var delay = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(Attempts, 5))));
         NextAttemptAt = now + delay;
         // The claim marked it sent: pending again, to go after the delay.

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using Platform.Contracts.Workforce.V1;
+using Platform.ServiceDefaults.Messaging;
+
+namespace Platform.Tests.Messaging;
+
+/// <summary>
+/// The outbox's failure path, directly: a row that cannot be published goes back to pending with its reason and a
+/// back-off, and the rows claimed with it are neither lost (marked sent by the claim, their publish failed or its
+/// outcome never read) nor applied twice.
+/// </summary>
+[Collection(PlatformTestGroup.Name)]
+public sealed class OutboxPublishFailureTests(PlatformFixture platform)
+{
+    private const string UnknownContract = "Platform.Contracts.Retired.V1.SomethingNoVersionKnows";
+
+    [Fact]
+    public async Task Rows_that_cannot_be_published_back_off_with_their_reason_and_the_rows_claimed_with_them_are_applied_once()
+    {
+        // Committed together, so one claim takes them in this order: a PostCreated, a row of a contract type this
+        // version does not know (as a newer replica rolled back could leave behind), a PostCreated, a second unknown row,
+        // a PostCreated. The claim marks all five sent and publishes them at once; the first unknown one fails, and
+        // everything after it goes back to pending, the second unknown one too, whose failure is not read in that pass.
+        var posts = new[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() };
+        var unknown = new[] { Guid.NewGuid(), Guid.NewGuid() };
+        var committedAt = DateTimeOffset.UtcNow;
+        await using var workforce = new NpgsqlConnection(platform.WorkforceDb);
+        await workforce.OpenAsync();
+        try
+        {
+            await using (var transaction = await workforce.BeginTransactionAsync())
+            {
+                await InsertAsync(workforce, posts[0], typeof(PostCreated).FullName!, PostCreatedJson(posts[0]), committedAt);
+                await InsertAsync(workforce, unknown[0], UnknownContract, """{"eventId":"00000000-0000-0000-0000-000000000000"}""", committedAt);
+                await InsertAsync(workforce, posts[1], typeof(PostCreated).FullName!, PostCreatedJson(posts[1]), committedAt);
+                await InsertAsync(workforce, unknown[1], UnknownContract, """{"eventId":"00000000-0000-0000-0000-000000000001"}""", committedAt);
+                await InsertAsync(workforce, posts[2], typeof(PostCreated).FullName!, PostCreatedJson(posts[2]), committedAt);
+                await transaction.CommitAsync();
+            }
+
+            var sources = string.Join(", ", posts.Select(p => $"'post:{p}'"));
+            var unknownIds = string.Join(", ", unknown.Select(u => $"'{u}'"));
+            await IngestTestKit.EventuallyAsync(async () =>
+                await PlatformFixture.CountRowsAsync(platform.WorkforceDb, "outbox_messages", $"id IN ({unknownIds}) AND attempts >= 1") == unknown.Length &&
+                await PlatformFixture.CountRowsAsync(platform.FinanceDb, "commitment_sources", $"source IN ({sources})") == posts.Length,
+                "both unknown rows failing and Finance applying the three posts");
+
+            // The failed rows: pending, backing off, with the reason an operator can read.
+            foreach (var id in unknown)
+            {
+                await using var failed = new NpgsqlCommand(
+                    "SELECT sent_at IS NULL, next_attempt_at > $2, last_error FROM outbox_messages WHERE id = $1", workforce)
+                    { Parameters = { new() { Value = id }, new() { Value = committedAt } } };
+                await using var row = await failed.ExecuteReaderAsync();
+                Assert.True(await row.ReadAsync());
+                Assert.True(row.GetBoolean(0), "a row that failed to publish is still marked sent");
+                Assert.True(row.GetBoolean(1), "a row that failed to publish is due again at once: no back-off");
+                Assert.Contains($"Unknown contract type '{UnknownContract}'", row.GetString(2), StringComparison.Ordinal);
+            }
+
+            // The posts claimed with it all went out (none left marked sent but unpublished) and each was applied once,
+            // though the ones after the failure were published again.
+            Assert.Equal(posts.Length, await PlatformFixture.CountRowsAsync(platform.WorkforceDb, "outbox_messages",
+                $"id IN ({string.Join(", ", posts.Select(p => $"'{p}'"))}) AND sent_at IS NOT NULL"));
+            await Task.Delay(TimeSpan.FromSeconds(2)); // a repeat still on its way would land now
+            Assert.Equal(posts.Length, await PlatformFixture.CountRowsAsync(platform.FinanceDb, "commitment_sources", $"source IN ({sources})"));
+            Assert.Equal(posts.Length, await PlatformFixture.CountRowsAsync(platform.FinanceDb, "inbox_messages",
+                $"message_id IN ({string.Join(", ", posts.Select(p => $"'{p}'"))})"));
+        }
+        finally
+        {
+            // They would otherwise be retried every 30 seconds for the rest of the run.
+            await using var delete = new NpgsqlCommand("DELETE FROM outbox_messages WHERE id = ANY($1)", workforce) { Parameters = { new() { Value = unknown } } };
+            await delete.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static string PostCreatedJson(Guid post) => JsonSerializer.Serialize(
+        new PostCreated(post, "OUTBOX-FAIL-T1", "social-worker", "SW2", 1m, 1_000m, "social-work", new DateOnly(2082, 4, 1))
+        {
+            EventId = post,
+            OccurredAt = DateTimeOffset.UtcNow,
+        }, ContractJson.Options);
+
+    private static async Task InsertAsync(NpgsqlConnection connection, Guid id, string type, string payload, DateTimeOffset at)
+    {
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO outbox_messages (id, message_type, payload, occurred_at, next_attempt_at, attempts) VALUES ($1, $2, $3, $4, $4, 0)", connection);
+        insert.Parameters.Add(new() { Value = id });
+        insert.Parameters.Add(new() { Value = type });
+        insert.Parameters.Add(new() { Value = payload, NpgsqlDbType = NpgsqlDbType.Jsonb });
+        insert.Parameters.Add(new() { Value = at });
+        await insert.ExecuteNonQueryAsync();
+    }
+}
