@@ -18,14 +18,14 @@ public sealed record CpuSnapshot(IReadOnlyDictionary<string, double> Seconds)
     public static CpuSnapshot Take()
     {
         var result = new Dictionary<string, double>();
-        var stats = new List<(int Pid, int Ppid, double Cpu)>();
+        var stats = new List<(int Pid, int Ppid, double Cpu, double ExitedChildrenCpu)>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
             try
             {
-                var (ppid, cpu) = ReadStat(pid);
-                stats.Add((pid, ppid, cpu));
+                var (ppid, cpu, exitedChildrenCpu) = ReadStat(pid);
+                stats.Add((pid, ppid, cpu, exitedChildrenCpu));
             }
             catch (IOException)
             {
@@ -42,10 +42,15 @@ public sealed record CpuSnapshot(IReadOnlyDictionary<string, double> Seconds)
         }
         if (Env.Optional("BENCH_PID_STACK_PIPELINE") is { } stack && byPid.TryGetValue(int.Parse(stack, CultureInfo.InvariantCulture), out var st))
             result[StackOnly] = st.Cpu;
+        // A server's CPU is its own, its live children's and its exited children's (reaped into its cutime and cstime):
+        // without the last, a PostgreSQL backend that ended between two snapshots (a pool closing an idle connection)
+        // took its whole life's CPU out of the difference, which came out negative in the 21:05 run.
+        double ServerTree(int root) => stats.Where(s => s.Pid == root || s.Ppid == root).Sum(s => s.Cpu) +
+                                       stats.Where(s => s.Pid == root).Sum(s => s.ExitedChildrenCpu);
         if (Env.Optional("BENCH_PID_POSTGRES") is { } pg && int.TryParse(pg, out var postmaster))
-            result["postgresql"] = stats.Where(s => s.Pid == postmaster || s.Ppid == postmaster).Sum(s => s.Cpu);
+            result["postgresql"] = ServerTree(postmaster);
         if (Env.Optional("BENCH_PID_RABBITMQ") is { } rmq && int.TryParse(rmq, out var beam))
-            result["rabbitmq"] = stats.Where(s => s.Pid == beam || s.Ppid == beam).Sum(s => s.Cpu);
+            result["rabbitmq"] = ServerTree(beam);
         result["bench runner"] = byPid.TryGetValue(Environment.ProcessId, out var me) ? me.Cpu : 0;
 
         // The whole machine (all cores) from /proc/stat: user+nice+system+irq+softirq+steal, and idle.
@@ -59,14 +64,17 @@ public sealed record CpuSnapshot(IReadOnlyDictionary<string, double> Seconds)
     /// <summary>User + system CPU seconds one process has used so far.</summary>
     public static double ProcessSeconds(int pid) => ReadStat(pid).Cpu;
 
-    /// <summary>A process's parent and its user + system CPU seconds, from /proc/&lt;pid&gt;/stat.</summary>
-    private static (int Ppid, double Cpu) ReadStat(int pid)
+    /// <summary>
+    /// A process's parent, its user + system CPU seconds, and those of its children that have exited and been waited
+    /// for, from /proc/&lt;pid&gt;/stat.
+    /// </summary>
+    private static (int Ppid, double Cpu, double ExitedChildrenCpu) ReadStat(int pid)
     {
         var text = File.ReadAllText($"/proc/{pid}/stat");
         var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-        // after the command: state(0) ppid(1) ... utime(11) stime(12)
-        return (int.Parse(fields[1], CultureInfo.InvariantCulture),
-            (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / Tick);
+        double Seconds(int field) => double.Parse(fields[field], CultureInfo.InvariantCulture) / Tick;
+        // after the command: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14)
+        return (int.Parse(fields[1], CultureInfo.InvariantCulture), Seconds(11) + Seconds(12), Seconds(13) + Seconds(14));
     }
 
     /// <summary>CPU seconds per component between two snapshots.</summary>

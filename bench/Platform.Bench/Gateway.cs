@@ -12,6 +12,10 @@ public static partial class Gateway
 {
     private const string ReadPath = "/teams?pageSize=5";
     private const int Connections = 64;
+    // The paced load: few connections, each waiting a fixed time before its next request, so the proxies run well below
+    // saturation and a p99 measures the time a request takes through them rather than the queue in front of two shared cores.
+    private const int PacedConnections = 8;
+    private const int PacedDelayMs = 15;
     private const string BareName = "bare YARP proxy";
     private const string GatewayName = "our gateway";
     private const string BareAgain = "bare YARP proxy, measured again";
@@ -71,6 +75,16 @@ public static partial class Gateway
                 }
             }
 
+            // The same targets (but the direct one) at a paced, moderate load, alternating within each repetition too.
+            var pacedTargets = targets.Where(t => t.Name != "direct to the service").ToArray();
+            var paced = pacedTargets.ToDictionary(t => t.Name, _ => new List<WrkResult>());
+            foreach (var (_, url) in pacedTargets) await Wrk(url, Env.Quick ? 1 : 5, paced: true);
+            for (var rep = 1; rep <= reps; rep++)
+            {
+                Log.Say($"gateway paced rep {rep}/{reps}");
+                foreach (var (name, url) in pacedTargets) paced[name].Add(await Wrk(url, seconds, paced: true));
+            }
+
             // Not in --quick: one more run through our gateway with dotnet-counters attached to it and the service.
             List<CounterSummary>? counters = null;
             if (!Env.Quick)
@@ -111,7 +125,8 @@ public static partial class Gateway
             var ratio = Rps(gw).Median / Rps(bare).Median;
             var added = P99(gw).Median - P99(bare).Median;
             report.Row("gateway throughput / bare proxy", ratio.ToString("P0", CultureInfo.InvariantCulture), "≥ 80 %: " + Report.Met(ratio >= 0.8));
-            report.Row("gateway p99 − bare proxy p99", added.ToString("0.00", CultureInfo.InvariantCulture) + " ms", "≤ 2 ms: " + Report.Met(added <= 2));
+            report.Row($"gateway p99 − bare proxy p99, saturated ({Connections} connections)", added.ToString("0.00", CultureInfo.InvariantCulture) + " ms",
+                "(context: the target is judged at the paced load below)");
             var stackAdded = P99(StackName).Median - P99(bare).Median;
             report.Row("ceiling experiment: the proxy on the platform's stack only, p99 − bare proxy p99",
                 stackAdded.ToString("0.00", CultureInfo.InvariantCulture) + " ms (throughput " + Report.Ratio(Rps(StackName).Median, Rps(bare).Median) +
@@ -135,6 +150,7 @@ public static partial class Gateway
                       ? $", but by up to {worst:0.0} ms in a single repetition: a difference of a few milliseconds between two medians of " +
                         $"{reps} is within this machine's noise, so the proxies' CPU per request is the steadier comparison."
                       : ", so the method resolves the 2 ms target."));
+            WritePaced(report, paced, reps, seconds);
             if (counters is not null)
             {
                 report.Line();
@@ -146,6 +162,47 @@ public static partial class Gateway
             if (!proxy.HasExited) proxy.Kill(entireProcessTree: true);
             if (!stackProxy.HasExited) stackProxy.Kill(entireProcessTree: true);
         }
+    }
+
+    /// <summary>
+    /// The p99 target at the paced load: the gateway against the bare proxy, with the bare proxy's A/A difference as the
+    /// resolution. The saturated table above keeps the throughput target.
+    /// </summary>
+    private static void WritePaced(Report report, Dictionary<string, List<WrkResult>> paced, int reps, int seconds)
+    {
+        Stat Rps(string n) => new(paced[n].Select(r => r.Rps).ToArray());
+        Stat P50(string n) => new(paced[n].Select(r => r.P50Ms).ToArray());
+        Stat P99(string n) => new(paced[n].Select(r => r.P99Ms).ToArray());
+        report.Line();
+        report.Line($"**At a paced load** (the p99 target): the same targets but the direct one, wrk 2 threads, {PacedConnections} connections, each " +
+                    $"waiting {PacedDelayMs} ms after a response before its next request (wrk's `delay()`), {seconds} s per measurement after a short " +
+                    $"warm-up, alternating within each of {reps} repetitions. At saturation (above) a p99 is mostly the queue in front of two " +
+                    "cores shared with wrk, the service and PostgreSQL, and moved by tens of milliseconds between two measurements of the same proxy; " +
+                    "well below saturation it is the time a request takes through the proxy.");
+        report.Line();
+        report.Table("target", "requests/s", "p50 ms", "p99 ms", "non-2xx");
+        foreach (var n in paced.Keys)
+        {
+            report.Row(n, Rps(n).Format("req/s"), P50(n).Format("ms", 2), P99(n).Format("ms", 2),
+                paced[n].Sum(r => r.Non2xx).ToString(CultureInfo.InvariantCulture));
+        }
+        var added = P99(GatewayName).Median - P99(BareName).Median;
+        var stackAdded = P99(StackName).Median - P99(BareName).Median;
+        var noise = Math.Abs(P99(BareAgain).Median - P99(BareName).Median);
+        var perRep = Enumerable.Range(0, reps).Select(i => paced[BareAgain][i].P99Ms - paced[BareName][i].P99Ms).ToArray();
+        report.Line();
+        report.Table("figure", "value", "target");
+        report.Row("gateway p99 − bare proxy p99, paced", added.ToString("0.00", CultureInfo.InvariantCulture) + " ms",
+            noise > 2 ? "≤ 2 ms: not resolved (the A/A difference below is larger)" : "≤ 2 ms: " + Report.Met(added <= 2));
+        report.Row("ceiling experiment: the proxy on the platform's stack only, p99 − bare proxy p99, paced",
+            stackAdded.ToString("0.00", CultureInfo.InvariantCulture) + " ms", stackAdded > 2 ? "above 2 ms: the mandated stack alone misses the target" : "(within 2 ms)");
+        report.Row("A/A: the bare proxy's p99 measured again − its p99, paced",
+            $"{noise:0.00} ms (each repetition: {string.Join(", ", perRep.Select(d => d.ToString("+0.0;−0.0", CultureInfo.InvariantCulture)))} ms)", "(the resolution)");
+        report.Line();
+        report.Line(noise > 2
+            ? $"Even paced, the same bare proxy differs from itself by {noise:0.00} ms of p99: the 2 ms target is below what this method resolves in this run."
+            : $"Paced, the same bare proxy differs from itself by {noise:0.00} ms of p99 between two measurements of one run, so the method resolves the 2 ms target: " +
+              $"the gateway adds {added:0.00} ms, " + (added <= 2 ? "within" : "beyond") + " it.");
     }
 
     private static Process StartBareProxy(int port, bool stack)
@@ -198,9 +255,12 @@ public static partial class Gateway
         throw new InvalidOperationException($"{url} did not answer within 60 s");
     }
 
-    public static async Task<WrkResult> Wrk(string url, int seconds)
+    public static async Task<WrkResult> Wrk(string url, int seconds, bool paced = false)
     {
-        var info = new ProcessStartInfo("wrk", ["-t2", $"-c{Connections}", $"-d{seconds}s", "--latency", "-H", $"Authorization: Bearer {Env.Token}", url])
+        List<string> arguments = ["-t2", $"-c{(paced ? PacedConnections : Connections)}", $"-d{seconds}s", "--latency", "-H", $"Authorization: Bearer {Env.Token}"];
+        if (paced) arguments.AddRange(["-s", PacingScript()]);
+        arguments.Add(url);
+        var info = new ProcessStartInfo("wrk", arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -216,6 +276,14 @@ public static partial class Gateway
             Percentile(output, "50%"),
             Percentile(output, "99%"),
             non2xx.Success ? long.Parse(non2xx.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
+    }
+
+    /// <summary>wrk's Lua hook: the milliseconds each connection waits before its next request.</summary>
+    private static string PacingScript()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bench-wrk-paced-{PacedDelayMs}ms.lua");
+        File.WriteAllText(path, $"function delay()\n  return {PacedDelayMs}\nend\n");
+        return path;
     }
 
     private static double Percentile(string output, string label)

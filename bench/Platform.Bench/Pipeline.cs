@@ -480,7 +480,7 @@ public static class Pipeline
     internal sealed record StackOnlyBurst(double Rate, double CpuMsPerEvent, IReadOnlyDictionary<string, double> CpuMsByComponent);
 
     /// <summary>Whether <c>./platform bench</c> started bench/StackOnlyApi for the stack-only ceiling (section 1 runs).</summary>
-    private static bool StackOnlyRunning => Env.Optional("BENCH_PID_STACK_PIPELINE") is not null;
+    internal static bool StackOnlyRunning => Env.Optional("BENCH_PID_STACK_PIPELINE") is not null;
 
     /// <summary>
     /// Commits <paramref name="n"/> PostCreated rows to the stack-only app's outbox and waits until its batch consumer has
