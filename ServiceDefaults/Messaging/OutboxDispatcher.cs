@@ -255,9 +255,9 @@ public sealed partial class OutboxDispatcher<TContext>(
         // The rows after a failed one (the claim marked them sent; some may have been confirmed) go back to pending as they
         // were, so the next claim takes them at once: a row that cannot be published holds up nobody, and a row confirmed
         // here goes a second time, which the consumers' inbox drops. (OutboxPublishFailureTests)
-        if (failedAt is { } failed && batch.Skip(failed + 1).Select(m => m.Id).ToArray() is { Length: > 0 } notAttempted)
+        if (failedAt is { } failed && batch.Skip(failed + 1).Select(m => m.Id).ToArray() is { Length: > 0 } afterFailure)
         {
-            await db.Database.ExecuteSqlAsync($"UPDATE outbox_messages SET sent_at = NULL WHERE id = ANY({notAttempted})", cancellationToken);
+            await db.Database.ExecuteSqlAsync($"UPDATE outbox_messages SET sent_at = NULL WHERE id = ANY({afterFailure})", cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

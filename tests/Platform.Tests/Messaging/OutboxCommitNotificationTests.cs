@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Npgsql;
-using NpgsqlTypes;
-using Platform.Contracts.Workforce.V1;
-using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Tests.Messaging;
 
@@ -26,21 +22,10 @@ public sealed class OutboxCommitNotificationTests(PlatformFixture platform)
         {
             var post = Guid.NewGuid();
             posts.Add(post);
-            var created = new PostCreated(post, "NOTIFY-T1", "social-worker", "SW2", 1m, 1_000m, "social-work", new DateOnly(2081, 4, 1))
+            var clock = Stopwatch.StartNew();
+            await OutboxRows.InsertPostCreatedAsync(workforce, post, "NOTIFY-T1", new DateOnly(2081, 4, 1)); // its own transaction: committed here
+            await using (var sent = new NpgsqlCommand("SELECT sent_at IS NOT NULL FROM outbox_messages WHERE id = $1", workforce) { Parameters = { new() { Value = post } } })
             {
-                EventId = post,
-                OccurredAt = DateTimeOffset.UtcNow,
-            };
-            await using (var insert = new NpgsqlCommand(
-                "INSERT INTO outbox_messages (id, message_type, payload, occurred_at, next_attempt_at, attempts) VALUES ($1, $2, $3, $4, $4, 0)", workforce))
-            {
-                insert.Parameters.Add(new() { Value = post });
-                insert.Parameters.Add(new() { Value = typeof(PostCreated).FullName! });
-                insert.Parameters.Add(new() { Value = JsonSerializer.Serialize(created, ContractJson.Options), NpgsqlDbType = NpgsqlDbType.Jsonb });
-                insert.Parameters.Add(new() { Value = created.OccurredAt });
-                var clock = Stopwatch.StartNew();
-                await insert.ExecuteNonQueryAsync(); // its own transaction: committed here
-                await using var sent = new NpgsqlCommand("SELECT sent_at IS NOT NULL FROM outbox_messages WHERE id = $1", workforce) { Parameters = { new() { Value = post } } };
                 while (!(bool)(await sent.ExecuteScalarAsync())!)
                 {
                     Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "an outbox row committed by SQL was not sent within 30 seconds");

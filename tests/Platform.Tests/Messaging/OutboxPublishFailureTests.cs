@@ -1,8 +1,4 @@
-using System.Text.Json;
 using Npgsql;
-using NpgsqlTypes;
-using Platform.Contracts.Workforce.V1;
-using Platform.ServiceDefaults.Messaging;
 
 namespace Platform.Tests.Messaging;
 
@@ -15,6 +11,8 @@ namespace Platform.Tests.Messaging;
 public sealed class OutboxPublishFailureTests(PlatformFixture platform)
 {
     private const string UnknownContract = "Platform.Contracts.Retired.V1.SomethingNoVersionKnows";
+    private const string Team = "OUTBOX-FAIL-T1";
+    private static readonly DateOnly EffectiveFrom = new(2082, 4, 1);
 
     [Fact]
     public async Task Rows_that_cannot_be_published_back_off_with_their_reason_and_the_rows_claimed_with_them_are_applied_once()
@@ -32,11 +30,11 @@ public sealed class OutboxPublishFailureTests(PlatformFixture platform)
         {
             await using (var transaction = await workforce.BeginTransactionAsync())
             {
-                await InsertAsync(workforce, posts[0], typeof(PostCreated).FullName!, PostCreatedJson(posts[0]), committedAt);
-                await InsertAsync(workforce, unknown[0], UnknownContract, """{"eventId":"00000000-0000-0000-0000-000000000000"}""", committedAt);
-                await InsertAsync(workforce, posts[1], typeof(PostCreated).FullName!, PostCreatedJson(posts[1]), committedAt);
-                await InsertAsync(workforce, unknown[1], UnknownContract, """{"eventId":"00000000-0000-0000-0000-000000000001"}""", committedAt);
-                await InsertAsync(workforce, posts[2], typeof(PostCreated).FullName!, PostCreatedJson(posts[2]), committedAt);
+                await OutboxRows.InsertPostCreatedAsync(workforce, posts[0], Team, EffectiveFrom, committedAt);
+                await OutboxRows.InsertAsync(workforce, unknown[0], UnknownContract, """{"eventId":"00000000-0000-0000-0000-000000000000"}""", committedAt);
+                await OutboxRows.InsertPostCreatedAsync(workforce, posts[1], Team, EffectiveFrom, committedAt);
+                await OutboxRows.InsertAsync(workforce, unknown[1], UnknownContract, """{"eventId":"00000000-0000-0000-0000-000000000001"}""", committedAt);
+                await OutboxRows.InsertPostCreatedAsync(workforce, posts[2], Team, EffectiveFrom, committedAt);
                 await transaction.CommitAsync();
             }
 
@@ -75,23 +73,5 @@ public sealed class OutboxPublishFailureTests(PlatformFixture platform)
             await using var delete = new NpgsqlCommand("DELETE FROM outbox_messages WHERE id = ANY($1)", workforce) { Parameters = { new() { Value = unknown } } };
             await delete.ExecuteNonQueryAsync();
         }
-    }
-
-    private static string PostCreatedJson(Guid post) => JsonSerializer.Serialize(
-        new PostCreated(post, "OUTBOX-FAIL-T1", "social-worker", "SW2", 1m, 1_000m, "social-work", new DateOnly(2082, 4, 1))
-        {
-            EventId = post,
-            OccurredAt = DateTimeOffset.UtcNow,
-        }, ContractJson.Options);
-
-    private static async Task InsertAsync(NpgsqlConnection connection, Guid id, string type, string payload, DateTimeOffset at)
-    {
-        await using var insert = new NpgsqlCommand(
-            "INSERT INTO outbox_messages (id, message_type, payload, occurred_at, next_attempt_at, attempts) VALUES ($1, $2, $3, $4, $4, 0)", connection);
-        insert.Parameters.Add(new() { Value = id });
-        insert.Parameters.Add(new() { Value = type });
-        insert.Parameters.Add(new() { Value = payload, NpgsqlDbType = NpgsqlDbType.Jsonb });
-        insert.Parameters.Add(new() { Value = at });
-        await insert.ExecuteNonQueryAsync();
     }
 }
